@@ -1,0 +1,121 @@
+"""The actor registry (``data/actors.yaml``): canonical actors, their aliases, kinds and allies.
+
+Finds actor mentions in text ("JNIM", "Jama'at Nasr al-Islam wal Muslimin", "Malian soldiers") and
+names their canonical record. Resolution is by alias, case- and accent-insensitive.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import DataFileError
+
+STATE_KINDS = {"state", "foreign_state"}
+ARMED_KINDS = {"armed_group", "militia"}
+BELLIGERENT_KINDS = STATE_KINDS | ARMED_KINDS | {"pmc", "un_mission"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one, so offsets stay valid."""
+    out = []
+    for c in text:
+        if ord(c) < 128:
+            out.append(c)
+        elif c in "’‘`´":
+            out.append("'")
+        else:
+            out.append((unicodedata.normalize("NFKD", c)[:1] or c))
+    return "".join(out).lower()
+
+
+@dataclass
+class ActorRecord:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    demonym: str | None = None
+    parent: str | None = None
+    allied_with: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: ActorRecord
+    start: int
+    end: int
+    by_demonym: bool
+
+
+class Registry:
+    """Actors by id, and a matcher over every name, alias and demonym."""
+
+    def __init__(self, records: list[ActorRecord]):
+        self.by_id = {r.id: r for r in records}
+        self._by_key: dict[str, tuple[ActorRecord, bool]] = {}
+        for r in records:
+            for alias in [r.name, *r.aliases]:
+                self._by_key.setdefault(fold(alias), (r, False))
+            if r.demonym:
+                self._by_key.setdefault(fold(r.demonym), (r, True))
+        keys = sorted(self._by_key, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
+
+    def find(self, text: str) -> list[Mention]:
+        """Every actor mention in ``text``, leftmost-longest, without overlaps."""
+        out = []
+        for m in self._re.finditer(fold(text)):
+            rec, demonym = self._by_key[m.group(0)]
+            out.append(Mention(rec, m.start(), m.end(), demonym))
+        return out
+
+    def lookup(self, name: str) -> ActorRecord | None:
+        """The actor a whole name denotes, or the one it mentions first."""
+        hit = self._by_key.get(fold(name.strip()))
+        if hit:
+            return hit[0]
+        found = self.find(name)
+        return found[0].actor if found else None
+
+    def allies(self, a: ActorRecord, b: ActorRecord) -> bool:
+        """True when one is registered as allied with, or a member of, the other."""
+        return (b.id in a.allied_with or a.id in b.allied_with
+                or a.parent == b.id or b.parent == a.id)
+
+
+def _records(data, label: str) -> list[ActorRecord]:
+    if not isinstance(data, list):
+        raise DataFileError("expected a list of actors", path=label)
+    out = []
+    for i, row in enumerate(data):
+        if not isinstance(row, dict) or not {"id", "name", "kind"} <= row.keys():
+            raise DataFileError(f"actor #{i + 1} needs id, name and kind", path=label)
+        out.append(ActorRecord(
+            id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]),
+            aliases=[str(a) for a in row.get("aliases") or []], country=row.get("country"),
+            demonym=row.get("demonym"), parent=row.get("parent"),
+            allied_with=[str(a) for a in row.get("allied_with") or []]))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def load(extra: str | None = None) -> Registry:
+    """The packaged registry, plus the user's YAML file ``extra`` (same shape; same id overrides)."""
+    text = resources.files("warlog.data").joinpath("actors.yaml").read_text(encoding="utf-8")
+    records = _records(yaml.safe_load(text), "warlog/data/actors.yaml")
+    if extra:
+        try:
+            user = yaml.safe_load(Path(extra).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(str(exc), path=extra) from exc
+        mine = _records(user, extra)
+        ids = {r.id for r in mine}
+        records = [r for r in records if r.id not in ids] + mine
+    return Registry(records)

@@ -1,0 +1,175 @@
+"""Who said so: the claimants and relays of the figures in a sentence.
+
+A sentence's attributions come from "NP stated/told/claimed ..." (the subject before a reporting
+verb), "corroborated by NP", "according to NP", "(per NP)" and "NP told MEDIA" (MEDIA relays).
+A figure takes the nearest attribution before it; failing that, one after it ("..., officials said").
+Pronouns and "the source"/"the group" resolve to the attribution or actor named last.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import figures
+from .actors import Registry
+from .lexicon import Lexicon
+from .records import Source
+
+_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
+_TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
+                            r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly))+\s*$", re.I)
+_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+)+", re.I)
+_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
+_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
+_CAPITAL = re.compile(r"[A-Z]")
+_RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
+
+KIND_WORDS = [("mayor", "local_official"), ("governor", "local_official"), ("official", "official"),
+              ("spokes", "official"), ("ministry", "state"), ("government", "state"), ("army", "state"),
+              ("military", "state"), ("driver", "witness"), ("witness", "witness"), ("resident", "witness"),
+              ("source", "anonymous_source"), ("report", "report")]
+REGISTRY_KIND = {"state": "state", "foreign_state": "state", "armed_group": "armed_group", "militia": "armed_group",
+                 "pmc": "armed_group", "un_mission": "un", "media": "media", "ngo": "ngo"}
+
+
+@dataclass
+class Attribution:
+    sources: list[Source]
+    via: list[Source] = field(default_factory=list)
+    pos: int = 0  # where in the sentence it starts to govern
+    trailing: bool = False  # "according to", "(per X)": governs what comes before it too
+
+
+def source(name: str, reg: Registry) -> Source:
+    """A Source for a claimant phrase, resolved against the registry where it names an actor."""
+    name = _DET.sub("", name.strip().strip(",;:\"'“”"))
+    mentions = reg.find(name)
+    actor = mentions[0].actor if mentions else None
+    low = name.lower()
+    word_kind = next((k for w, k in KIND_WORDS if w in low), None)
+    kind = REGISTRY_KIND.get(actor.kind) if actor else None
+    if word_kind in ("anonymous_source", "local_official", "witness", "report") or kind is None:
+        # "an anonymous source in the Malian military" is a source first, of the army second
+        kind = word_kind or kind
+    return Source(name, kind or "unknown", actor.id if actor else None)
+
+
+def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
+    """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
+    P = lex.patterns
+    np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", np.strip())).strip(" ,")
+    if not np or P.pronoun.match(np):
+        return None
+    if (m := P.possessive_doc.match(np)):
+        np = m.group("who")
+    doc = None
+    for doc in P.document.finditer(np):
+        pass
+    if doc:
+        np = np[doc.end():]
+    via: list[Source] = []
+    if (m := P.insider.match(np)):
+        relay = reg.lookup(m.group("via")) if m.group("via").strip() else None
+        if relay and relay.kind == "media":
+            via.append(source(m.group("via"), reg))
+            np = m.group("who")
+    parts = [p for p in re.split(r",?\s+and\s+|,\s+", np) if p.strip()]
+    if len(parts) > 1 and all(_CAPITAL.search(p) for p in parts):
+        return Attribution([source(p, reg) for p in parts], via)
+    return Attribution([source(np, reg)], via)
+
+
+def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None) -> list[Attribution]:
+    """Every attribution in sentence ``s``, in order of position."""
+    P = lex.patterns
+    found: list[Attribution] = []
+    last = context
+    events = []
+    for m in P.say_verb.finditer(s):
+        events.append((m.start(), "say", m))
+    for m in P.passive_by.finditer(s):
+        events.append((m.start(), "by", m))
+    for m in P.according.finditer(s):
+        events.append((m.start(), "acc", m))
+    for pos, kind, m in sorted(events, key=lambda e: e[0]):
+        if kind == "say":
+            if _is_passive_use(s, m):
+                continue
+            att = _subject_of(s, m, lex, reg, found[-1] if found else None, last)
+        else:
+            np = s[m.end():]
+            np = np[:_END_NP.search(np).start()]
+            att = parse_claimant(np, reg, lex) or _resolve(np, s[:pos], reg, found[-1] if found else None, last)
+            if att is not None:
+                att.trailing = kind == "acc"
+        if att is None:
+            continue
+        att.pos = pos
+        found.append(att)
+        last = att
+    return found
+
+
+def _is_passive_use(s: str, m: re.Match) -> bool:
+    # "was claimed by" is read by the passive pattern; "were reported killed" is no attribution
+    before = s[:m.start()].rstrip().lower()
+    if s[m.end():].lstrip().lower().startswith("by "):
+        return True
+    return before.endswith((" was", " were", " been", " be", " is", " are"))
+
+
+def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
+    left = s[:m.start()]
+    if previous is not None and _RELATIVE.search(left):
+        # "..., which released a statement": the subject is the one just named
+        return Attribution(previous.sources, previous.via)
+    left = _TRAIL_ADVERBS.sub("", left).rstrip()
+    if left.endswith(","):
+        # "RFI, citing local sources, stated": drop the aside
+        inner = left[:-1]
+        cut = inner.rfind(", ")
+        if cut >= 0 and _ASIDE.match(inner[cut + 2:]):
+            left = inner[:cut]
+    starts = [b.end() for b in _BOUNDARY.finditer(left)]
+    np = left[starts[-1]:] if starts else left
+    if figures.find(np, lex):
+        return None  # "Four soldiers were injured and admitted to hospital": the figure is no speaker
+    att = parse_claimant(np, reg, lex)
+    if att is None:
+        att = _resolve(np, left, reg, previous, context)
+    if att is not None and m.group("verb").lower() == "told":
+        rest = s[m.end():]
+        obj = rest[:_END_NP.search(rest).start()]
+        if obj.strip() and _CAPITAL.search(obj):
+            att = Attribution(att.sources, att.via + [source(obj, reg)])
+    return att
+
+
+def _resolve(np: str, left: str, reg: Registry, previous: Attribution | None,
+             context: Attribution | None) -> Attribution | None:
+    """A pronoun or "the source": the attribution named last, or the last actor named before it."""
+    np = np.strip().lower()
+    if not np and previous is None:
+        return None
+    if previous is not None:
+        return Attribution(previous.sources, previous.via)
+    mentions = reg.find(left)
+    if np in ("they", "it", "the group", "which", "who", "he", "she") and mentions:
+        return Attribution([source(left[mentions[-1].start:mentions[-1].end], reg)])
+    if context is not None:
+        return Attribution(context.sources, context.via)
+    return None
+
+
+def for_position(atts: list[Attribution], pos: int) -> Attribution | None:
+    """The attribution that governs a figure at ``pos``."""
+    before = [a for a in atts if a.pos <= pos and not a.trailing]
+    if before:
+        return before[-1]
+    trailing = [a for a in atts if a.trailing]
+    if trailing:
+        nearest_after = [a for a in trailing if a.pos >= pos]
+        return (nearest_after or trailing)[0]
+    after = [a for a in atts if a.pos > pos]
+    return after[0] if after else None

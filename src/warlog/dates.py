@@ -1,0 +1,98 @@
+"""Dates as articles write them: "January 27, 2018", "27 January 2018", "January 5–7, 2015",
+"January 2015", "2015", "2018-01-27". Returned as ISO strings with their precision."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_D = r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:[\u2013\u2014-]|to|until|–)\s*"
+
+# One date or a range, most specific forms first.
+DATE = re.compile(
+    rf"(?P<iso>{_Y}-\d\d-\d\d)"
+    rf"|(?P<m1>{_MON})\s+(?P<d1>{_D})(?:{_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}))?(?:,?\s+(?P<y1>{_Y}))?"
+    rf"|(?P<d3>{_D})(?:\s+(?P<m3>{_MON}))?{_DASH}(?P<d4>{_D})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_Y}))?"
+    rf"|(?P<d5>{_D})\s+(?P<m5>{_MON})(?:,?\s+(?P<y3>{_Y}))?"
+    rf"|(?:(?P<m6>{_MON})\s+)?(?P<y4>{_Y})(?:{_DASH}(?:(?P<m7>{_MON})\s+)?(?P<y5>{_Y}))?",
+    re.I)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    end: str
+    precision: str  # day | month | year
+    has_year: bool
+    pos: int
+    endpos: int
+
+
+def _mon(s: str | None) -> int | None:
+    return MONTHS.get(s.lower().rstrip(".")[:4].rstrip()) or MONTHS.get(s.lower()[:3]) if s else None
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d and m else "")
+
+
+def parse(text: str, default_year: int | None = None) -> DateSpan | None:
+    """The first date or date range in ``text``; a missing year is ``default_year``."""
+    for m in DATE.finditer(text):
+        span = _from_match(m, default_year)
+        if span:
+            return span
+    return None
+
+
+def find_all(text: str, default_year: int | None = None) -> list[DateSpan]:
+    return [s for m in DATE.finditer(text) if (s := _from_match(m, default_year))]
+
+
+def _from_match(m: re.Match, default_year: int | None) -> DateSpan | None:
+    g = m.groupdict()
+    if g["iso"]:
+        return DateSpan(g["iso"], g["iso"], "day", True, m.start(), m.end())
+    if g["m1"]:
+        y = g["y1"]
+        year = int(y) if y else default_year
+        if year is None:
+            return None
+        m1, m2 = _mon(g["m1"]), _mon(g["m2"]) or _mon(g["m1"])
+        d1 = _day(g["d1"])
+        d2 = _day(g["d2"]) if g["d2"] else d1
+        return DateSpan(_iso(year, m1, d1), _iso(year, m2, d2), "day", bool(y), m.start(), m.end())
+    if g["d3"]:
+        y = g["y2"]
+        year = int(y) if y else default_year
+        if year is None:
+            return None
+        m2 = _mon(g["m4"])
+        m1 = _mon(g["m3"]) or m2
+        return DateSpan(_iso(year, m1, _day(g["d3"])), _iso(year, m2, _day(g["d4"])), "day", bool(y), m.start(), m.end())
+    if g["d5"]:
+        y = g["y3"]
+        year = int(y) if y else default_year
+        if year is None:
+            return None
+        d = _iso(year, _mon(g["m5"]), _day(g["d5"]))
+        return DateSpan(d, d, "day", bool(y), m.start(), m.end())
+    if g["y4"]:
+        y1 = int(g["y4"])
+        y2 = int(g["y5"]) if g["y5"] else y1
+        m1 = _mon(g["m6"])
+        m2 = _mon(g["m7"]) or (m1 if not g["y5"] else None)
+        prec = "month" if m1 else "year"
+        return DateSpan(_iso(y1, m1), _iso(y2, m2 if m1 else None), prec, True, m.start(), m.end())
+    return None

@@ -1,0 +1,59 @@
+"""The document model every reader yields: title, infobox fields, paragraphs and references,
+each a Segment that maps back to the document's source text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .records import Provenance
+from .text import Segment
+
+
+@dataclass
+class Field:
+    """One infobox field. Items are separated by newlines (one per <br>, bullet or rendered line)."""
+
+    key: str
+    value: Segment
+
+
+@dataclass
+class Paragraph:
+    section: str  # "" for the lead
+    text: Segment
+
+
+@dataclass
+class Document:
+    provenance: Provenance
+    text: str  # the decoded source text; every offset points into it
+    title: str
+    fields: dict[str, Field] = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    references: list[Segment] = field(default_factory=list)
+    # Rendered pages lose the infobox's columns: their combatant and casualty lines are unsided.
+    sided: bool = True
+
+    def get(self, key: str) -> Segment | None:
+        f = self.fields.get(key)
+        return f.value if f else None
+
+
+_KEY_ALIASES = {
+    "conflict": "conflict", "title": "conflict", "partof": "partof", "part_of": "partof", "part of": "partof",
+    "place": "place", "location": "place", "date": "date", "result": "result", "status": "result",
+    "territory": "territory", "units": "units", "coordinates": "coordinates", "coords": "coordinates",
+    "target": "target", "perpetrator": "perpetrator", "perpetrators": "perpetrator", "weapons": "weapons",
+    "deaths": "deaths", "fatalities": "deaths", "injuries": "injuries", "injured": "injuries", "type": "type",
+}
+_NUMBERED = re.compile(r"^(combatant|commander|strength|casualties|units|casualty)\s*(\d)([a-z]?)$")
+
+
+def normalise_key(key: str) -> str:
+    """'Combatant1', 'combatant 1', 'casualties1' -> 'combatant1'; 'Partof' -> 'partof'."""
+    k = re.sub(r"[\s_]+", " ", key.strip().lower())
+    m = _NUMBERED.match(k.replace(" ", ""))
+    if m:
+        stem = "casualties" if m.group(1) == "casualty" else m.group(1)
+        return f"{stem}{m.group(2)}{m.group(3)}"
+    return _KEY_ALIASES.get(k, k.replace(" ", ""))

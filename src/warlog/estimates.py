@@ -1,0 +1,71 @@
+"""Low, best and high estimates per category and side, and the discrepancies between claims.
+
+The rules (after the UCDP GED codebook's practice), also in the README:
+
+1. Each claimant's latest figure stands: a revision ("raised to thirteen") or a later statement by
+   the same claimant replaces its earlier one. Claims that name nobody form one claimant.
+2. low  = the lowest credible figure: the smallest lower bound among the standing figures.
+3. high = the highest figure: the largest upper bound (or lower bound, for "over 30").
+4. best = the infobox's figure where it gives one (the article's own reconciled number), else the
+   median of the standing figures' lower bounds, rounded down. A range's best is its lower end.
+5. Vague amounts ("dozens") give no number; a category with only vague claims gets nulls and
+   ``vague: true``.
+A discrepancy is a side and category whose claims give more than one distinct figure.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .records import Claim
+
+
+def _claimant(c: Claim) -> str:
+    names = [s.actor or s.name.lower() for s in c.sources]
+    return "|".join(sorted(names)) or "(unattributed)"
+
+
+def _standing(claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    latest: dict[str, tuple[int, Claim]] = {}
+    for i, c in claims:
+        key = (c.origin, _claimant(c))
+        prev = latest.get(key)
+        if prev is None or c.revises is not None or (c.stated_on or "") >= (prev[1].stated_on or ""):
+            latest[key] = (i, c)
+    return list(latest.values())
+
+
+def compute(claims: list[Claim]) -> tuple[dict, list[dict]]:
+    """(estimates, discrepancies) for one event's claims."""
+    groups: dict[tuple[str, str], list[tuple[int, Claim]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        groups[(c.category, c.side)].append((i, c))
+    estimates: dict[str, dict[str, dict]] = {}
+    discrepancies: list[dict] = []
+    for (cat, side), group in groups.items():
+        estimates.setdefault(cat, {})[side] = _estimate(group)
+        values = sorted({(c.low, c.high) for _, c in group if c.low is not None or c.high is not None},
+                        key=lambda v: (v[0] or 0, v[1] or 0))
+        if len(values) > 1:
+            discrepancies.append({
+                "category": cat, "side": side,
+                "values": [{"low": lo, "high": hi} for lo, hi in values],
+                "claims": [i for i, c in group if c.low is not None or c.high is not None],
+                "revisions": [i for i, c in group if c.revises is not None],
+            })
+    return estimates, discrepancies
+
+
+def _estimate(group: list[tuple[int, Claim]]) -> dict:
+    standing = [c for _, c in _standing(group) if c.low is not None or c.high is not None]
+    if not standing:
+        return {"low": None, "best": None, "high": None, "vague": True, "claims": len(group)}
+    lows = [c.low if c.low is not None else 0 for c in standing]
+    highs = [c.high if c.high is not None else c.low for c in standing]
+    infobox = [c for c in standing if c.origin == "infobox" and c.low is not None]
+    if infobox:
+        best = infobox[0].low
+    else:
+        ordered = sorted(lows)
+        best = ordered[(len(ordered) - 1) // 2]
+    return {"low": min(lows), "best": best, "high": max(h for h in highs if h is not None),
+            "vague": False, "claims": len(group)}

@@ -1,0 +1,144 @@
+"""From a Document to its events: the article's own (role "main") and the ones it mentions."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import actors, countries, estimates, infobox, lexicon, prose, sides
+from .document import Document
+from .errors import NotAnEvent
+from .records import Claim, Event, Location, Result, Side
+
+_YEAR = re.compile(r"^\s*(?:1[89]|20)\d\d\s+")
+VERB_TITLES = {"attacked": "Attack", "raided": "Raid", "killed": "Killings", "killing": "Killings",
+               "executed": "Executions", "ambushed": "Ambush", "bombed": "Bombing", "abducted": "Abduction",
+               "kidnapped": "Kidnapping", "arrested": "Arrests", "overran": "Attack", "stormed": "Attack",
+               "shelled": "Shelling", "massacred": "Massacre", "besieged": "Siege", "assaulted": "Attack",
+               "struck": "Attack", "detonated": "Bombing", "targeted": "Attack", "seized": "Seizure",
+               "launched": "Attack"}
+
+
+def _id(doc: Document, role: str, n: int) -> str:
+    return hashlib.sha256(f"{doc.provenance.sha256}:{role}:{n}".encode()).hexdigest()[:16]
+
+
+def from_document(doc: Document, lex=None, reg=None) -> list[Event]:
+    """Every event of one document, the main event first. Raises NotAnEvent when there is none."""
+    lex = lex or lexicon.load()
+    reg = reg or actors.load()
+    ev_sides = infobox.build_sides(doc, reg)
+    span = infobox.date(doc) or _lead_date(doc)
+    box_claims = infobox.casualty_claims(doc, ev_sides, reg, lex)
+    main_claims, related = prose.extract(doc, ev_sides, span, reg, lex)
+    if not doc.fields and not box_claims and not main_claims and not related:
+        raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
+    locs, country = infobox.places(doc)
+    if not locs:
+        locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
+    if not locs:
+        locs = _title_places(doc)
+    country, code = _country(doc, country, ev_sides, reg)
+    for loc in locs:
+        loc.country_code = loc.country_code or code
+    main = Event(
+        id=_id(doc, "main", 0), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
+        date_start=span.start if span else None, date_end=span.end if span else None,
+        date_precision=span.precision if span else None, country=country, country_code=code,
+        locations=locs, sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
+        claims=_number(box_claims + main_claims), document=doc.provenance)
+    events = [main]
+    for n, rel in enumerate(_split_related(related), 1):
+        events.append(_related_event(doc, n, rel, main, reg))
+    for ev in events:
+        ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
+    return events
+
+
+def _number(claims: list[Claim]) -> list[Claim]:
+    """Link each revision to the claim it revises, by index in the event's list."""
+    index = {id(getattr(c, "_fig", None)): i for i, c in enumerate(claims) if getattr(c, "_fig", None)}
+    for c in claims:
+        fig = getattr(c, "_fig", None)
+        if fig is not None and fig.revises is not None:
+            c.revises = index.get(id(fig.revises))
+        if fig is not None:
+            del c._fig
+    return claims
+
+
+def _lead_date(doc: Document):
+    from . import dates
+
+    for para in doc.paragraphs[:1]:
+        return dates.parse(para.text.text)
+    return None
+
+
+def _title_places(doc: Document) -> list[Location]:
+    """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
+    from . import lexicon as lx
+
+    title = infobox.title(doc)
+    head = lx.load().patterns.event_noun.split(_YEAR.sub("", title))[0]
+    head = re.sub(r"^(?:the\s+)?(?:battle|siege|massacre|attack)s?\s+(?:of|on|in)\s+", "", head, flags=re.I)
+    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
+    out = []
+    for n in names:
+        pos = doc.text.find(n)
+        out.append(Location(name=n, text=n if pos >= 0 else "", start=max(pos, 0), end=max(pos, 0) + len(n) if pos >= 0 else 0))
+    return [loc for loc in out if loc.name[:1].isupper()]
+
+
+def _country(doc: Document, country, ev_sides, reg) -> tuple[str | None, str | None]:
+    if country:
+        hit = countries.lookup(country)
+        return (hit[0], hit[1]) if hit else (country, None)
+    lead = doc.paragraphs[0].text.text if doc.paragraphs else ""
+    for text in (lead[:400], infobox.part_of(doc) or "", doc.title):
+        hit = countries.find(text)
+        if hit:
+            return hit[0], hit[1]
+    for side in ev_sides.values():
+        for a in side.actors:
+            rec = reg.by_id.get(a.id) if a.id else None
+            if rec and rec.kind == "state" and rec.country:
+                return rec.name, rec.country
+    return None, None
+
+
+def _split_related(related: list[prose.RelatedSentence]):
+    """One related event per sentence; per place when its figures stand in different places."""
+    for rel in related:
+        claims = rel.mention.claims
+        places = rel.places
+        if len(claims) > 1 and len(places) >= len(claims):
+            for claim, place in zip(claims, places):
+                yield rel, [claim], [place]
+        else:
+            yield rel, claims, places[:1]
+
+
+def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:
+    rel, claims, places = item
+    m = rel.mention
+    para = m.para
+    sent = para.text.text[m.start:m.end]
+    actors_here = []
+    seen = set()
+    for mention in reg.find(sent):
+        if mention.actor.id in seen or mention.actor.kind not in actors.BELLIGERENT_KINDS:
+            continue
+        seen.add(mention.actor.id)
+        s, e = para.text.source_span(m.start + mention.start, m.start + mention.end)
+        actors_here.append(sides.actor(mention.actor.name, reg, doc.text[s:e], s, e))
+    locs = []
+    for name, s, e in places:
+        ss, se = para.text.source_span(m.start + s, m.start + e)
+        locs.append(Location(name=name, text=doc.text[ss:se], start=ss, end=se, country_code=main.country_code))
+    title = VERB_TITLES.get(rel.verb, "Incident") + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
+    return Event(
+        id=_id(doc, "related", n), role="related", title=title, part_of=main.part_of,
+        date_start=m.date.start, date_end=m.date.end, date_precision=m.date.precision,
+        country=main.country, country_code=main.country_code, locations=locs,
+        sides={"A": Side(actors=actors_here)} if actors_here else {}, result=Result(None, None),
+        claims=_number(list(claims)), document=doc.provenance)

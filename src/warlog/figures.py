@@ -1,0 +1,162 @@
+"""Casualty figures in a stretch of plain text: how many, who, and what happened to them.
+
+The same finder reads an infobox item ("5 Wagner mercenaries killed") and a sentence ("fourteen
+Malian soldiers were killed and seventeen were injured"). It knows nothing of sides or sources; the
+prose and infobox extractors add those. Forms it reads (rule names in brackets):
+
+- [passive]  figure, optional subject, verb:      "nine soldiers were killed", "ten wounded"
+- [noun]     figure and a category noun:          "three Malian prisoners", "seven bodies", "2 hostages"
+- [active]   verb, figure, subject:                "killing 12 civilians", "losing four soldiers"
+- [shared]   figures joined before one verb:       "five mercenaries and seven soldiers were killed"
+- [chain]    a figure that continues the last one: "killing two people in A and five in B"
+- [revision] a figure that replaces the last one:  "this number was raised to thirteen"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .numbers import Quantity, from_match
+
+LOSING = {"losing", "lost", "lose"}
+
+
+@dataclass
+class Figure:
+    qty: Quantity
+    start: int
+    end: int
+    subject: str | None
+    subject_kind: str | None  # state | armed | pmc | civilians | unknown | None (no subject)
+    category: str
+    rule: str
+    speaker_side: bool = False  # "losing four soldiers": the people counted are the speaker's own
+    inherits: bool = False  # subject taken from the figure before ("and seventeen were injured")
+    revises: "Figure | None" = None
+
+
+def _kind(subject: str | None, lex: Lexicon) -> str | None:
+    if not subject:
+        return None
+    low = " ".join(subject.lower().split())
+    for n in range(min(3, len(low.split())), 0, -1):
+        head = " ".join(low.split()[-n:])
+        if head in lex.subject_kind:
+            return lex.subject_kind[head]
+        if head in lex.category_of:
+            return "unknown"
+    return "unknown"
+
+
+def _noun_category(subject: str | None, lex: Lexicon) -> str | None:
+    if not subject:
+        return None
+    low = " ".join(subject.lower().split())
+    nouns = {w.lower(): c for c, forms in lex.raw["categories"].items() for w in forms.get("nouns") or []}
+    for noun, cat in sorted(nouns.items(), key=lambda kv: -len(kv[0])):
+        if low == noun or low.endswith(" " + noun):
+            return cat
+    return None
+
+
+def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
+         previous: Figure | None = None) -> list[Figure]:
+    """Figures in ``text[start:end]``; ``previous`` is the last figure before it (for revisions)."""
+    P = lex.patterns
+    end = len(text) if end is None else end
+    figs: list[Figure] = []
+    pending: list[tuple[Quantity, str, int]] = []
+    subset_from = None
+    for m in P.quantity.finditer(text, start, end):
+        q = from_match(m, lex)
+        if q is None:
+            continue
+        before = text[start:m.start()]
+        last = figs[-1] if figs else previous
+        rev = _revision(before, P)
+        if rev and last is not None:
+            figs.append(Figure(q, rev + start, q.end, last.subject, last.subject_kind, last.category,
+                               "revision", last.speaker_side, True, revises=last))
+            pending.clear()
+            continue
+        if q.qualifier != "vague" and _not_a_count(text, q, before, P):
+            continue
+        if subset_from is not None or P.including.search(text, figs[-1].end if figs else start, q.start):
+            # "twelve civilians including two women": a subset, not a new count
+            subset_from = q.start
+            continue
+        fig = _read_one(text, q, before, last, pending, lex, end)
+        if fig is None:
+            continue
+        if fig.rule == "pending":
+            pending.append((q, fig.subject, fig.end))
+            continue
+        for pq, psubj, pend in pending:
+            figs.append(Figure(pq, pq.start, pend, psubj, _kind(psubj, lex), fig.category, "shared"))
+        pending.clear()
+        figs.append(fig)
+    return figs
+
+
+def _not_a_count(text, q, before, P) -> bool:
+    """A time, a distance, a date or a year rather than a count of people."""
+    if P.not_a_count.match(text, q.end) or P.month_before.search(before):
+        return True
+    year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
+    return year_like and bool(P.year_before.search(before) or not before.strip())
+
+
+def _revision(before: str, P) -> int | None:
+    m = None
+    for m in P.revision.finditer(before):
+        pass
+    if m and m.end() == len(before):
+        return m.start()
+    return None
+
+
+def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
+    P = lex.patterns
+    pos = q.end
+    subj_m = P.subject.match(text, pos, end)
+    if subj_m is None and q.qualifier == "vague":
+        of = P.of_subject.match(text, pos, end)
+        if of:
+            subj_m = P.subject.match(text, of.end(), end)
+    subject = subj_m.group("subj") if subj_m else None
+    after_subj = subj_m.end() if subj_m else pos
+    kind = _kind(subject, lex)
+    verb = P.verb_after.match(text, after_subj, end)
+    if verb:
+        cat = lex.category_of[verb.group("verb").lower()]
+        return Figure(q, q.start, verb.end("verb"), subject, kind, cat, "passive",
+                      inherits=subject is None or kind == "unknown" and subject.lower() in ("others", "more"))
+    noun_cat = _noun_category(subject, lex)
+    if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:
+        # "ten wounded", "14 dead": the word is the category, the people are the last figure's
+        return Figure(q, q.start, after_subj, None, None, noun_cat, "passive", inherits=True)
+    if noun_cat:
+        return Figure(q, q.start, after_subj, subject, kind, noun_cat, "noun")
+    active = P.active_before.search(before)
+    if active and subject:
+        cat = lex.category_of[active.group("active").lower()]
+        s = q.start - (len(before) - active.start())
+        return Figure(q, s, after_subj, subject, kind, cat, "active",
+                      speaker_side=active.group("active").lower() in LOSING)
+    if last is not None and last.rule in ("active", "chain", "passive", "shared") \
+            and P.chain_gap.match(text[last.end:q.start]) and (subject or P.chain_ok_after.match(text, pos)):
+        return Figure(q, q.start, after_subj, subject or last.subject, kind or last.subject_kind,
+                      last.category, "chain", last.speaker_side, inherits=subject is None)
+    if subject and _joins_next(text, after_subj, end, P):
+        return Figure(q, q.start, after_subj, subject, kind, "", "pending")
+    pending.clear()
+    return None
+
+
+def _joins_next(text, pos, end, P) -> bool:
+    """True when another figure follows at once after "and" or a comma (figures sharing a verb)."""
+    import re
+
+    m = re.compile(r"\s*(?:,\s*)?(?:and\s+)?").match(text, pos, end)
+    nxt = P.quantity.match(text, m.end(), end) if m else None
+    return bool(nxt and m.end() > pos)

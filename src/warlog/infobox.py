@@ -1,0 +1,277 @@
+"""The infobox's own facts: title, part of, date, places, sides, commanders, strength, result and
+the casualty figures of each column."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import attribution, countries, dates, figures, sides
+from .actors import Registry
+from .document import Document
+from .lexicon import Lexicon
+from .numbers import parse_strength
+from .records import Claim, Location, Result, Side, Strength
+from .text import Segment
+
+RULE = "infobox.v1"
+_PAREN = re.compile(r"\s*\((?:[^()]*)\)")
+_NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re.I)
+_SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
+_PER = re.compile(r"\(\s*per\s+(?P<who>[^()]+?)\s*\)", re.I)
+_UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
+
+
+def items(seg: Segment, split_commas: bool = True) -> list[tuple[int, int]]:
+    """Item spans of a field value: one per line, and per top-level comma when asked."""
+    out, text = [], seg.text
+    pos = 0
+    for line in text.split("\n"):
+        if split_commas:
+            depth, start = 0, 0
+            for i, c in enumerate(line):
+                depth += (c == "(") - (c == ")")
+                if depth == 0 and c in ",;" and (i + 1 >= len(line) or line[i + 1] == " "):
+                    _push(out, text, pos + start, pos + i)
+                    start = i + 1
+            _push(out, text, pos + start, pos + len(line))
+        else:
+            _push(out, text, pos, pos + len(line))
+        pos += len(line) + 1
+    return out
+
+
+def _push(out, text, s, e):
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def title(doc: Document) -> str:
+    seg = doc.get("conflict")
+    return seg.text.split("\n")[0].strip() if seg and seg.text.strip() else doc.title
+
+
+def part_of(doc: Document) -> str | None:
+    seg = doc.get("partof")
+    if not seg or not seg.text.strip():
+        return None
+    return re.sub(r"^the\s+", "", seg.text.split("\n")[0].strip(), flags=re.I) or None
+
+
+def date(doc: Document) -> dates.DateSpan | None:
+    seg = doc.get("date")
+    return dates.parse(seg.text) if seg else None
+
+
+def places(doc: Document) -> tuple[list[Location], str | None]:
+    """Locations of the place field ("Kwala, Koulikoro Region, Mali") and the country it names."""
+    seg = doc.get("place")
+    if not seg:
+        return [], None
+    locs, country = [], None
+    for s, e in items(seg, split_commas=False):
+        parts = [p.strip() for p in seg.text[s:e].split(",") if p.strip()]
+        if not parts or _UNKNOWN.match(parts[0]):
+            continue
+        hit = countries.lookup(parts[-1]) if len(parts) > 1 else None
+        if hit:
+            country = country or hit[0]
+            parts = parts[:-1]
+        name = _PAREN.sub("", parts[0]).strip()
+        ns, ne = seg.source_span(s, s + len(parts[0]))
+        src_s, src_e = seg.source_span(s, e)
+        locs.append(Location(name=name, text=doc.text[src_s:src_e], start=src_s, end=src_e,
+                             admin1=parts[1] if len(parts) > 1 else None,
+                             country_code=hit[1] if hit else None))
+    return locs, country
+
+
+def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
+    out = []
+    for s, e in items(seg):
+        raw = seg.text[s:e]
+        if _SUPPORT.match(raw):
+            continue
+        name = _NOISE.sub(" ", _PAREN.sub("", raw)).strip(" :")
+        if name and not _UNKNOWN.match(name):
+            out.append((name, s, e))
+    return out
+
+
+def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+    """Sides A, B (, C ...) from the combatant columns; a rendered page's single list is split by alliance."""
+    out: dict[str, Side] = {}
+    if doc.sided:
+        for n in range(1, 6):
+            seg = doc.get(f"combatant{n}")
+            if seg is None:
+                continue
+            label = "ABCDE"[len(out)]
+            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])
+            out[label].commanders = _commanders(doc.get(f"commander{n}"))
+            out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), reg)
+        return out
+    seg = doc.get("combatants")
+    if seg is None:
+        return out
+    for name, s, e in _actor_names(seg):
+        a = _actor(doc, seg, (name, s, e), reg)
+        label = _side_for(a, out, reg)
+        out.setdefault(label, Side()).actors.append(a)
+    strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
+    for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
+        out[label].strength = _strength_text(doc.get("strength").text[s:e])
+    return out
+
+
+def _side_for(a, out: dict[str, Side], reg: Registry) -> str:
+    rec = reg.by_id.get(a.id) if a.id else None
+    for label, side in out.items():
+        for other in side.actors:
+            orec = reg.by_id.get(other.id) if other.id else None
+            if rec and orec and (reg.allies(rec, orec) or rec.id == orec.id):
+                return label
+    return "A" if not out else ("B" if "B" not in out else list(out)[-1])
+
+
+def _actor(doc, seg, item, reg):
+    name, s, e = item
+    ss, se = seg.source_span(s, e)
+    return sides.actor(name, reg, doc.text[ss:se], ss, se)
+
+
+def _commanders(seg: Segment | None) -> list[str]:
+    if seg is None:
+        return []
+    return [n for n, _, _ in _actor_names(seg)]
+
+
+def _numeric(seg: Segment | None) -> Segment | None:
+    return seg if seg is not None and re.match(r"^\s*[~c.]*\s*\d[\d,]*\s*\+?\s*$", seg.text) else None
+
+
+def _strength(seg: Segment | None, reg: Registry) -> Strength | None:
+    return _strength_text(seg.text) if seg is not None else None
+
+
+def _strength_text(text: str) -> Strength | None:
+    from .lexicon import load
+
+    low, high, qual = parse_strength(text, load())
+    return Strength(low, high, qual, text.strip())
+
+
+def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexicon) -> Result:
+    """The result text and its winner: the side a "X victory" names by actor, demonym or kind."""
+    seg = doc.get("result")
+    if seg is None or not seg.text.strip():
+        return Result(None, None)
+    text = seg.text.split("\n")[0].strip()
+    low = text.lower()
+    if any(w in low for w in lex.raw["results"]["draw"]) or "victory" not in low and "win" not in low:
+        return Result(text, None)
+    sv = sides.view(out_sides, reg)
+    head = re.split(r"\bvictory\b|\bwin\b", text, flags=re.I)[0]
+    for mention in reg.find(head):
+        label = sv.of_actor(mention.actor, reg)
+        if label:
+            return Result(text, label)
+    for word, kind in lex.raw["results"]["kinds"].items():
+        if re.search(rf"\b{word}", head, re.I):
+            label = sv.of_kind({"armed_group", "militia"} if kind == "armed" else {"state", "foreign_state"})
+            if label:
+                return Result(text, label)
+    for label, side in out_sides.items():
+        if any(a.name.lower() in head.lower() for a in side.actors if a.id is None):
+            return Result(text, label)
+    return Result(text, None)
+
+
+@dataclass
+class _Line:
+    seg: Segment
+    start: int
+    end: int
+    figs: list
+
+
+def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexicon) -> list[Claim]:
+    """Claims of the casualty rows: column n is side n; a rendered page's rows are assigned by rule."""
+    sv = sides.view(out_sides, reg)
+    claims: list[Claim] = []
+    if doc.sided:
+        labels = list(out_sides) or ["A", "B"]
+        for n in range(1, 6):
+            seg = doc.get(f"casualties{n}")
+            if seg is None:
+                continue
+            default = labels[n - 1] if n <= len(labels) else "civilians"
+            for s, e in items(seg, split_commas=False):
+                for fig in figures.find(seg.text, lex, s, e):
+                    side = _fig_side(fig, default, sv, reg, column=n, ncols=len(labels))
+                    claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex)))
+        return claims
+    seg = doc.get("casualties")
+    if seg is None:
+        return claims
+    lines = [_Line(seg, s, e, figures.find(seg.text, lex, s, e)) for s, e in items(seg, split_commas=False)]
+    for line, label in zip(lines, _assign_rows(lines, sv, reg, lex)):
+        for fig in line.figs:
+            side = side_of = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg)
+            side = side_of or label
+            claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, line.end, reg, lex)))
+    return claims
+
+
+def _fig_side(fig, default, sv, reg, column, ncols) -> str:
+    if column > ncols:
+        # the full-width row below the columns: usually civilians, else whoever the words name
+        return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
+            "unknown" if fig.subject_kind == "unknown" and fig.subject else "civilians")
+    if fig.subject_kind == "civilians":
+        return "civilians"
+    return default
+
+
+def _assign_rows(lines: list[_Line], sv, reg, lex) -> list[str]:
+    """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
+    repeating a category it already gave for this side starts the next side's column."""
+    labels = sv.labels or ["A", "B"]
+    cur, used, out = 0, {lab: set() for lab in labels}, []
+    for line in lines:
+        named = {sides.side_of_subject(f.subject, f.subject_kind, sv, reg) for f in line.figs if f.subject}
+        named.discard(None)
+        named.discard("civilians")
+        keys = {(_per_key(line, f), f.category) for f in line.figs}
+        if len(named) == 1:
+            label = named.pop()
+        else:
+            if keys & used[labels[cur]] and cur + 1 < len(labels):
+                cur += 1
+            label = labels[cur]
+        used[label] |= keys
+        out.append(label)
+    if len(lines) > 1 and len(set(out)) == 1 and len(labels) > 1:
+        out[-1] = labels[1]
+    return out
+
+
+def _per_key(line: _Line, fig) -> str:
+    m = _PER.search(line.seg.text, fig.end, line.end)
+    return m.group("who").lower() if m else ""
+
+
+def _per(text: str, pos: int, end: int, reg: Registry, lex: Lexicon) -> attribution.Attribution | None:
+    m = _PER.search(text, pos, end)
+    return attribution.parse_claimant(m.group("who"), reg, lex) if m else None
+
+
+def _claim(doc: Document, seg: Segment, fig, side: str, att) -> Claim:
+    s, e = seg.source_span(fig.start, fig.end)
+    return Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
+                 qualifier=fig.qty.qualifier, sources=att.sources if att else [], via=att.via if att else [],
+                 stated_on=None, origin="infobox", text=doc.text[s:e], start=s, end=e,
+                 extractor=f"{RULE}/{fig.rule}")

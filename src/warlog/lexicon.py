@@ -1,0 +1,71 @@
+"""The words warlog reads (``data/lexicon.yaml``), loaded once and compiled into patterns."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import DataFileError
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first so "several dozen" beats "several"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+    number_words: dict[str, int]
+    category_of: dict[str, str]  # any category word (lower case) -> category
+    subject_kind: dict[str, str]  # subject head noun -> state | armed | pmc | civilians | unknown
+
+    @functools.cached_property
+    def patterns(self) -> "Patterns":
+        from .patterns import Patterns
+
+        return Patterns(self)
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _read_yaml(path_or_text, label: str) -> dict:
+    try:
+        data = yaml.safe_load(path_or_text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"not valid YAML: {exc}", path=label) from exc
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping at the top level", path=label)
+    return data
+
+
+@functools.lru_cache(maxsize=8)
+def load(extra: str | None = None) -> Lexicon:
+    """The packaged lexicon, extended by the user's YAML file ``extra`` (same shape) if given."""
+    text = resources.files("warlog.data").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    raw = _read_yaml(text, "warlog/data/lexicon.yaml")
+    if extra:
+        raw = _merge(raw, _read_yaml(Path(extra).read_text(encoding="utf-8"), extra))
+    nums = raw["numbers"]
+    number_words = {**nums["units"], **nums["tens"]}
+    category_of: dict[str, str] = {}
+    for cat, forms in raw["categories"].items():
+        for kind in ("verbs", "active", "nouns"):
+            for w in forms.get(kind) or []:
+                category_of.setdefault(w.lower(), cat)
+    subject_kind = {w.lower(): kind for kind, words in raw["subjects"].items() for w in words}
+    return Lexicon(raw, number_words, category_of, subject_kind)

@@ -1,0 +1,84 @@
+"""Figures in words or digits: "14", "fourteen", "thirty-two", "a hundred", "30–32", "~30", "100+", "dozens"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+_SPLIT = re.compile(r"[\s\u2013\u2014\u2012-]+")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: int | None
+    high: int | None
+    qualifier: str  # exact | approx | range | at_least | at_most | vague
+    start: int
+    end: int
+    words: str
+
+
+def word_number(text: str, lex: Lexicon) -> int | None:
+    """The value of one number written in digits or English words; None if it is not one."""
+    t = text.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    scales = lex.raw["numbers"]["scales"]
+    total = current = 0
+    seen = False
+    for w in _SPLIT.split(t):
+        if w in ("and", ""):
+            continue
+        if w in ("a", "an"):
+            current = max(current, 1)
+        elif w == "dozen":
+            current = max(current, 1) * lex.raw["numbers"]["dozen"]
+        elif w in lex.number_words:
+            current += lex.number_words[w]
+        elif w in scales:
+            total += max(current, 1) * scales[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
+    """Interpret a match of ``Patterns.quantity``."""
+    if m.group("vague"):
+        return Quantity(None, None, "vague", m.start(), m.end(), m.group(0))
+    body = m.group("num")
+    nums = [word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(body)]
+    nums = [n for n in nums if n is not None]
+    if not nums:
+        return None
+    qual_word = (m.group("qual") or "").lower()
+    qual_word = re.sub(r"\s+", " ", qual_word)
+    if len(nums) >= 2:
+        low, high = min(nums[0], nums[-1]), max(nums[0], nums[-1])
+        kind = "range"
+    else:
+        low = high = nums[0]
+        kind = "exact"
+    if m.group("suffix"):
+        return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))
+    qk = lex.patterns.qualifier_kind.get(qual_word)
+    if qk == "at_least":
+        return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))
+    if qk == "at_most":
+        return Quantity(None, high, "at_most", m.start(), m.end(), m.group(0))
+    if qk == "approx" and kind == "exact":
+        kind = "approx"
+    return Quantity(low, high, kind, m.start(), m.end(), m.group(0))
+
+
+def parse_strength(text: str, lex: Lexicon) -> tuple[int | None, int | None, str | None]:
+    """A side's strength ("~30", "100+ fighters", "Unknown") as (low, high, qualifier)."""
+    for m in lex.patterns.quantity.finditer(text):
+        q = from_match(m, lex)
+        if q is None or q.qualifier == "vague":
+            continue
+        return q.low, q.high, q.qualifier
+    return None, None, None

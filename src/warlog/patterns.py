@@ -1,0 +1,95 @@
+"""Regular expressions compiled from the lexicon: figures, subjects, categories, attributions."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import _alt
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+DASH = r"\-\u2013\u2014\u2012"
+
+
+class Patterns:
+    """Every compiled pattern the extractors use, built once per lexicon."""
+
+    def __init__(self, lex: "Lexicon"):
+        raw = lex.raw
+        units = raw["numbers"]["units"]
+        tens = raw["numbers"]["tens"]
+        scales = raw["numbers"]["scales"]
+        unit19 = _alt(units)
+        unit9 = _alt([w for w, v in units.items() if 0 < v < 10])
+        ten = _alt(tens)
+        scale = _alt(scales)
+        small = rf"(?:(?:{ten})(?:[{DASH}\s](?:{unit9}))?|(?:{unit19}))"
+        word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|a\s+dozen|{small})")
+        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+        self.number = rf"(?:{digits}|{word_num})"
+        num = self.number
+        q = raw["qualifiers"]
+        qual = _alt(q["approx"] + q["at_least"] + q["at_most"])
+        rng = rf"(?:between\s+{num}\s+and\s+{num}|{num}\s*(?:[{DASH}]|\bto\b|\bor\b)\s*{num})"
+        suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b)"
+        vague = _alt(raw["vague"])
+        # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
+        self.quantity = re.compile(
+            rf"(?<![\w.,:/])(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?![\w:])"
+            rf"|(?<![\w-])(?P<vague>{vague})\b",
+            re.I,
+        )
+        self.number_re = re.compile(num, re.I)
+        self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
+
+        cats = raw["categories"]
+        verbs = [w for c in cats.values() for w in c.get("verbs") or []]
+        nouns = [w for c in cats.values() for w in c.get("nouns") or []]
+        active = [w for c in cats.values() for w in c.get("active") or []]
+        heads = [w for ws in raw["subjects"].values() for w in ws]
+        heads_alt = _alt(heads + nouns)
+        stop = r"(?:were|was|are|is|had|have|has|been|and|or|in|at|on|by|from|the|with|who|which|that|to|of|as)"
+        # who is counted: up to three modifiers ("Malian", "Wagner Group") before a head noun
+        self.subject = re.compile(
+            rf"\s*(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}))\b", re.I)
+        self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
+        aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained)"
+        adv = r"(?:also|reportedly|later|all|allegedly|subsequently|then|initially|eventually|either|each|confirmed|presumably|reported|believed|thought|feared|said)"
+        self.verb_after = re.compile(
+            rf"\s*(?:{aux}\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+            rf"(?:[\"“”'’]?\s+or\s+(?P<verb2>{_alt(verbs)})\b)?",
+            re.I,
+        )
+        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
+        # between two figures that share a verb: an optional place ("in the village of A") and "and"
+        self.chain_gap = re.compile(
+            r"^(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
+        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:)]|\b(?:in|at|near|on|from|during|of)\b))", re.I)
+        self.including = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
+        self.not_a_count = re.compile(
+            rf"(?:\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|km|kilomet|mile|percent|%|(?:{MONTHS})\b|st\b|nd\b|rd\b|th\b|"
+            rf"years?\b|months?\b|days?\b|hours?\b|minutes?\b|weeks?\b|times\b|vehicles?\b|trucks?\b|cars?\b))",
+            re.I)
+        self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
+        self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
+
+        rev = raw["revision"]
+        self.revision = re.compile(
+            rf"\b(?:{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|is)\s+)?(?:(?:later|subsequently|then|eventually)\s+)?"
+            rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?to\s+", re.I)
+
+        att = raw["attribution"]
+        self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b", re.I)
+        self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
+        self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)
+        self.according = re.compile(rf"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
+        self.pronoun = re.compile(rf"^(?:{_alt(att['pronouns'])})$", re.I)
+        self.document = re.compile(rf"\b(?:{_alt(att['documents'])})\s+(?:by|from|of|issued\s+by)\s+", re.I)
+        self.possessive_doc = re.compile(rf"^(?P<who>.+?)['’]s?\s+(?:{_alt(att['documents'])})$", re.I)
+        self.insider = re.compile(rf"^(?P<via>.*?)\s*\b(?:{_alt(att['insider'])})\s+(?:the\s+)?(?P<who>.+)$", re.I)
+        self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b", re.I)
+        self.event_verb = re.compile(rf"\b(?:{_alt(raw['event_verbs'])})\b", re.I)
+        self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)

@@ -1,0 +1,166 @@
+"""Claims in running text: one per mention, with who is counted, who said so and when.
+
+Sentences that tell of another dated incident (background, aftermath) are set apart as related
+events; their figures belong to those events, not the article's own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import attribution, dates, figures, sentences, sides
+from .actors import Registry
+from .document import Document, Paragraph
+from .lexicon import Lexicon
+from .records import Claim
+
+RULE = "prose_casualties.v1"
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:villages?|towns?|city|cities|communes?|localities|locality|"
+                    r"areas?|settlements?|camps?|districts?|district\s+capital|capital)\s+of\s+)?(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
+
+
+@dataclass
+class Mention:
+    """A sentence's place in the document and what was found in it."""
+
+    para: Paragraph
+    start: int
+    end: int
+    date: dates.DateSpan | None = None
+    figs: list = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class RelatedSentence:
+    mention: Mention
+    verb: str
+    places: list[tuple[str, int, int]]
+
+
+def sentences_of(doc: Document):
+    for para in doc.paragraphs:
+        for s, e in sentences.split(para.text.text):
+            yield para, s, e
+
+
+def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lexicon):
+    """(claims of the article's own event, related sentences with their claims)."""
+    sv = sides.view(event_sides, reg)
+    year = int(date_span.start[:4]) if date_span else None
+    main_claims: list[Claim] = []
+    related: list[RelatedSentence] = []
+    for para in doc.paragraphs:
+        context = None
+        prev_fig = None
+        for s, e in sentences.split(para.text.text):
+            sent = para.text.text[s:e]
+            atts = attribution.in_sentence(sent, lex, reg, context)
+            m = Mention(para, s, e)
+            rel = _related(sent, m, date_span, year, lex)
+            figs = figures.find(para.text.text, lex, s, e, previous=prev_fig)
+            claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
+                             related=rel is not None)
+            if rel is not None:
+                rel.mention.figs, rel.mention.claims = figs, claims
+                related.append(rel)
+            else:
+                main_claims.extend(claims)
+            if figs:
+                prev_fig = figs[-1]
+            if atts:
+                context = atts[-1]
+    return main_claims, related
+
+
+def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, year, related) -> list[Claim]:
+    P = lex.patterns
+    out: list[Claim] = []
+    stated = _stated_on(sent, atts, date_span, year) if atts else None
+    for fig in figs:
+        att = attribution.for_position(atts, fig.start - s0)
+        if att is None and context is not None and P.continuation.search(sent):
+            att = context  # "Several dozen soldiers were wounded or missing as well."
+        side = _side(fig, out, sv, reg, att, related)
+        s, e = para.text.source_span(fig.start, fig.end)
+        claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
+                      qualifier=fig.qty.qualifier, sources=list(att.sources) if att else [],
+                      via=list(att.via) if att else [], stated_on=stated if att else None, origin="prose",
+                      text=doc.text[s:e], start=s, end=e, extractor=f"{RULE}/{fig.rule}")
+        claim._fig = fig  # type: ignore[attr-defined]  # kept until the event numbers its claims
+        out.append(claim)
+    return out
+
+
+def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
+    if fig.speaker_side and att and att.sources:
+        # "JNIM ... losing four soldiers": the speaker's own people
+        for src in att.sources:
+            rec = reg.by_id.get(src.actor) if src.actor else None
+            label = sv.of_actor(rec, reg) if rec else None
+            if label:
+                return label
+    if fig.inherits and earlier:
+        return earlier[-1].side
+    label = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg)
+    if label:
+        return label
+    if fig.inherits and fig.revises is not None:
+        return "unknown"
+    return "unknown"
+
+
+def _stated_on(sent: str, atts, date_span, year) -> str | None:
+    """The date the claim was made, when the sentence gives one ("On January 7, AFP confirmed ...")."""
+    first_fig_free = [d for d in dates.find_all(sent, year)]
+    if not first_fig_free:
+        return None
+    d = first_fig_free[0]
+    value = d.start
+    if not d.has_year and date_span and value < date_span.start:
+        value = str(int(value[:4]) + 1) + value[4:]  # a statement after the event, in the next year
+    return value
+
+
+def _related(sent: str, m: Mention, date_span, year, lex: Lexicon) -> RelatedSentence | None:
+    """A sentence about another dated incident: a date apart from the event's and an event verb
+    that no reporting verb introduces."""
+    P = lex.patterns
+    verb = P.event_verb.search(sent)
+    if not verb or date_span is None:
+        return None
+    say = P.say_verb.search(sent, 0, verb.start())
+    if say:
+        return None
+    d = next((d for d in dates.find_all(sent, year) if d.precision != "year" or d.has_year), None)
+    if d is None or _overlaps(d, date_span):
+        return None
+    if not d.has_year and d.start > date_span.end and d.precision == "day":
+        pass  # later the same year
+    m.date = d
+    places = [(pm.group("name"), pm.start("name"), pm.end("name")) for pm in _PLACE.finditer(sent)
+              if not dates.DATE.fullmatch(pm.group("name")) and not re.match(r"^(?:January|February|March|April|May|"
+              r"June|July|August|September|October|November|December)\b", pm.group("name"))]
+    return RelatedSentence(m, verb.group(0).lower(), places)
+
+
+def _overlaps(d: dates.DateSpan, main: dates.DateSpan) -> bool:
+    n = min(len(d.start), len(main.start))
+    return not (d.end[:n] < main.start[:n] or d.start[:n] > main.end[:n])
+
+
+def lead_places(doc: Document) -> list[tuple[str, int, int]]:
+    """Places the lead names ("in the villages of Diafarabé and Koumara"), as source spans."""
+    if not doc.paragraphs:
+        return []
+    para = doc.paragraphs[0]
+    text = para.text.text
+    m = re.search(r"\b(?:in|at)\s+the\s+(?:villages?|towns?|city|cities|communes?|localities)\s+of\s+"
+                  r"(?P<names>[A-Z][^,.;()]*?)(?=\s+(?:in|on|near|,)\b|[,.;]|$)", text)
+    if not m:
+        return []
+    out = []
+    for part in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*", m.group("names")):
+        s, e = para.text.source_span(m.start("names") + part.start(), m.start("names") + part.end())
+        out.append((part.group(0), s, e))
+    return out

@@ -1,0 +1,61 @@
+"""Readers: one per input form, each turning decoded text into a Document.
+
+The form is told from the text itself: MediaWiki markup, the plain-text infobox form, or the text
+of a rendered page. Anything else is read as plain running text.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..document import Document
+from ..errors import UnknownFormat
+from ..records import Provenance
+from . import infobox_text, rendered, wikitext
+from .source import DEFAULT_MAX_BYTES, decode, sha256
+
+FORMATS = ("infobox-text", "rendered-page", "wikitext", "text")
+LICENCE = "CC BY-SA 4.0 (Wikipedia)"
+
+
+def detect(text: str) -> str:
+    """The input form of ``text``."""
+    if wikitext.sniff(text):
+        return "wikitext"
+    if infobox_text.sniff(text):
+        return "infobox-text"
+    if rendered.sniff(text):
+        return "rendered-page"
+    if re.match(r"\s*<(?:!doctype|html)", text, re.I):
+        return "html"
+    return "text"
+
+
+def read_text(text: str, path: str = "<text>", fmt: str = "auto", **prov) -> Document:
+    """A Document from decoded text; ``fmt`` is one of FORMATS or "auto"."""
+    form = detect(text) if fmt == "auto" else fmt
+    p = Provenance(path=path, format=form, title="", sha256=sha256(text),
+                   licence=LICENCE if form in ("wikitext", "infobox-text", "rendered-page") else None, **prov)
+    if form == "wikitext":
+        doc = wikitext.read(text, p)
+    elif form == "infobox-text":
+        doc = infobox_text.read(text, p)
+    elif form in ("rendered-page", "text"):
+        doc = rendered.read(text, p)
+    else:
+        raise UnknownFormat(f"{form} input is not supported (use a rendered page's text or wikitext)", path=path)
+    p.title = doc.title
+    return doc
+
+
+def read_path(path: str | Path, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and decode one file into a Document, or raise an InputError naming it."""
+    from ..errors import InputError
+
+    path = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    return read_text(decode(data, path, max_bytes), path, fmt)

@@ -1,0 +1,139 @@
+"""Typed records of the event contract (../shared/contract/event.md) and their JSON form.
+
+Serialisation to the contract happens here and nowhere else: ``Event.to_dict``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CATEGORIES = ("killed", "wounded", "captured", "missing")
+QUALIFIERS = ("exact", "approx", "range", "at_least", "at_most", "vague")
+
+
+@dataclass
+class Provenance:
+    """Where a document came from: one record read by every exporter."""
+
+    path: str
+    format: str
+    title: str
+    sha256: str
+    licence: str | None = None
+    page_id: int | None = None
+    revision_id: int | None = None
+
+
+@dataclass
+class Source:
+    """Someone who made or relayed a claim."""
+
+    name: str
+    kind: str = "unknown"
+    actor: str | None = None  # registry id where the name resolves
+
+
+@dataclass
+class Claim:
+    """One casualty figure as one party stated it, at one place in the text."""
+
+    side: str
+    subject: str | None
+    category: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    sources: list[Source]
+    via: list[Source]
+    stated_on: str | None
+    origin: str
+    text: str
+    start: int
+    end: int
+    revises: int | None = None  # index (in the event's claims) of the figure this one revises
+    extractor: str = ""
+
+    def value_range(self) -> tuple[int | None, int | None]:
+        return self.low, self.high
+
+
+@dataclass
+class Actor:
+    name: str
+    id: str | None
+    aliases: list[str]
+    kind: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Strength:
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    text: str
+
+
+@dataclass
+class Side:
+    actors: list[Actor] = field(default_factory=list)
+    commanders: list[str] = field(default_factory=list)
+    strength: Strength | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    text: str
+    start: int
+    end: int
+    admin1: str | None = None
+    admin2: str | None = None
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+
+
+@dataclass
+class Result:
+    text: str | None
+    winner: str | None
+
+
+@dataclass
+class Event:
+    id: str
+    role: str
+    title: str
+    part_of: str | None
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    country: str | None
+    country_code: str | None
+    locations: list[Location]
+    sides: dict[str, Side]
+    result: Result
+    claims: list[Claim]
+    document: Provenance
+    estimates: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    violence_type: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as the JSON object of the contract."""
+        return _clean(asdict(self))
+
+
+def _clean(value: Any) -> Any:
+    # drop private helper keys (none yet) but keep None: the contract spells nulls out
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
