@@ -107,15 +107,24 @@ def _country(doc: Document, country, ev_sides, reg) -> tuple[str | None, str | N
 
 
 def _split_related(related: list[prose.RelatedSentence]):
-    """One related event per sentence; per place when its figures stand in different places."""
+    """One related event per sentence; one per place when its figures stand in different places
+    ("killing two people in A and five in B")."""
     for rel in related:
-        claims = rel.mention.claims
-        places = rel.places
-        if len(claims) > 1 and len(places) >= len(claims):
+        claims, m = rel.mention.claims, rel.mention
+        offsets = [_sentence_offset(rel, c) for c in claims]
+        places = [rel.place_after(off, nxt) for off, nxt in zip(offsets, offsets[1:] + [m.end - m.start])]
+        if len(claims) > 1 and all(places) and len({p[0] for p in places}) == len(claims):
             for claim, place in zip(claims, places):
                 yield rel, [claim], [place]
         else:
-            yield rel, claims, places[:1]
+            verb_at = rel.mention.para.text.text.find(rel.verb, m.start, m.end) - m.start
+            first = rel.place_after(max(verb_at, 0), m.end - m.start) or (rel.places[0] if rel.places else None)
+            yield rel, claims, [first] if first else []
+
+
+def _sentence_offset(rel, claim) -> int:
+    fig = getattr(claim, "_fig", None)
+    return fig.end - rel.mention.start if fig is not None else 0
 
 
 def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:

@@ -212,7 +212,8 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, le
             for s, e in items(seg, split_commas=False):
                 for fig in figures.find(seg.text, lex, s, e):
                     side = _fig_side(fig, default, sv, reg, column=n, ncols=len(labels))
-                    claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex)))
+                    claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex),
+                                        seg.source_span(s, s + 1)[0]))
         return claims
     seg = doc.get("casualties")
     if seg is None:
@@ -222,7 +223,8 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, le
         for fig in line.figs:
             side = side_of = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg)
             side = side_of or label
-            claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, line.end, reg, lex)))
+            claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, line.end, reg, lex),
+                                seg.source_span(line.start, line.start + 1)[0]))
     return claims
 
 
@@ -269,9 +271,9 @@ def _per(text: str, pos: int, end: int, reg: Registry, lex: Lexicon) -> attribut
     return attribution.parse_claimant(m.group("who"), reg, lex) if m else None
 
 
-def _claim(doc: Document, seg: Segment, fig, side: str, att) -> Claim:
+def _claim(doc: Document, seg: Segment, fig, side: str, att, row: int | None = None) -> Claim:
     s, e = seg.source_span(fig.start, fig.end)
     return Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
                  qualifier=fig.qty.qualifier, sources=att.sources if att else [], via=att.via if att else [],
                  stated_on=None, origin="infobox", text=doc.text[s:e], start=s, end=e,
-                 extractor=f"{RULE}/{fig.rule}")
+                 extractor=f"{RULE}/{fig.rule}", statement=row)

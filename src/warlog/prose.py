@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, dates, figures, sentences, sides
+from . import actors, attribution, dates, figures, sentences, sides
 from .actors import Registry
 from .document import Document, Paragraph
 from .lexicon import Lexicon
 from .records import Claim
 
 RULE = "prose_casualties.v1"
-_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:villages?|towns?|city|cities|communes?|localities|locality|"
+_PLACE = re.compile(r"\b(?:in|at|near|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
+                    r"raided|attacked|stormed|overran|struck|besieged|shelled)\s+(?:the\s+(?:villages?|towns?|city|cities|communes?|localities|locality|"
                     r"areas?|settlements?|camps?|districts?|district\s+capital|capital)\s+of\s+)?(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
 
 
@@ -36,6 +37,10 @@ class RelatedSentence:
     mention: Mention
     verb: str
     places: list[tuple[str, int, int]]
+
+    def place_after(self, pos: int, until: int) -> tuple[str, int, int] | None:
+        """The first place named between ``pos`` and ``until`` (sentence offsets)."""
+        return next((p for p in self.places if pos <= p[1] < until), None)
 
 
 def sentences_of(doc: Document):
@@ -86,7 +91,8 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
                       qualifier=fig.qty.qualifier, sources=list(att.sources) if att else [],
                       via=list(att.via) if att else [], stated_on=stated if att else None, origin="prose",
-                      text=doc.text[s:e], start=s, end=e, extractor=f"{RULE}/{fig.rule}")
+                      text=doc.text[s:e], start=s, end=e, extractor=f"{RULE}/{fig.rule}",
+                      statement=para.text.source_span(s0, s0 + 1)[0])
         claim._fig = fig  # type: ignore[attr-defined]  # kept until the event numbers its claims
         out.append(claim)
     return out
@@ -138,10 +144,18 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon) -> RelatedSen
     if not d.has_year and d.start > date_span.end and d.precision == "day":
         pass  # later the same year
     m.date = d
+    reg = actors.load()
     places = [(pm.group("name"), pm.start("name"), pm.end("name")) for pm in _PLACE.finditer(sent)
               if not dates.DATE.fullmatch(pm.group("name")) and not re.match(r"^(?:January|February|March|April|May|"
-              r"June|July|August|September|October|November|December)\b", pm.group("name"))]
+              r"June|July|August|September|October|November|December)\b", pm.group("name"))
+              and not _names_actor(pm.group("name"), reg)]
     return RelatedSentence(m, verb.group(0).lower(), places)
+
+
+def _names_actor(name: str, reg) -> bool:
+    """"Malian", "JNIM": an actor or a demonym, not a place."""
+    found = reg.find(name)
+    return bool(found) and found[0].start == 0
 
 
 def _overlaps(d: dates.DateSpan, main: dates.DateSpan) -> bool:

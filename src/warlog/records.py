@@ -51,6 +51,7 @@ class Claim:
     start: int
     end: int
     revises: int | None = None  # index (in the event's claims) of the figure this one revises
+    statement: int | None = None  # source offset of the sentence or infobox row it was read from
     extractor: str = ""
 
     def value_range(self) -> tuple[int | None, int | None]:
