@@ -47,6 +47,22 @@ class Segment:
         e = last.src_start + (end - last.plain_start) if last.verbatim else last.src_end
         return s, max(e, s)
 
+    def slice(self, start: int, end: int) -> "Segment":
+        """``text[start:end]`` as a Segment of its own, still mapped to the source."""
+        runs = []
+        for k, r in enumerate(self.runs):
+            # a synthetic run covers the plain text up to the next run
+            nxt = self.runs[k + 1].plain_start if k + 1 < len(self.runs) else len(self.text)
+            r_end = r.plain_start + (r.src_end - r.src_start) if r.verbatim else nxt
+            lo, hi = max(r.plain_start, start), min(r_end, end)
+            if lo >= hi:
+                continue
+            if r.verbatim:
+                runs.append(Run(lo - start, r.src_start + lo - r.plain_start, r.src_start + hi - r.plain_start, True))
+            else:
+                runs.append(Run(lo - start, r.src_start, r.src_end, False))
+        return Segment(self.text[start:end], runs)
+
     def __repr__(self) -> str:
         return f"Segment({self.text[:40]!r}...)"
 
@@ -78,3 +94,4 @@ class SegmentBuilder:
 
     def build(self) -> Segment:
         return Segment("".join(self._parts), self._runs)
+

@@ -1,10 +1,206 @@
-"""wikitext: raw MediaWiki markup (placeholder until the full reader lands)."""
+"""wikitext: raw MediaWiki markup, parsed with mwparserfromhell.
+
+mwparserfromhell's nodes carry no positions, but its parse is lossless (``str(parse(t)) == t``), so
+the reader sums node lengths as it walks and every character of plain text it emits keeps its
+offset in the markup. Links render as their label, ``<br />`` and list bullets as line breaks,
+``{{flag|Mali}}`` as "Mali", references and citations as nothing (``data/templates.yaml``).
+"""
+from __future__ import annotations
+
+import functools
 import re
+from importlib import resources
+
+import mwparserfromhell
+import yaml
+from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+
+from ..document import Document, Field, Paragraph, normalise_key
+from ..errors import TruncatedInput
+from ..records import Provenance
+from ..text import Segment, SegmentBuilder
+
+INFOBOX = re.compile(r"^\s*infobox\b", re.I)
+_SKIP_TAGS = {"ref", "references", "gallery", "math", "score", "timeline", "imagemap", "syntaxhighlight", "table",
+              "templatestyles", "graph", "mapframe", "maplink", "noinclude", "includeonly"}
+_BREAK_TAGS = {"br", "li", "dt", "dd", "p", "hr"}
+_SKIP_LINKS = re.compile(r"^\s*:?\s*(?:file|image|category|media)\s*:", re.I)
+_END_SECTIONS = {"references", "notes", "citations", "sources", "external links", "see also", "further reading",
+                 "bibliography", "footnotes"}
 
 
 def sniff(text: str) -> bool:
-    return bool(re.search(r"\{\{\s*infobox", text[:20000], re.I)) or ("[[" in text and "]]" in text and "'''" in text)
+    head = text[:20000]
+    return bool(re.search(r"\{\{\s*infobox", head, re.I)) or (
+        "[[" in head and "]]" in head and ("'''" in head or "{{" in head or "<ref" in head))
 
 
-def read(text, prov):
-    raise NotImplementedError
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = yaml.safe_load(resources.files("warlog.data").joinpath("templates.yaml").read_text(encoding="utf-8"))
+    return {k.lower(): v for k, v in data.items()}
+
+
+class Renderer:
+    """Renders wikicode into a SegmentBuilder, keeping each character's offset in the source."""
+
+    def __init__(self, builder: SegmentBuilder):
+        self.b = builder
+
+    def code(self, code, pos: int) -> None:
+        for node in code.nodes:
+            raw = str(node)
+            self.node(node, raw, pos)
+            pos += len(raw)
+
+    def node(self, node, raw: str, pos: int) -> None:
+        if isinstance(node, Text):
+            self.b.copy(node.value, pos)
+        elif isinstance(node, Wikilink):
+            self._link(node, raw, pos)
+        elif isinstance(node, Template):
+            self.template(node, raw, pos)
+        elif isinstance(node, Tag):
+            self._tag(node, raw, pos)
+        elif isinstance(node, HTMLEntity):
+            self.b.put(node.normalize(), pos, pos + len(raw))
+        elif isinstance(node, ExternalLink):
+            if node.title is not None:
+                title = str(node.title)
+                self.code(node.title, pos + raw.rfind(title, 0, len(raw) - 1))
+        elif isinstance(node, Heading):
+            self.code(node.title, pos + node.level)
+        elif isinstance(node, Comment):
+            pass
+
+    def _link(self, node, raw, pos):
+        title = str(node.title)
+        if _SKIP_LINKS.match(title):
+            return
+        if node.text is not None:
+            self.code(node.text, pos + 2 + len(title) + 1)
+        else:
+            self.code(node.title, pos + 2)
+
+    def _tag(self, node, raw, pos):
+        tag = str(node.tag).lower().strip()
+        if tag in _SKIP_TAGS:
+            return
+        if tag in _BREAK_TAGS:
+            self.b.put("\n", pos, pos + len(raw) if node.self_closing or node.contents is None else pos + 1)
+            if node.contents is None or node.self_closing:
+                return
+        if node.contents is None or node.self_closing:
+            return
+        if node.wiki_markup:
+            start = len(node.wiki_markup)
+        else:
+            start = raw.find(">") + 1
+        self.code(node.contents, pos + start)
+
+    def template(self, node, raw, pos):
+        name = str(node.name).strip().lower().replace("_", " ")
+        rule = _rules().get(name)
+        if rule is None and name.startswith("lang-"):
+            rule = {"show": 1}
+        if not rule:
+            return
+        params = list(_param_offsets(node, pos))
+        positional = [(p, off) for p, off in params if not p.showkey]
+        if "text" in rule:
+            self.b.put(rule["text"], pos, pos + len(raw))
+        elif rule.get("list"):
+            for n, (p, off) in enumerate(positional):
+                if n:
+                    self.b.put("\n", off - 1, off)
+                self.code(p.value, off)
+        elif "show" in rule:
+            pick = positional[-1:] if rule["show"] == "last" else positional[rule["show"] - 1:rule["show"]]
+            for p, off in pick:
+                self.code(p.value, off)
+        elif rule.get("date"):
+            nums = [str(p.value).strip() for p, _ in positional if str(p.value).strip().isdigit()]
+            if nums:
+                parts = [nums[0].zfill(4)] + [n.zfill(2) for n in nums[1:3]]
+                self.b.put("-".join(parts), pos, pos + len(raw))
+        elif rule.get("convert"):
+            vals = [str(p.value).strip() for p, _ in positional[:2]]
+            self.b.put(" ".join(vals), pos, pos + len(raw))
+
+
+def _param_offsets(tpl, pos: int):
+    """Each parameter of a template with the source offset of its value."""
+    off = pos + 2 + len(str(tpl.name))
+    for p in tpl.params:
+        off += 1  # the pipe
+        value_at = off + (len(str(p.name)) + 1 if p.showkey else 0)
+        yield p, value_at
+        off += len(str(p))
+
+
+def render(code, pos: int) -> Segment:
+    b = SegmentBuilder()
+    Renderer(b).code(code, pos)
+    return b.build()
+
+
+def read(text: str, prov: Provenance) -> Document:
+    code = mwparserfromhell.parse(text)
+    doc = Document(prov, text, title=prov.title or "")
+    box_found = False
+    section = ""
+    body = SegmentBuilder()
+    r = Renderer(body)
+    pos = 0
+    for node in code.nodes:
+        raw = str(node)
+        if isinstance(node, Template) and not box_found and INFOBOX.match(str(node.name)):
+            box_found = True
+            _fields(doc, node, pos)
+        elif isinstance(node, Heading):
+            _flush(doc, section, body)
+            body = SegmentBuilder()
+            r = Renderer(body)
+            section = render(node.title, pos + node.level).text.strip()
+        elif section.lower() not in _END_SECTIONS:
+            r.node(node, raw, pos)
+        pos += len(raw)
+    _flush(doc, section, body)
+    if not box_found and (m := re.search(r"\{\{\s*infobox", text, re.I)):
+        line = text.count("\n", 0, m.start()) + 1
+        raise TruncatedInput("the infobox is never closed ('}}' missing): the markup is cut off",
+                             path=prov.path, line=line)
+    if not doc.title:
+        doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
+    return doc
+
+
+def _fields(doc: Document, tpl, pos: int) -> None:
+    for p, off in _param_offsets(tpl, pos):
+        if not p.showkey:
+            continue
+        key = normalise_key(str(p.name))
+        seg = render(p.value, off)
+        if seg.text.strip():
+            doc.fields[key] = Field(key, seg)
+
+
+def _flush(doc: Document, section: str, body: SegmentBuilder) -> None:
+    seg = body.build()
+    text = seg.text
+    start = 0
+    for m in list(re.finditer(r"\n\s*\n", text)) + [None]:
+        end = m.start() if m else len(text)
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        s, e = start + lead, start + len(chunk.rstrip())
+        if e > s and re.search(r"[A-Za-z]{2}", text[s:e]):
+            doc.paragraphs.append(Paragraph(section, seg.slice(s, e)))
+        start = m.end() if m else len(text)
+
+
+def _bold_title(code) -> str | None:
+    for tag in code.filter_tags(recursive=False):
+        if tag.wiki_markup == "'''":
+            return render(tag.contents, 0).text.strip() or None
+    return None
