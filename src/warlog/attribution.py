@@ -25,10 +25,11 @@ _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\
 _CAPITAL = re.compile(r"[A-Z]")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
-KIND_WORDS = [("mayor", "local_official"), ("governor", "local_official"), ("official", "official"),
-              ("spokes", "official"), ("ministry", "state"), ("government", "state"), ("army", "state"),
-              ("military", "state"), ("driver", "witness"), ("witness", "witness"), ("resident", "witness"),
-              ("source", "anonymous_source"), ("report", "report")]
+# a claimant phrase's kind from its words, most telling first
+KIND_WORDS = [("source", "anonymous_source"), ("mayor", "local_official"), ("governor", "local_official"),
+              ("driver", "witness"), ("witness", "witness"), ("resident", "witness"), ("report", "report"),
+              ("spokes", "official"), ("official", "official"), ("ministry", "state"), ("government", "state"),
+              ("army", "state"), ("military", "state")]
 REGISTRY_KIND = {"state": "state", "foreign_state": "state", "armed_group": "armed_group", "militia": "armed_group",
                  "pmc": "armed_group", "un_mission": "un", "media": "media", "ngo": "ngo"}
 

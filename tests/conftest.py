@@ -1,0 +1,22 @@
+"""Shared fixtures: the repository's sample articles and the answer key beside the repository."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED_DIRS = [SAMPLES / "seeds", SAMPLES / "wikitext"]
+
+
+def sample_files() -> list[Path]:
+    return sorted(p for d in SEED_DIRS for p in d.iterdir() if p.is_file())
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "tools" / "score.py").exists():
+        pytest.skip(f"{SHARED} is absent: the answer key and scorer live there (checkout ../shared beside the repo)")
+    return SHARED

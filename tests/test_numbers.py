@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from warlog import lexicon, numbers
+
+LEX = lexicon.load()
+
+
+def first(text):
+    m = next(LEX.patterns.quantity.finditer(text))
+    q = numbers.from_match(m, LEX)
+    return q.low, q.high, q.qualifier
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("14 killed", (14, 14, "exact")),
+    ("fourteen soldiers", (14, 14, "exact")),
+    ("thirty-two", (32, 32, "exact")),
+    ("a hundred", (100, 100, "exact")),
+    ("two hundred and fifty", (250, 250, "exact")),
+    ("1,200 people", (1200, 1200, "exact")),
+    ("30–32 killed", (30, 32, "range")),
+    ("between thirty and thirty-two", (30, 32, "range")),
+    ("two or three", (2, 3, "range")),
+    ("~30", (30, 30, "approx")),
+    ("around 30", (30, 30, "approx")),
+    ("100+ fighters", (100, None, "at_least")),
+    ("over thirty", (30, None, "at_least")),
+    ("at least 160", (160, None, "at_least")),
+    ("20 or more", (20, None, "at_least")),
+    ("up to 40", (None, 40, "at_most")),
+    ("several dozen", (None, None, "vague")),
+    ("dozens", (None, None, "vague")),
+    ("a dozen", (12, 12, "exact")),
+])
+def test_numbers_quantity_forms(text, expected):
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("Unknown", (None, None, None)), ("~30", (30, 30, "approx")),
+                                           ("100+ fighters", (100, None, "at_least"))])
+def test_numbers_strength(text, expected):
+    assert numbers.parse_strength(text, LEX) == expected

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from conftest import SAMPLES
+
+from warlog import readers
+
+
+@pytest.mark.parametrize("name,form", [("seeds/000_4e2a94e7be750194.txt", "infobox-text"),
+                                       ("seeds/002_f0736b921dfecb07.txt", "rendered-page"),
+                                       ("wikitext/000_4e2a94e7be750194.txt", "wikitext")])
+def test_readers_detect_form_from_text(name, form):
+    assert readers.detect((SAMPLES / name).read_text(encoding="utf-8")) == form
+
+
+def test_readers_rendered_page_drops_chrome_and_markers():
+    doc = readers.read_path(SAMPLES / "seeds/002_f0736b921dfecb07.txt")
+    assert doc.title == "Diafarabé and Koumara attacks"
+    assert doc.get("date").text == "January 10, 2023"
+    assert doc.get("partof").text == "Mali War"
+    assert "[edit]" not in "".join(p.section for p in doc.paragraphs)
+    assert not any("[4]" in p.text.text for p in doc.paragraphs)
+    assert doc.get("casualties").text.count("\n") == 3
+
+
+@pytest.mark.parametrize("markup,plain", [
+    ("[[Malian Armed Forces|Malian soldiers]] were killed", "Malian soldiers were killed"),
+    ("'''fourteen''' soldiers&nbsp;died<ref>{{cite web|title=x}}</ref>.", "fourteen soldiers\xa0died."),
+    ("{{flagicon|Mali}} [[Mali]]<br />{{flag|France}}", " Mali\nFrance"),
+    ("{{ubl|30 killed|2 hostages}}", "30 killed\n2 hostages"),
+    ("{{start date|2018|1|27}}", "2018-01-27"),
+])
+def test_readers_wikitext_renders_markup_with_offsets(markup, plain):
+    from warlog.readers import wikitext
+    import mwparserfromhell
+
+    seg = wikitext.render(mwparserfromhell.parse(markup), 0)
+    assert seg.text == plain
+    # every verbatim character maps back to the same character of the markup
+    for run in seg.runs:
+        if run.verbatim:
+            assert markup[run.src_start:run.src_end] == seg.text[run.plain_start:run.plain_start + run.src_end - run.src_start]
+
+
+def test_readers_wikitext_fields_and_sections():
+    doc = readers.read_path(SAMPLES / "wikitext/001_747578ce42c5ab68.txt")
+    lines = [x.strip() for x in doc.get("combatant1").text.split("\n") if x.strip()]
+    assert lines == ["Mali", "France (air support)"]
+    assert [p.section for p in doc.paragraphs][:2] == ["", "Prelude"]
+    assert all(p.section != "References" for p in doc.paragraphs)
