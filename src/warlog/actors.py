@@ -21,17 +21,26 @@ ARMED_KINDS = {"armed_group", "militia"}
 BELLIGERENT_KINDS = STATE_KINDS | ARMED_KINDS | {"pmc", "un_mission"}
 
 
+class _FoldTable(dict):
+    """str.translate table built as characters are met: each character to one lower-case,
+    unaccented character, so folded text keeps every offset."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        if c in "’‘`´":
+            out = "'"
+        else:
+            out = (unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one, so offsets stay valid."""
-    out = []
-    for c in text:
-        if ord(c) < 128:
-            out.append(c)
-        elif c in "’‘`´":
-            out.append("'")
-        else:
-            out.append((unicodedata.normalize("NFKD", c)[:1] or c))
-    return "".join(out).lower()
+    return text.translate(_FOLD)
 
 
 @dataclass

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import figures
 from .actors import Registry
 from .lexicon import Lexicon
 from .records import Source
@@ -23,6 +22,7 @@ _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
 _CAPITAL = re.compile(r"[A-Z]")
+_WORDS = re.compile(r"[A-Za-z]+")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
 # a claimant phrase's kind from its words, most telling first
@@ -85,6 +85,8 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
     """Every attribution in sentence ``s``, in order of position."""
     P = lex.patterns
     found: list[Attribution] = []
+    if P.attribution_words.isdisjoint(w.lower() for w in _WORDS.findall(s)):
+        return found
     last = context
     events = []
     for m in P.say_verb.finditer(s):
@@ -134,7 +136,7 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
             left = inner[:cut]
     starts = [b.end() for b in _BOUNDARY.finditer(left)]
     np = left[starts[-1]:] if starts else left
-    if figures.find(np, lex):
+    if not lex.patterns.category_words.isdisjoint(w.lower() for w in _WORDS.findall(np)):
         return None  # "Four soldiers were injured and admitted to hospital": the figure is no speaker
     att = parse_claimant(np, reg, lex)
     if att is None:

@@ -49,15 +49,33 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
 
 def parse(text: str, default_year: int | None = None) -> DateSpan | None:
     """The first date or date range in ``text``; a missing year is ``default_year``."""
-    for m in DATE.finditer(text):
-        span = _from_match(m, default_year)
-        if span:
-            return span
-    return None
+    found = find_all(text, default_year)
+    return found[0] if found else None
+
+
+# where a date can begin: a number or a month name (DATE is tried only there)
+_START = re.compile(rf"(?<![\w-])(?:\d|{_MON})", re.I)
+_HINT = re.compile(r"\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
+def might_hold_date(text: str) -> bool:
+    """A cheap test: False means ``text`` surely holds no date."""
+    return _HINT.search(text) is not None
 
 
 def find_all(text: str, default_year: int | None = None) -> list[DateSpan]:
-    return [s for m in DATE.finditer(text) if (s := _from_match(m, default_year))]
+    """Every date in ``text``."""
+    if not _HINT.search(text):
+        return []  # no month and no year: skip the long pattern
+    out, skip_to = [], 0
+    for w in _START.finditer(text):
+        if w.start() < skip_to:
+            continue
+        m = DATE.match(text, w.start())
+        if m and (span := _from_match(m, default_year)):
+            out.append(span)
+            skip_to = m.end()
+    return out
 
 
 def _from_match(m: re.Match, default_year: int | None) -> DateSpan | None:

@@ -13,12 +13,15 @@ prose and infobox extractors add those. Forms it reads (rule names in brackets):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .numbers import Quantity, from_match
 
 LOSING = {"losing", "lost", "lose"}
+_WORD = re.compile(r"\w+")
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
 @dataclass
@@ -64,10 +67,12 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     """Figures in ``text[start:end]``; ``previous`` is the last figure before it (for revisions)."""
     P = lex.patterns
     end = len(text) if end is None else end
+    if P.count_words.isdisjoint(_WORD.findall(text.lower(), start, end)):
+        return []
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
     subset_from = None
-    for m in P.quantity.finditer(text, start, end):
+    for m in _quantities(text, start, end, P):
         q = from_match(m, lex)
         if q is None:
             continue
@@ -98,6 +103,23 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     return figs
 
 
+def _quantities(text: str, start: int, end: int, P):
+    """Matches of the quantity pattern, tried only at words that can begin a figure (much faster
+    than scanning every position with a pattern of a hundred alternatives)."""
+    skip_to = start
+    first = P.quantity_first
+    for w in P.token.finditer(text, start, end):
+        if w.start() < skip_to:
+            continue
+        tok = w.group(0)
+        if not tok[0].isdigit() and tok.lower() not in first:
+            continue
+        m = P.quantity.match(text, w.start(), end)
+        if m:
+            skip_to = m.end()
+            yield m
+
+
 def _not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a date or a year rather than a count of people."""
     if P.not_a_count.match(text, q.end) or P.month_before.search(before):
@@ -107,8 +129,11 @@ def _not_a_count(text, q, before, P) -> bool:
 
 
 def _revision(before: str, P) -> int | None:
+    if not before.rstrip().endswith(" to"):
+        return None
+    offset = max(0, len(before) - 120)
     m = None
-    for m in P.revision.finditer(before):
+    for m in P.revision.finditer(before, offset):
         pass
     if m and m.end() == len(before):
         return m.start()
@@ -155,8 +180,6 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
 
 def _joins_next(text, pos, end, P) -> bool:
     """True when another figure follows at once after "and" or a comma (figures sharing a verb)."""
-    import re
-
-    m = re.compile(r"\s*(?:,\s*)?(?:and\s+)?").match(text, pos, end)
+    m = _JOIN.match(text, pos, end)
     nxt = P.quantity.match(text, m.end(), end) if m else None
     return bool(nxt and m.end() > pos)

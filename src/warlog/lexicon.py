@@ -13,8 +13,29 @@ from .errors import DataFileError
 
 
 def _alt(words) -> str:
-    """A regex alternation of literal words, longest first so "several dozen" beats "several"."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of ``words`` (case-insensitive use), longest first, built as a trie:
+    Python's engine tries alternatives one by one, and a trie keeps that to one branch per letter."""
+    trie: dict = {}
+    for w in {w.lower() for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
 
 
 @dataclass(frozen=True)

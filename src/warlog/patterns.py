@@ -43,6 +43,14 @@ class Patterns:
             re.I,
         )
         self.number_re = re.compile(num, re.I)
+        # Words a figure can begin with: the quantity pattern is tried only where one stands.
+        first = set(units) | set(tens) | {"a", "an", "between", "~", "≈"}
+        for phrase in q["approx"] + q["at_least"] + q["at_most"] + raw["vague"]:
+            first.add(phrase.split()[0].lower().rstrip("."))
+        self.quantity_first = frozenset(first)
+
+        # scanning words and looking them up beats a pattern of a hundred alternatives at every position
+        self.token = re.compile(r"[~≈]|[^\W_][\w'’]*")
         self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
 
         cats = raw["categories"]
@@ -63,6 +71,10 @@ class Patterns:
             rf"(?:[\"“”'’]?\s+or\s+(?P<verb2>{_alt(verbs)})\b)?",
             re.I,
         )
+        # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
+        self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
+                                     for w in verbs + nouns + active + raw["revision"]["verbs"])
+        self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
         self.chain_gap = re.compile(
@@ -82,6 +94,9 @@ class Patterns:
             rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?to\s+", re.I)
 
         att = raw["attribution"]
+        # first words of the attribution phrases: a sentence with none of them has no attribution
+        self.attribution_words = frozenset(
+            w.split()[0].lower() for w in att["verbs"] + att["passive"] + ["according", "citing", "per"])
         self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)

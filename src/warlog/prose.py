@@ -132,8 +132,10 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon) -> RelatedSen
     """A sentence about another dated incident: a date apart from the event's and an event verb
     that no reporting verb introduces."""
     P = lex.patterns
+    if date_span is None or not dates.might_hold_date(sent):
+        return None
     verb = P.event_verb.search(sent)
-    if not verb or date_span is None:
+    if not verb:
         return None
     say = P.say_verb.search(sent, 0, verb.start())
     if say:

@@ -4,7 +4,7 @@ Serialisation to the contract happens here and nowhere else: ``Event.to_dict``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 CATEGORIES = ("killed", "wounded", "captured", "missing")
@@ -128,13 +128,16 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON object of the contract."""
-        return _clean(asdict(self))
+        return _plain(self)
 
 
-def _clean(value: Any) -> Any:
-    # drop private helper keys (none yet) but keep None: the contract spells nulls out
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
+def _plain(value: Any) -> Any:
+    # dataclasses.asdict deep-copies every leaf; records hold only plain values, so this need not
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {k: _plain(getattr(value, k)) for k in fields}
     if isinstance(value, list):
-        return [_clean(v) for v in value]
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
