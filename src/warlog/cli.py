@@ -57,9 +57,19 @@ def summary(ev) -> str:
     for c in ev.claims:
         who = ", ".join(s.name for s in c.sources) or "unattributed"
         via = f" via {', '.join(v.name for v in c.via)}" if c.via else ""
-        n = c.low if c.low == c.high else f"{c.low}-{c.high}"
-        lines.append(f"  {c.origin:7} {c.side:9} {c.category:8} {str(n):>9} ({c.qualifier}) per {who}{via}: {c.text!r}")
+        lines.append(f"  {c.origin:7} {c.side:9} {c.category:8} {figure(c):>7}  per {who}{via}: {c.text!r}")
+    for cat, by_side in ev.estimates.items():
+        parts = [f"{side} {e['best'] if e['best'] is not None else '?'} [{e['low']}-{e['high']}]"
+                 if e["low"] != e["high"] else f"{side} {e['best'] if e['best'] is not None else '?'}"
+                 for side, e in by_side.items()]
+        lines.append(f"  estimate {cat}: " + ", ".join(parts))
     return "\n".join(lines)
+
+
+def figure(c) -> str:
+    """A claim's number as a reader writes it: 12, ~30, 30-32, 30+, <=40, or ? for a vague amount."""
+    return {"exact": f"{c.low}", "approx": f"~{c.low}", "range": f"{c.low}-{c.high}", "at_least": f"{c.low}+",
+            "at_most": f"<={c.high}"}.get(c.qualifier, "?")
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m warlog

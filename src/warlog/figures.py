@@ -67,7 +67,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     """Figures in ``text[start:end]``; ``previous`` is the last figure before it (for revisions)."""
     P = lex.patterns
     end = len(text) if end is None else end
-    if P.count_words.isdisjoint(_WORD.findall(text.lower(), start, end)):
+    if P.count_words.isdisjoint(_WORD.findall(text[start:end].lower())):
         return []
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
