@@ -69,20 +69,33 @@ class Registry:
     def __init__(self, records: list[ActorRecord]):
         self.by_id = {r.id: r for r in records}
         self._by_key: dict[str, tuple[ActorRecord, bool]] = {}
+        # short acronyms ("IS", "US", "UN") match only as written: folded, they are common words
+        self._exact: dict[str, ActorRecord] = {}
         for r in records:
             for alias in [r.name, *r.aliases]:
-                self._by_key.setdefault(fold(alias), (r, False))
+                if len(alias) <= 4 and alias.replace(".", "").isupper():
+                    self._exact.setdefault(alias, r)
+                else:
+                    self._by_key.setdefault(fold(alias), (r, False))
             if r.demonym:
                 self._by_key.setdefault(fold(r.demonym), (r, True))
-        keys = sorted(self._by_key, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
+        self._re = _words_re(self._by_key)
+        self._exact_re = _words_re(self._exact)
 
     def find(self, text: str) -> list[Mention]:
         """Every actor mention in ``text``, leftmost-longest, without overlaps."""
-        out = []
+        found = []
         for m in self._re.finditer(fold(text)):
             rec, demonym = self._by_key[m.group(0)]
-            out.append(Mention(rec, m.start(), m.end(), demonym))
+            found.append(Mention(rec, m.start(), m.end(), demonym))
+        for m in self._exact_re.finditer(text):
+            found.append(Mention(self._exact[m.group(0)], m.start(), m.end(), False))
+        found.sort(key=lambda x: (x.start, -x.end))
+        out, last_end = [], -1
+        for mention in found:
+            if mention.start >= last_end:
+                out.append(mention)
+                last_end = mention.end
         return out
 
     def lookup(self, name: str) -> ActorRecord | None:
@@ -90,6 +103,8 @@ class Registry:
         hit = self._by_key.get(fold(name.strip()))
         if hit:
             return hit[0]
+        if name.strip() in self._exact:
+            return self._exact[name.strip()]
         found = self.find(name)
         return found[0].actor if found else None
 
@@ -97,6 +112,11 @@ class Registry:
         """True when one is registered as allied with, or a member of, the other."""
         return (b.id in a.allied_with or a.id in b.allied_with
                 or a.parent == b.id or b.parent == a.id)
+
+
+def _words_re(keys) -> re.Pattern:
+    alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?<![\w'])(?:" + alts + r")(?![\w])")
 
 
 def _records(data, label: str) -> list[ActorRecord]:

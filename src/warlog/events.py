@@ -5,6 +5,7 @@ import hashlib
 import re
 
 from . import actors, countries, estimates, infobox, lexicon, prose, sides
+from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
 from .records import Claim, Event, Location, Result, Side
@@ -127,6 +128,16 @@ def _sentence_offset(rel, claim) -> int:
     return fig.end - rel.mention.start if fig is not None else 0
 
 
+def _reside(claims: list[Claim], ev_sides: dict, reg) -> None:
+    """A related event has sides of its own: read each claim's people against them."""
+    sv = sides.view(ev_sides, reg)
+    lex = lexicon.load()
+    for c in claims:
+        if c.side in ("civilians", "unknown"):
+            continue
+        c.side = sides.side_of_subject(c.subject, subjectsubject_kind(c.subject, lex), sv, reg) or "unknown"
+
+
 def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:
     rel, claims, places = item
     m = rel.mention
@@ -144,10 +155,12 @@ def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:
     for name, s, e in places:
         ss, se = para.text.source_span(m.start + s, m.start + e)
         locs.append(Location(name=name, text=doc.text[ss:se], start=ss, end=se, country_code=main.country_code))
+    ev_sides = {"A": Side(actors=actors_here)} if actors_here else {}
+    _reside(claims, ev_sides, reg)
     title = VERB_TITLES.get(rel.verb, "Incident") + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
     return Event(
         id=_id(doc, "related", n), role="related", title=title, part_of=main.part_of,
         date_start=m.date.start, date_end=m.date.end, date_precision=m.date.precision,
         country=main.country, country_code=main.country_code, locations=locs,
-        sides={"A": Side(actors=actors_here)} if actors_here else {}, result=Result(None, None),
+        sides=ev_sides, result=Result(None, None),
         claims=_number(list(claims)), document=doc.provenance)

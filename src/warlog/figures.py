@@ -38,7 +38,7 @@ class Figure:
     revises: "Figure | None" = None
 
 
-def _kind(subject: str | None, lex: Lexicon) -> str | None:
+def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
     if not subject:
         return None
     low = " ".join(subject.lower().split())
@@ -97,7 +97,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             pending.append((q, fig.subject, fig.end))
             continue
         for pq, psubj, pend in pending:
-            figs.append(Figure(pq, pq.start, pend, psubj, _kind(psubj, lex), fig.category, "shared"))
+            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, "shared"))
         pending.clear()
         figs.append(fig)
     return figs
@@ -150,12 +150,15 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
             subj_m = P.subject.match(text, of.end(), end)
     subject = subj_m.group("subj") if subj_m else None
     after_subj = subj_m.end() if subj_m else pos
-    kind = _kind(subject, lex)
+    kind = subject_kind(subject, lex)
     verb = P.verb_after.match(text, after_subj, end)
     if verb:
         cat = lex.category_of[verb.group("verb").lower()]
         return Figure(q, q.start, verb.end("verb"), subject, kind, cat, "passive",
-                      inherits=subject is None or kind == "unknown" and subject.lower() in ("others", "more"))
+                      inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
+    toll = P.toll.search(before[-80:])
+    if toll:
+        return Figure(q, q.start - (len(before[-80:]) - toll.start()), after_subj, subject, kind, "killed", "toll")
     noun_cat = _noun_category(subject, lex)
     if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:
         # "ten wounded", "14 dead": the word is the category, the people are the last figure's
@@ -167,7 +170,8 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
         cat = lex.category_of[active.group("active").lower()]
         s = q.start - (len(before) - active.start())
         return Figure(q, s, after_subj, subject, kind, cat, "active",
-                      speaker_side=active.group("active").lower() in LOSING)
+                      speaker_side=active.group("active").lower() in LOSING,
+                      inherits=subject.lower() in lex.raw["anaphoric_subjects"])
     if last is not None and last.rule in ("active", "chain", "passive", "shared") \
             and P.chain_gap.match(text[last.end:q.start]) and (subject or P.chain_ok_after.match(text, pos)):
         return Figure(q, q.start, after_subj, subject or last.subject, kind or last.subject_kind,

@@ -73,7 +73,7 @@ class Patterns:
         )
         # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
         self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
-                                     for w in verbs + nouns + active + raw["revision"]["verbs"])
+                                     for w in verbs + nouns + active + raw["revision"]["verbs"] + ["toll"])
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
@@ -88,6 +88,9 @@ class Patterns:
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
 
+        self.toll = re.compile(
+            rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:at|of|to|reached|was|is|stood\s+at|"
+            rf"rose\s+to|climbed\s+to|stands\s+at)\s+$", re.I)
         rev = raw["revision"]
         self.revision = re.compile(
             rf"\b(?:{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|is)\s+)?(?:(?:later|subsequently|then|eventually)\s+)?"
