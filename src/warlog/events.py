@@ -135,7 +135,7 @@ def _reside(claims: list[Claim], ev_sides: dict, reg) -> None:
     for c in claims:
         if c.side in ("civilians", "unknown"):
             continue
-        c.side = sides.side_of_subject(c.subject, subjectsubject_kind(c.subject, lex), sv, reg) or "unknown"
+        c.side = sides.side_of_subject(c.subject, subject_kind(c.subject, lex), sv, reg) or "unknown"
 
 
 def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:

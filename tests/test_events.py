@@ -1,0 +1,37 @@
+"""Whole articles the seeds do not cover: a Niger battle in the plain-text form (written for the tests)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import warlog
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _events(name):
+    return warlog.extract(ARTICLES / name)
+
+
+def test_events_main_event_fields_of_an_unseen_article():
+    ev = _events("inates_2019.txt")[0]
+    assert (ev.title, ev.date_start, ev.country_code, ev.result.winner) == ("Battle of Inates", "2019-12-10", "NE", "B")
+    assert [a.id for a in ev.sides["A"].actors] == ["niger"]
+    assert [a.id for a in ev.sides["B"].actors] == ["isgs"]
+    assert (ev.sides["B"].strength.low, ev.sides["B"].strength.high) == (150, None)
+
+
+def test_events_death_toll_and_claimed_kills_are_claims():
+    ev = _events("inates_2019.txt")[0]
+    got = {(c.side, c.category, c.low, c.high, c.sources[0].name if c.sources else None) for c in ev.claims
+           if c.origin == "prose"}
+    assert ("unknown", "killed", 70, None, "Local media") in got
+    assert ("A", "killed", 100, None, "Islamic State") in got
+    assert ("A", "missing", 30, 30, "Two security sources") in got
+
+
+def test_events_related_event_reads_claims_against_its_own_sides():
+    related = [e for e in _events("inates_2019.txt") if e.role == "related"]
+    indelimane = next(e for e in related if e.locations and e.locations[0].name == "Indelimane")
+    assert indelimane.date_start == "2019-11" and indelimane.date_precision == "month"
+    assert [a.id for a in indelimane.sides["A"].actors] == ["mali"]
+    assert [(c.side, c.low) for c in indelimane.claims] == [("A", 49)]
