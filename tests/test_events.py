@@ -35,3 +35,23 @@ def test_events_related_event_reads_claims_against_its_own_sides():
     assert indelimane.date_start == "2019-11" and indelimane.date_precision == "month"
     assert [a.id for a in indelimane.sides["A"].actors] == ["mali"]
     assert [(c.side, c.low) for c in indelimane.claims] == [("A", 49)]
+
+
+def test_events_rendered_civilian_attack_rows_and_victims():
+    ev = _events("solhan_2021_rendered.txt")[0]
+    assert (ev.title, ev.date_start, ev.date_end, ev.country_code) == ("Solhan massacre", "2021-06-04", "2021-06-05", "BF")
+    assert [a.id for a in ev.sides["A"].actors] == ["jnim"]
+    box = [(c.side, c.category, c.low, c.high, [s.name for s in c.sources]) for c in ev.claims if c.origin == "infobox"]
+    assert box == [("civilians", "killed", 160, None, ["local sources"]), ("civilians", "killed", 132, 132, ["government"]),
+                   ("civilians", "wounded", 40, 40, [])]
+    assert all(c.side == "civilians" for c in ev.claims)
+
+
+def test_events_civilian_attack_infobox_with_an_armed_target():
+    ev = _events("koutougou_2019.wiki")[0]
+    assert ev.document.format == "wikitext"
+    assert [a.id for a in ev.sides["B"].actors] == ["burkina_faso"]
+    box = [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"]
+    assert box == [("B", "killed", 24), ("B", "killed", None), ("B", "wounded", 7)]
+    prose = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "prose"}
+    assert {("B", "missing", 5), ("A", "killed", None)} <= prose

@@ -56,6 +56,14 @@ def source(name: str, reg: Registry) -> Source:
     return Source(name, kind or "unknown", actor.id if actor else None)
 
 
+def names_claimant(text: str, reg: Registry) -> bool:
+    """True when a phrase names someone who could make a claim (an actor, a source, officials)."""
+    if reg.find(text):
+        return True
+    low = text.lower()
+    return any(word in low for word, _ in KIND_WORDS)
+
+
 def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
     P = lex.patterns

@@ -30,7 +30,7 @@ def from_document(doc: Document, lex=None, reg=None) -> list[Event]:
     ev_sides = infobox.build_sides(doc, reg)
     span = infobox.date(doc) or _lead_date(doc)
     box_claims = infobox.casualty_claims(doc, ev_sides, reg, lex)
-    main_claims, related = prose.extract(doc, ev_sides, span, reg, lex)
+    main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
     if not doc.fields and not box_claims and not main_claims and not related:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
     locs, country = infobox.places(doc)

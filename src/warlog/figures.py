@@ -103,6 +103,18 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     return figs
 
 
+def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[Figure]:
+    """The first figure of an infobox row whose field names the category ("Deaths: 160+")."""
+    for m in _quantities(text, start, end, lex.patterns):
+        q = from_match(m, lex)
+        if q is not None and not _not_a_count(text, q, text[start:q.start], lex.patterns):
+            subj = lex.patterns.subject.match(text, q.end, end)
+            subject = subj.group("subj") if subj else None
+            return [Figure(q, q.start, subj.end() if subj else q.end, subject, subject_kind(subject, lex),
+                           category, "field")]
+    return []
+
+
 def _quantities(text: str, start: int, end: int, P):
     """Matches of the quantity pattern, tried only at words that can begin a figure (much faster
     than scanning every position with a pattern of a hundred alternatives)."""
@@ -158,7 +170,8 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
                       inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
     toll = P.toll.search(before[-80:])
     if toll:
-        return Figure(q, q.start - (len(before[-80:]) - toll.start()), after_subj, subject, kind, "killed", "toll")
+        return Figure(q, q.start - (len(before[-80:]) - toll.start()), after_subj, subject, kind or "unknown",
+                      "killed", "toll")
     noun_cat = _noun_category(subject, lex)
     if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:
         # "ten wounded", "14 dead": the word is the category, the people are the last figure's

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from . import attribution, countries, dates, figures, sides
-from .actors import Registry
+from .actors import BELLIGERENT_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength
@@ -17,7 +17,8 @@ RULE = "infobox.v1"
 _PAREN = re.compile(r"\s*\((?:[^()]*)\)")
 _NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re.I)
 _SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
-_PER = re.compile(r"\(\s*per\s+(?P<who>[^()]+?)\s*\)", re.I)
+_PER = re.compile(r"\(\s*(?:per|according\s+to|claimed\s+by|reported\s+by)\s+(?P<who>[^()]+?)\s*\)", re.I)
+_BARE_PAREN = re.compile(r"\(\s*(?P<who>[^()\d]+?)\s*\)")
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
 
@@ -113,10 +114,10 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
             out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), reg)
-        return out
+        return out or _perpetrator_side(doc, reg)
     seg = doc.get("combatants")
     if seg is None:
-        return out
+        return _perpetrator_side(doc, reg)
     for name, s, e in _actor_names(seg):
         a = _actor(doc, seg, (name, s, e), reg)
         label = _side_for(a, out, reg)
@@ -124,6 +125,29 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
         out[label].strength = _strength_text(doc.get("strength").text[s:e])
+    return out
+
+
+def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
+    """An {{Infobox civilian attack}} on civilians: perpetrators, no combatant columns, no armed target."""
+    return ("perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields)
+            and "B" not in out_sides)
+
+
+def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
+    """{{Infobox civilian attack}}: the perpetrators are side A; the victims are counted as civilians."""
+    seg = doc.get("perpetrator")
+    if seg is None:
+        return {}
+    out = {"A": Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])}
+    target = doc.get("target")
+    if target is not None:
+        # "Target: Burkinabe army base": an armed target is side B, and its soldiers are counted there
+        found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]
+        if found:
+            m = found[0]
+            s, e = target.source_span(m.start, m.end)
+            out["B"] = Side(actors=[sides.actor(m.actor.name, reg, doc.text[s:e], s, e)])
     return out
 
 
@@ -200,7 +224,7 @@ class _Line:
 
 def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexicon) -> list[Claim]:
     """Claims of the casualty rows: column n is side n; a rendered page's rows are assigned by rule."""
-    sv = sides.view(out_sides, reg)
+    sv = sides.view(out_sides, reg, on_civilians(doc, out_sides))
     claims: list[Claim] = []
     if doc.sided:
         labels = list(out_sides) or ["A", "B"]
@@ -214,10 +238,10 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, le
                     side = _fig_side(fig, default, sv, reg, column=n, ncols=len(labels))
                     claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex),
                                         seg.source_span(s, s + 1)[0]))
-        return claims
+        return claims + _victim_claims(doc, sv, reg, lex)
     seg = doc.get("casualties")
     if seg is None:
-        return claims
+        return claims + _victim_claims(doc, sv, reg, lex)
     lines = [_Line(seg, s, e, figures.find(seg.text, lex, s, e)) for s, e in items(seg, split_commas=False)]
     for line, label in zip(lines, _assign_rows(lines, sv, reg, lex)):
         for fig in line.figs:
@@ -225,6 +249,27 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, le
             side = side_of or label
             claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, line.end, reg, lex),
                                 seg.source_span(line.start, line.start + 1)[0]))
+    return claims
+
+
+VICTIM_FIELDS = {"deaths": "killed", "injuries": "wounded", "missing": "missing", "hostages": "captured"}
+
+
+def _victim_claims(doc: Document, sv, reg: Registry, lex: Lexicon) -> list[Claim]:
+    """Rows of {{Infobox civilian attack}}: "Deaths 160+ (local sources)" counts the victims: the
+    side the words name, else the armed target, else civilians."""
+    claims = []
+    for key, category in VICTIM_FIELDS.items():
+        seg = doc.get(key)
+        if seg is None:
+            continue
+        for s, e in items(seg, split_commas=False):
+            figs = figures.find(seg.text, lex, s, e) or figures.bare(seg.text, lex, s, e, category)
+            for fig in figs:
+                victims = "B" if "B" in sv.labels else "civilians"  # an armed target, or civilians
+                side = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or victims
+                claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex),
+                                     seg.source_span(s, s + 1)[0]))
     return claims
 
 
@@ -267,8 +312,15 @@ def _per_key(line: _Line, fig) -> str:
 
 
 def _per(text: str, pos: int, end: int, reg: Registry, lex: Lexicon) -> attribution.Attribution | None:
+    """The claimant a row names in parentheses after a figure: "(per Mali)", "(according to RFI)",
+    or a bare claimant "(local sources)", "(Malian government)"; "(suspected)" names nobody."""
     m = _PER.search(text, pos, end)
-    return attribution.parse_claimant(m.group("who"), reg, lex) if m else None
+    if m:
+        return attribution.parse_claimant(m.group("who"), reg, lex)
+    m = _BARE_PAREN.search(text, pos, end)
+    if m and attribution.names_claimant(m.group("who"), reg):
+        return attribution.parse_claimant(m.group("who"), reg, lex)
+    return None
 
 
 def _claim(doc: Document, seg: Segment, fig, side: str, att, row: int | None = None) -> Claim:

@@ -49,9 +49,11 @@ def sentences_of(doc: Document):
             yield para, s, e
 
 
-def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lexicon):
-    """(claims of the article's own event, related sentences with their claims)."""
-    sv = sides.view(event_sides, reg)
+def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lexicon,
+            on_civilians: bool = False):
+    """(claims of the article's own event, related sentences with their claims). ``on_civilians``:
+    the event is an attack on civilians, whose victims of no stated side are civilians."""
+    sv = sides.view(event_sides, reg, on_civilians)
     year = int(date_span.start[:4]) if date_span else None
     main_claims: list[Claim] = []
     related: list[RelatedSentence] = []

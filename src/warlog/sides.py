@@ -13,6 +13,8 @@ class SideView:
 
     labels: list[str]
     records: dict[str, list[ActorRecord]]
+    # an attack on civilians (perpetrators, no combatants): people of no stated side are its victims
+    victims_are_civilians: bool = False
 
     def of_actor(self, actor: ActorRecord, reg: Registry) -> str | None:
         for label in self.labels:
@@ -36,9 +38,9 @@ class SideView:
         return None
 
 
-def view(sides: dict, reg: Registry) -> SideView:
+def view(sides: dict, reg: Registry, victims_are_civilians: bool = False) -> SideView:
     records = {label: [reg.by_id[a.id] for a in side.actors if a.id in reg.by_id] for label, side in sides.items()}
-    return SideView(list(sides), records)
+    return SideView(list(sides), records, victims_are_civilians)
 
 
 def actor(name: str, reg: Registry, text: str | None = None, start: int | None = None,
@@ -65,4 +67,6 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
         return sv.of_kind({"pmc"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "armed":
         return sv.of_kind(ARMED_KINDS) or sv.without_kind(STATE_KINDS | {"pmc"})
+    if subject_kind == "unknown" and sv.victims_are_civilians:
+        return "civilians"
     return None

@@ -16,10 +16,12 @@ from ..text import Segment, SegmentBuilder
 CHROME = {"jump to content", "from wikipedia, the free encyclopedia", "main menu", "search", "toggle the table of contents"}
 # label -> field key; inline labels carry their value on the same line
 INLINE = [("part of", "partof"), ("date", "date"), ("location", "place"), ("result", "result"),
-          ("territorial changes", "territory"), ("status", "result")]
+          ("territorial changes", "territory"), ("status", "result"), ("target", "target"),
+          ("attack type", "type"), ("weapons", "weapons"), ("deaths", "deaths"), ("injured", "injuries"),
+          ("victims", "victims"), ("perpetrators", "perpetrator"), ("perpetrator", "perpetrator"),
+          ("motive", "motive")]
 BLOCK = {"belligerents": "combatants", "commanders and leaders": "commanders", "units involved": "units",
-         "strength": "strength", "casualties and losses": "casualties", "perpetrators": "perpetrator",
-         "perpetrator": "perpetrator", "victims": "deaths", "deaths": "deaths", "injured": "injuries"}
+         "strength": "strength", "casualties and losses": "casualties"}
 _MARKER = re.compile(r"\[(?:\d+|[a-z]|citation needed|edit|note \d+)\]")
 _EDIT = re.compile(r"\s*\[edit\]\s*$")
 _REF = re.compile(r"^\s*\d+\.\s*\^")
@@ -81,6 +83,8 @@ def read(text: str, prov: Provenance) -> Document:
             continue
         doc.paragraphs.append(Paragraph(section, _clean(line, pos)))
     for key, items in block_lines.items():
+        if not items:
+            continue
         b = SegmentBuilder()
         for n, (p, ln) in enumerate(items):
             if n:
@@ -93,22 +97,21 @@ def read(text: str, prov: Provenance) -> Document:
 
 
 def _box_line(doc, block_lines, block, pos, line):
-    """File one infobox line under its field; returns the block now open."""
+    """File one infobox line under its field; returns the field whose lines continue below."""
     s = line.strip()
     low = s.lower()
     if low in BLOCK:
         return BLOCK[low]
+    lead = len(line) - len(line.lstrip())
     for label, key in INLINE:
-        if low.startswith(label) and key not in doc.fields:
-            lead = len(line) - len(line.lstrip())
+        if low.startswith(label) and key not in block_lines:
             value = line[lead + len(label):]
             vlead = len(value) - len(value.lstrip())
-            value = value.strip()
-            if value:
-                doc.fields[key] = Field(key, _clean(value, pos + lead + len(label) + vlead))
-                return None
-            return key if key == "place" else None
+            if value.strip():
+                block_lines[key] = [(pos + lead + len(label) + vlead, value.strip())]
+            else:
+                block_lines[key] = []
+            return key  # a value may go on over the lines below ("Deaths 160+" / "132 (government)")
     if block:
-        lead = len(line) - len(line.lstrip())
         block_lines.setdefault(block, []).append((pos + lead, s))
     return block
