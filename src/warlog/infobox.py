@@ -67,8 +67,13 @@ def date(doc: Document) -> dates.DateSpan | None:
     return dates.parse(seg.text) if seg else None
 
 
+_PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s+|\s*&|\s*\(|$)")
+_NEAR = re.compile(r"^(?:near|outside|around|between|in|at)\s+(?:the\s+)?", re.I)
+
+
 def places(doc: Document) -> tuple[list[Location], str | None]:
-    """Locations of the place field ("Kwala, Koulikoro Region, Mali") and the country it names."""
+    """Locations of the place field ("Kwala, Koulikoro Region, Mali"; "Diafarabé and Koumara, Mali")
+    and the country it names."""
     seg = doc.get("place")
     if not seg:
         return [], None
@@ -81,12 +86,15 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
         if hit:
             country = country or hit[0]
             parts = parts[:-1]
-        name = _PAREN.sub("", parts[0]).strip()
-        ns, ne = seg.source_span(s, s + len(parts[0]))
-        src_s, src_e = seg.source_span(s, e)
-        locs.append(Location(name=name, text=doc.text[src_s:src_e], start=src_s, end=src_e,
-                             admin1=parts[1] if len(parts) > 1 else None,
-                             country_code=hit[1] if hit else None))
+        admin1 = parts[1] if len(parts) > 1 else None
+        first = seg.text.index(parts[0], s)
+        for m in _PLACE_NAMES.finditer(parts[0]):
+            name = _NEAR.sub("", m.group("name")).strip()
+            if not name or not name[0].isupper():
+                continue
+            ps, pe = seg.source_span(first + m.start("name"), first + m.end("name"))
+            locs.append(Location(name=name, text=doc.text[ps:pe], start=ps, end=pe, admin1=admin1,
+                                 country_code=hit[1] if hit else None))
     return locs, country
 
 

@@ -66,8 +66,10 @@ class Patterns:
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
         aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained)"
         adv = r"(?:also|reportedly|later|all|allegedly|subsequently|then|initially|eventually|either|each|confirmed|presumably|reported|believed|thought|feared|said)"
+        # "at least 18 soldiers, including an officer, were killed": an aside between people and verb
+        aside = r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.]{0,60},)?"
         self.verb_after = re.compile(
-            rf"\s*(?:{aux}\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+            rf"{aside}\s*(?:{aux}\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
             rf"(?:[\"“”'’]?\s+or\s+(?P<verb2>{_alt(verbs)})\b)?",
             re.I,
         )
@@ -100,7 +102,7 @@ class Patterns:
         # first words of the attribution phrases: a sentence with none of them has no attribution
         self.attribution_words = frozenset(
             w.split()[0].lower() for w in att["verbs"] + att["passive"] + ["according", "citing", "per"])
-        self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b", re.I)
+        self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)
         self.according = re.compile(rf"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
