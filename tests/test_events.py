@@ -55,3 +55,28 @@ def test_events_civilian_attack_infobox_with_an_armed_target():
     assert box == [("B", "killed", 24), ("B", "killed", None), ("B", "wounded", 7)]
     prose = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "prose"}
     assert {("B", "missing", 5), ("A", "killed", None)} <= prose
+
+
+def test_events_rendered_rows_assigned_by_named_people_and_repeated_claimants():
+    ev = _events("tinzaouaten_2024_rendered.txt")[0]
+    assert [a.id for a in ev.sides["A"].actors] == ["mali", "wagner"]
+    assert [a.id for a in ev.sides["B"].actors] == ["csp", "jnim"]
+    assert ev.result.winner == "B" and (ev.date_start, ev.date_end) == ("2024-07-25", "2024-07-27")
+    box = [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"]
+    assert box == [("A", "killed", 47), ("A", "killed", 84), ("B", "killed", 7), ("B", "wounded", 12)]
+    lost = next(c for c in ev.claims if c.text == "lost 7 fighters")
+    assert lost.side == "B" and lost.sources[0].name == "CSP spokesman"
+
+
+def test_events_wikitext_with_real_markup_lists_tables_and_notes():
+    ev = _events("boulkessi_2019.wiki")[0]
+    assert [loc.name for loc in ev.locations] == ["Boulkessi", "Mondoro"]
+    assert ev.sides["A"].commanders == ["Lt. Col. Abdoulaye Coulibaly"]
+    assert (ev.sides["A"].strength.low, ev.sides["A"].strength.qualifier) == (200, "approx")
+    box = [(c.side, c.category, c.low, [s.name for s in c.sources]) for c in ev.claims if c.origin == "infobox"]
+    assert box[:2] == [("A", "killed", 38, ["Malian government"]), ("A", "killed", 85, ["local sources"])]
+    assert ("civilians", "killed", 1, []) in box
+    jnim = [(c.category, c.low) for c in ev.claims if c.sources and c.sources[0].actor == "jnim"]
+    assert jnim == [("killed", 40), ("captured", 2)]
+    parts = [c for c in ev.claims if c.origin == "prose" and c.low in (25, 13)]
+    assert {c.statement for c in parts} == {parts[0].statement} and all(c.stated_on == "2019-10-02" for c in parts)

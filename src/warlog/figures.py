@@ -179,12 +179,16 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
     if noun_cat:
         return Figure(q, q.start, after_subj, subject, kind, noun_cat, "noun")
     active = P.active_before.search(before)
-    if active and subject:
+    if active:
+        at = q.start - (len(before) - active.start())  # where the verb stands in ``text``
         cat = lex.category_of[active.group("active").lower()]
-        s = q.start - (len(before) - active.start())
-        return Figure(q, s, after_subj, subject, kind, cat, "active",
-                      speaker_side=active.group("active").lower() in LOSING,
-                      inherits=subject.lower() in lex.raw["anaphoric_subjects"])
+        if subject:
+            return Figure(q, at, after_subj, subject, kind, cat, "active",
+                          speaker_side=active.group("active").lower() in LOSING,
+                          inherits=subject.lower() in lex.raw["anaphoric_subjects"])
+        if last is not None and last.end <= at and P.chain_gap.match(text[last.end:at]):
+            # "killed 40 soldiers and captured 2": the people of the figure before
+            return Figure(q, at, after_subj, last.subject, last.subject_kind, cat, "active", inherits=True)
     if last is not None and last.rule in ("active", "chain", "passive", "shared") \
             and P.chain_gap.match(text[last.end:q.start]) and (subject or P.chain_ok_after.match(text, pos)):
         return Figure(q, q.start, after_subj, subject or last.subject, kind or last.subject_kind,
