@@ -11,7 +11,7 @@ from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength
 from .records import Claim, Location, Result, Side, Strength
-from .text import Segment
+from .text import Segment, add_stripped
 
 RULE = "infobox.v1"
 _PAREN = re.compile(r"\s*\((?:[^()]*)\)")
@@ -32,22 +32,13 @@ def items(seg: Segment, split_commas: bool = True) -> list[tuple[int, int]]:
             for i, c in enumerate(line):
                 depth += (c == "(") - (c == ")")
                 if depth == 0 and c in ",;" and (i + 1 >= len(line) or line[i + 1] == " "):
-                    _push(out, text, pos + start, pos + i)
+                    add_stripped(out, text, pos + start, pos + i)
                     start = i + 1
-            _push(out, text, pos + start, pos + len(line))
+            add_stripped(out, text, pos + start, pos + len(line))
         else:
-            _push(out, text, pos, pos + len(line))
+            add_stripped(out, text, pos, pos + len(line))
         pos += len(line) + 1
     return out
-
-
-def _push(out, text, s, e):
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
 
 
 def title(doc: Document) -> str:

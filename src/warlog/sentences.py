@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .text import add_stripped
+
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Maj|Sgt|Cpl|Pvt|St|Mt|No|vs|c|ca|approx|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Jr|Sr|U\.S|U\.N|e\.g|i\.e)|\b[A-Z])\.$")
@@ -15,16 +17,7 @@ def split(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
             continue
-        _add(spans, text, start, end)
+        add_stripped(spans, text, start, end)
         start = end
-    _add(spans, text, start, len(text))
+    add_stripped(spans, text, start, len(text))
     return spans
-
-
-def _add(spans, text, start, end):
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))

@@ -67,6 +67,16 @@ class Segment:
         return f"Segment({self.text[:40]!r}...)"
 
 
+def add_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``(start, end)`` narrowed to exclude white space at either end, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
 class SegmentBuilder:
     """Builds a Segment piece by piece while a reader walks its markup."""
 
