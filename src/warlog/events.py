@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, estimates, infobox, lexicon, prose, sides
+from . import actors, countries, estimates, event_types, infobox, lexicon, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -50,9 +50,25 @@ def from_document(doc: Document, lex=None, reg=None) -> list[Event]:
     events = [main]
     for n, rel in enumerate(_split_related(related), 1):
         events.append(_related_event(doc, n, rel, main, reg))
+    event_types.assign(main, _main_text(doc, related), reg)
     for ev in events:
         ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
     return events
+
+
+_CONTEXT_SECTIONS = re.compile(r"background|prelude|context|aftermath|reaction|response|legacy|analysis|"
+                               r"investigation|casualt|consequence|see also|memorial|trial|notes|references", re.I)
+
+
+def _main_text(doc: Document, related) -> str:
+    """The words the main event is typed by: the title, the infobox's type, the lead and the sections
+    telling the event itself, less the sentences about related events."""
+    skip = {(id(r.mention.para), r.mention.start) for r in related}
+    parts = [infobox.title(doc), (doc.get("type").text if doc.get("type") else "")]
+    for para, s, e in prose.sentences_of(doc):
+        if (id(para), s) not in skip and not _CONTEXT_SECTIONS.search(para.section):
+            parts.append(para.text.text[s:e])
+    return "\n".join(parts)
 
 
 def _number(claims: list[Claim]) -> list[Claim]:
@@ -158,9 +174,11 @@ def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:
     ev_sides = {"A": Side(actors=actors_here)} if actors_here else {}
     _reside(claims, ev_sides, reg)
     title = VERB_TITLES.get(rel.verb, "Incident") + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
-    return Event(
+    ev = Event(
         id=_id(doc, "related", n), role="related", title=title, part_of=main.part_of,
         date_start=m.date.start, date_end=m.date.end, date_precision=m.date.precision,
         country=main.country, country_code=main.country_code, locations=locs,
         sides=ev_sides, result=Result(None, None),
         claims=_number(list(claims)), document=doc.provenance)
+    event_types.assign(ev, sent, reg)
+    return ev

@@ -125,6 +125,7 @@ class Event:
     event_type: str | None = None
     sub_event_type: str | None = None
     violence_type: int | None = None
+    type_rule: str | None = None  # the rule of data/event_types.yaml that typed the event
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON object of the contract."""

@@ -1,0 +1,87 @@
+"""ACLED event and sub-event types and UCDP violence types, chosen by the rules in
+``data/event_types.yaml`` from the sides' kinds, the people counted and the event's words.
+
+UCDP violence_type: 1 state-based (a state's forces on one side), 2 non-state (armed groups on both
+sides), 3 one-sided (an organised actor against civilians).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+from . import lexicon
+from .actors import ARMED_KINDS, STATE_KINDS, Registry
+from .figures import subject_kind
+from .records import Event
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> list[dict]:
+    data = yaml.safe_load(resources.files("warlog.data").joinpath("event_types.yaml").read_text(encoding="utf-8"))
+    out = []
+    for rule in data["rules"]:
+        rule = dict(rule)
+        words = rule.get("words")
+        if words:
+            rule["_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.I)
+        out.append(rule)
+    return out
+
+
+def _kinds(ev: Event, reg: Registry, label: str) -> set[str]:
+    side = ev.sides.get(label)
+    if side is None:
+        return set()
+    return {reg.by_id[a.id].kind for a in side.actors if a.id in reg.by_id} or {"unknown"}
+
+
+def _forces_counted(ev: Event, lex) -> bool:
+    """Some claim counts fighters: a side's people, or soldiers/militants by the words."""
+    return any(c.side not in ("civilians", "unknown") or subject_kind(c.subject, lex) in ("state", "armed", "pmc")
+               for c in ev.claims)
+
+
+def _victims_civilian(ev: Event, lex) -> bool:
+    return bool(ev.claims) and not _forces_counted(ev, lex) and "B" not in ev.sides
+
+
+def assign(ev: Event, text: str, reg: Registry) -> None:
+    """Set the event's event_type, sub_event_type, violence_type and type_rule."""
+    lex = lexicon.load()
+    a, b = _kinds(ev, reg, "A"), _kinds(ev, reg, "B")
+    winner = _kinds(ev, reg, ev.result.winner) if ev.result.winner else set()
+    for rule in rules():
+        if "_re" in rule and not rule["_re"].search(text):
+            continue
+        if rule.get("victims") == "civilians" and not _victims_civilian(ev, lex):
+            continue
+        if rule.get("two_sides") and not (a and b):
+            continue
+        if rule.get("forces_counted") and not _forces_counted(ev, lex):
+            continue
+        if rule.get("winner_kind") == "armed" and not winner & ARMED_KINDS:
+            continue
+        if rule.get("winner_kind") == "state" and not winner & STATE_KINDS:
+            continue
+        if rule.get("victims_or_target_only") and b & ARMED_KINDS and a & ARMED_KINDS:
+            continue
+        if rule.get("no_figures_but") and any(c.category != rule["no_figures_but"] for c in ev.claims):
+            continue
+        ev.event_type, ev.sub_event_type, ev.type_rule = rule["event_type"], rule["sub_event_type"], rule["id"]
+        break
+    ev.violence_type = _violence(ev, a, b, lex)
+
+
+def _violence(ev: Event, a: set[str], b: set[str], lex) -> int | None:
+    if ev.event_type == "Violence against civilians":
+        return 3
+    if ev.event_type == "Strategic developments":
+        return None
+    if (a | b) & STATE_KINDS or any(subject_kind(c.subject, lex) == "state" for c in ev.claims):
+        return 1
+    if a & ARMED_KINDS and b & ARMED_KINDS:
+        return 2
+    return None
