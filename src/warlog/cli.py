@@ -6,7 +6,9 @@ import sys
 
 import click
 
-from . import __version__, pipeline, readers
+from pathlib import Path
+
+from . import __version__, gazetteer, pipeline, readers
 from .errors import WarlogError
 
 
@@ -23,14 +25,16 @@ def main() -> None:
               default="auto", show_default=True, help="Input form; auto tells it from the text.")
 @click.option("--max-bytes", type=int, default=readers.DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse larger files.")
-def extract(paths, as_json, fmt, max_bytes):
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+              help="A YAML file of your own actors, added to the registry (same shape as data/actors.yaml).")
+def extract(paths, as_json, fmt, max_bytes, actors_file):
     """Extract events from article files or folders of them."""
     failed = 0
     first = True
     out = sys.stdout
     if as_json:
         out.write("[")
-    for outcome in pipeline.run(paths, fmt, max_bytes):
+    for outcome in pipeline.run(paths, fmt, max_bytes, actors_file):
         if outcome.error:
             failed += 1
             click.echo(f"warlog: {outcome.error}", err=True)
@@ -44,6 +48,53 @@ def extract(paths, as_json, fmt, max_bytes):
     if as_json:
         out.write("\n]\n")
     sys.exit(1 if failed else 0)
+
+
+@main.group()
+def places():
+    """The gazetteer: look a place up, or add places of your own."""
+
+
+@places.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", type=click.Path(dir_okay=False), help="Your places file (default: the user data folder).")
+def places_import(file, db):
+    """Add a GeoNames dump (allCountries.txt or a country file) to your places."""
+    n = _guard(lambda: gazetteer.import_geonames(file, Path(db) if db else None))
+    click.echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
+
+
+@places.command("from-dump")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", type=click.Path(dir_okay=False), help="Your places file (default: the user data folder).")
+def places_from_dump(dump, db):
+    """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
+    from . import dump_places
+
+    n = _guard(lambda: dump_places.import_dump(dump, Path(db) if db else None))
+    click.echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
+
+
+@places.command("lookup")
+@click.argument("name")
+@click.option("--country", help="ISO 3166-1 alpha-2 code to keep to.")
+def places_lookup(name, country):
+    """Where a name points, with its precision and source."""
+    hit = gazetteer.load().resolve(name, country)
+    if hit is None:
+        click.echo(f"{name}: not found")
+        sys.exit(1)
+    place, at, precision = hit
+    click.echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
+               f"[{place.layer}] {at.source}")
+
+
+def _guard(fn):
+    try:
+        return fn()
+    except WarlogError as exc:
+        click.echo(f"warlog: {exc}", err=True)
+        sys.exit(1)
 
 
 def summary(ev) -> str:

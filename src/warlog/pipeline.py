@@ -41,9 +41,11 @@ def expand(paths: Iterable[str | Path]) -> Iterator[str]:
             yield str(p)
 
 
-def run(paths: Iterable[str | Path], fmt: str = "auto", max_bytes: int = readers.DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
-    """Extract every file under ``paths``; one bad file yields a failed Outcome and the run goes on."""
-    lex, reg = lexicon.load(), actors.load()
+def run(paths: Iterable[str | Path], fmt: str = "auto", max_bytes: int = readers.DEFAULT_MAX_BYTES,
+        actors_file: str | None = None) -> Iterator[Outcome]:
+    """Extract every file under ``paths``; one bad file yields a failed Outcome and the run goes on.
+    ``actors_file``: the user's own actors, added to the registry."""
+    lex, reg = lexicon.load(), actors.load(actors_file)
     for path in expand(paths):
         try:
             doc = readers.read_path(path, fmt, max_bytes)

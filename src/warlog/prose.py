@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import actors, attribution, dates, figures, sentences, sides
+from . import attribution, dates, figures, sentences, sides
 from .actors import Registry
 from .document import Document, Paragraph
 from .lexicon import Lexicon
@@ -64,7 +64,7 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
             sent = para.text.text[s:e]
             atts = attribution.in_sentence(sent, lex, reg, context)
             m = Mention(para, s, e)
-            rel = _related(sent, m, date_span, year, lex)
+            rel = _related(sent, m, date_span, year, lex, reg)
             figs = figures.find(para.text.text, lex, s, e, previous=prev_fig)
             claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
                              related=rel is not None)
@@ -130,7 +130,7 @@ def _stated_on(sent: str, atts, date_span, year) -> str | None:
     return value
 
 
-def _related(sent: str, m: Mention, date_span, year, lex: Lexicon) -> RelatedSentence | None:
+def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry) -> RelatedSentence | None:
     """A sentence about another dated incident: a date apart from the event's and an event verb
     that no reporting verb introduces."""
     P = lex.patterns
@@ -148,7 +148,6 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon) -> RelatedSen
     if not d.has_year and d.start > date_span.end and d.precision == "day":
         pass  # later the same year
     m.date = d
-    reg = actors.load()
     places = [(pm.group("name"), pm.start("name"), pm.end("name")) for pm in _PLACE.finditer(sent)
               if not dates.DATE.fullmatch(pm.group("name")) and not re.match(r"^(?:January|February|March|April|May|"
               r"June|July|August|September|October|November|December)\b", pm.group("name"))

@@ -1,0 +1,125 @@
+"""Places resolved to points with UCDP precision codes; the layers of the gazetteer."""
+from __future__ import annotations
+
+import bz2
+import math
+
+import pytest
+
+from conftest import SAMPLES
+
+import warlog
+from warlog import dump_places, errors, gazetteer
+from warlog.gazetteer import Gazetteer, Place
+
+# public reference points (Wikipedia), to hold the extractor's points against
+REFERENCE = {"Soumpi": (15.8458, -4.3217), "Nampala": (15.2792, -5.4297), "Diafarabé": (14.1389, -5.0189),
+             "Kwala": (14.4736, -7.4694), "Sokoura": (13.5, -3.7667)}
+
+
+def km(a, b):
+    (la1, lo1), (la2, lo2) = (map(math.radians, a), map(math.radians, b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("folder", ["seeds", "wikitext"])
+def test_gazetteer_seed_main_locations_within_25_km_and_exact(folder):
+    for path in sorted((SAMPLES / folder).iterdir()):
+        main = warlog.extract(path)[0]
+        loc = main.locations[0]
+        assert loc.precision == 1, (path.name, loc)
+        assert km((loc.lat, loc.lon), REFERENCE[loc.name]) < 25, (path.name, loc)
+
+
+def test_gazetteer_two_places_and_a_place_known_by_its_cercle():
+    diafarabe = warlog.extract(SAMPLES / "seeds/002_f0736b921dfecb07.txt")[0]
+    assert [(loc.name, loc.precision) for loc in diafarabe.locations] == [("Diafarabé", 1), ("Koumara", 3)]
+    sokoura = warlog.extract(SAMPLES / "seeds/004_845ec45266cabd06.txt")[0]
+    paroukou = sokoura.locations[1]
+    assert (paroukou.name, paroukou.text, paroukou.precision, paroukou.admin2) == ("Paroukou", "Parou", 3, "Bankass Cercle")
+
+
+@pytest.mark.parametrize("written,canonical", [("Diafarabe", "Diafarabé"), ("DIAFARABÉ", "Diafarabé"),
+                                               ("Nampalari", "Nampala"), ("Parou", "Paroukou"), ("Socoura", "Sokoura")])
+def test_gazetteer_spellings_and_diacritics(written, canonical):
+    assert gazetteer.load().resolve(written, "ML")[0].name == canonical
+
+
+def _row(name, admin2, lat, lon, cc="ML"):
+    return (name, Place(name, "village", "Mopti Region", admin2, cc, lat, lon, "test", "sahel"))
+
+
+def test_gazetteer_namesakes_resolved_by_the_article_context():
+    gaz = Gazetteer([_row("Dogo", "Bankass Cercle", 14.0, -3.5), _row("Dogo", "Djenné Cercle", 13.9, -4.5)],
+                    world=False)
+    assert gaz.resolve("Dogo", "ML", frozenset({"djenne cercle"}))[1].lon == -4.5
+    assert gaz.resolve("Dogo", "ML", frozenset({"bankass cercle"}))[1].lon == -3.5
+
+
+def test_gazetteer_country_keeps_namesakes_apart():
+    gaz = Gazetteer([_row("Sokoura", "Bankass Cercle", 13.5, -3.77), _row("Sokoura", None, 9.3, -6.6, cc="CI")],
+                    world=False)
+    assert gaz.resolve("Sokoura", "ML")[0].country_code == "ML"
+    assert gaz.resolve("Sokoura", "CI")[0].country_code == "CI"
+
+
+def test_gazetteer_unknown_place_stays_text():
+    ev = warlog.extract_text("= Raid on Zzyzxville =\n\nInfobox\n- Place: Zzyzxville, Mali\n- Date: 2020\n\nText.\n")[0]
+    loc = ev.locations[0]
+    assert (loc.name, loc.lat, loc.lon, loc.precision) == ("Zzyzxville", None, None, None)
+
+
+def test_gazetteer_region_only_gets_its_point_at_precision_4():
+    ev = warlog.extract_text("= Fighting =\n\nInfobox\n- Place: Mopti Region, Mali\n- Date: 2020\n\nText.\n")[0]
+    assert (ev.locations[0].precision, ev.locations[0].country_code) == (4, "ML")
+
+
+GEONAMES_ROW = "\t".join(["9999001", "Tinfakaro", "Tinfakaro", "Tin Fakaro,Tinfakarou", "14.25", "-3.75", "P", "PPL",
+                          "ML", "", "04", "", "", "", "850", "", "280", "Africa/Bamako", "2024-01-01"])
+
+
+def test_gazetteer_imports_a_geonames_file(tmp_path):
+    src = tmp_path / "ML.txt"
+    src.write_text(GEONAMES_ROW + "\n", encoding="utf-8")
+    db = tmp_path / "places.sqlite"
+    assert gazetteer.import_geonames(src, db) == 1
+    gaz = Gazetteer([], user_db=db, world=False)
+    place, at, precision = gaz.resolve("Tinfakarou", "ML")
+    assert (place.name, at.lat, precision, place.layer) == ("Tinfakaro", 14.25, 1, "user")
+
+
+def test_gazetteer_bad_geonames_file_names_its_line(tmp_path):
+    src = tmp_path / "bad.txt"
+    src.write_text(GEONAMES_ROW + "\nnot\ta\tgeonames\trow\n", encoding="utf-8")
+    with pytest.raises(errors.DataFileError) as err:
+        gazetteer.import_geonames(src, tmp_path / "p.sqlite")
+    assert err.value.line == 2
+
+
+DUMP = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11">
+<siteinfo><sitename>Wikipedia</sitename></siteinfo>
+<page><title>Boulkessi</title><ns>0</ns><id>1</id><revision><id>5</id><text>{{Infobox settlement
+| name = Boulkessi
+| subdivision_name = {{flag|Mali}}
+| coordinates = {{coord|14|30|N|1|40|W|display=inline,title}}
+}}
+'''Boulkessi''' is a village.</text></revision></page>
+<page><title>Talk:Boulkessi</title><ns>1</ns><id>2</id><revision><id>6</id><text>{{coord|1|N|1|E}}</text></revision></page>
+<page><title>Mali War</title><ns>0</ns><id>3</id><revision><id>7</id><text>{{Infobox military conflict}}</text></revision></page>
+</mediawiki>"""
+
+
+def test_gazetteer_settlements_from_a_dump(tmp_path):
+    dump = tmp_path / "dump.xml.bz2"
+    dump.write_bytes(bz2.compress(DUMP.encode()))
+    db = tmp_path / "places.sqlite"
+    assert dump_places.import_dump(dump, db) == 1
+    place, at, _ = Gazetteer([], user_db=db, world=False).resolve("Boulkessi", "ML")
+    assert (round(at.lat, 2), round(at.lon, 2), place.source) == (14.5, -1.67, "Wikipedia: Boulkessi")
+
+
+@pytest.mark.parametrize("text,point", [("15°50′45″N 4°19′18″W", (15.84583, -4.32167)),
+                                        ("13°30′N 3°46′W", (13.5, -3.76667)), ("14.51, -1.67", (14.51, -1.67))])
+def test_gazetteer_coordinates_written_in_articles(text, point):
+    assert gazetteer.parse_coordinates(text) == point
