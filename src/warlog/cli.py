@@ -50,6 +50,112 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
     sys.exit(1 if failed else 0)
 
 
+DB_HELP = "Database: a SQLite file (default warlog.db, or $WARLOG_DB) or a postgresql:// URL."
+
+
+def _filters(fn):
+    for opt in reversed([
+        click.option("--country", help="Country name or ISO code."),
+        click.option("--actor", help="An actor's registry id, name or alias (JNIM, FAMa, ...)."),
+        click.option("--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", help="Up to this date (inclusive)."),
+        click.option("--type", "type_", help="ACLED event type or sub-event type."),
+        click.option("--min-killed", type=int, help="At least this many killed (best estimate, all sides)."),
+        click.option("--text", help="Full-text search over article and claim text."),
+        click.option("--db", help=DB_HELP)]):
+        fn = opt(fn)
+    return fn
+
+
+def _make_filters(country, actor, since, until, type_, min_killed, text):
+    from .query import Filters
+
+    return Filters(country=country, actor=actor, since=since, until=until, type=type_, min_killed=min_killed,
+                   text=text)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", help=DB_HELP)
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Your own actors (YAML).")
+@click.option("--progress/--no-progress", default=None, help="A progress bar (default: when stderr is a terminal).")
+def ingest(paths, db, actors_file, progress):
+    """Extract and store documents; unchanged ones are skipped, changed ones replaced."""
+    from . import store
+
+    show = sys.stderr.isatty() if progress is None else progress
+    summary = _guard(lambda: store.ingest(paths, db, show, actors_file))
+    click.echo(str(summary), err=True)
+    sys.exit(1 if summary.failures else 0)
+
+
+@main.command()
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=int, help="At most this many events.")
+def events(country, actor, since, until, type_, min_killed, text, db, fmt, limit):
+    """List stored events that match the filters."""
+    from . import export, query, store
+
+    f = _make_filters(country, actor, since, until, type_, min_killed, text)
+    f.limit = limit
+    rows = _guard(lambda: query.events(store.Store(db), f))
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        click.echo(export.to_csv(rows, list(rows[0]) if rows else ["id"]), nl=False)
+    else:
+        for r in rows:
+            killed = "" if r["deaths_best"] is None else f"{r['deaths_best']} killed"
+            click.echo(f"{r['id']}  {r['date_start'] or '?':10}  {r['country_code'] or '??'}  {r['title'][:48]:48}  "
+                       f"{(r['sub_event_type'] or '')[:28]:28}  {killed}")
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def show(event_id, db, as_json):
+    """One event: its fields, claims grouped by claimant with their sentences, estimates and discrepancies."""
+    from . import query, store
+
+    shown = _guard(lambda: query.show(store.Store(db), event_id))
+    if shown is None:
+        click.echo(f"warlog: no event {event_id}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
+        return
+    ev = shown["event"]
+    click.echo(f"{ev['title']} [{ev['role']}] {ev['date_start']}  {ev.get('event_type')} / {ev.get('sub_event_type')}")
+    for who, claims in shown["claims_by_claimant"].items():
+        click.echo(f"  {who}:")
+        for c in claims:
+            click.echo(f"    {c['side']:9} {c['category']:8} {figure_of(c):>7}  {c['sentence']!r}")
+    for cat, by_side in ev["estimates"].items():
+        click.echo(f"  estimate {cat}: " + ", ".join(f"{s} {e['low']}/{e['best']}/{e['high']}" for s, e in by_side.items()))
+    for d in ev["discrepancies"]:
+        click.echo(f"  discrepancy {d['category']} {d['side']}: " + ", ".join(
+            str(v["low"]) if v["low"] == v["high"] else f"{v['low']}-{v['high']}" for v in d["values"]))
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["ged-csv", "acled-csv", "geojson", "parquet", "jsonl"]),
+              required=True)
+@click.option("--out", help="Output file (parquet: a stem for OUT.events.parquet and OUT.claims.parquet).")
+@_filters
+def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, db):
+    """Export stored events as UCDP GED CSV, ACLED CSV, GeoJSON, Parquet or JSON Lines."""
+    from . import export, store
+
+    f = _make_filters(country, actor, since, until, type_, min_killed, text)
+    result = _guard(lambda: export.export(store.Store(db), fmt, out, f))
+    if isinstance(result, str):
+        click.echo(result, nl=False)
+    else:
+        click.echo("wrote " + ", ".join(map(str, result)), err=True)
+
+
 @main.group()
 def places():
     """The gazetteer: look a place up, or add places of your own."""
@@ -119,8 +225,12 @@ def summary(ev) -> str:
 
 def figure(c) -> str:
     """A claim's number as a reader writes it: 12, ~30, 30-32, 30+, <=40, or ? for a vague amount."""
-    return {"exact": f"{c.low}", "approx": f"~{c.low}", "range": f"{c.low}-{c.high}", "at_least": f"{c.low}+",
-            "at_most": f"<={c.high}"}.get(c.qualifier, "?")
+    return figure_of({"low": c.low, "high": c.high, "qualifier": c.qualifier})
+
+
+def figure_of(c: dict) -> str:
+    return {"exact": f"{c['low']}", "approx": f"~{c['low']}", "range": f"{c['low']}-{c['high']}",
+            "at_least": f"{c['low']}+", "at_most": f"<={c['high']}"}.get(c["qualifier"], "?")
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m warlog

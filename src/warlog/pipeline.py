@@ -27,15 +27,19 @@ class Outcome:
         return self.error is None
 
 
+NOT_ARTICLES = ("readme", "license", "licence", "notice", "copying")
+
+
 def expand(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Files named, and the files below folders named, in a stable order."""
+    """Files named, and the files below folders named, in a stable order. In folders, hidden files
+    and a folder's own notes (README, LICENSE...) are no articles and are passed over."""
     for p in paths:
         p = Path(p)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
-                    if not f.startswith("."):
+                    if not f.startswith(".") and not f.lower().startswith(NOT_ARTICLES):
                         yield str(Path(root) / f)
         else:
             yield str(p)

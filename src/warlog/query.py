@@ -1,0 +1,113 @@
+"""Reading the store: filtered event lists, one event with its claims by claimant, full-text search."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .store import Store
+
+
+@dataclass
+class Filters:
+    country: str | None = None  # name or ISO code
+    actor: str | None = None  # registry id, name or alias
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    until: str | None = None
+    type: str | None = None  # ACLED event or sub-event type
+    min_killed: int | None = None
+    text: str | None = None
+    role: str | None = None
+    limit: int | None = None
+
+
+def events(store: Store, f: Filters) -> list[dict]:
+    """Events matching every filter given, newest first, as flat rows."""
+    sa, t = store.sa, store.t
+    e = t["events"]
+    q = sa.select(e.c.id, e.c.role, e.c.date_start, e.c.date_end, e.c.title, e.c.country, e.c.country_code,
+                  e.c.event_type, e.c.sub_event_type, e.c.side_a, e.c.side_b, e.c.deaths_low, e.c.deaths_best,
+                  e.c.deaths_high, e.c.document_id)
+    if f.country:
+        q = q.where(sa.or_(sa.func.lower(e.c.country) == f.country.lower(), e.c.country_code == f.country.upper()))
+    if f.actor:
+        q = q.where(e.c.id.in_(_actor_events(store, f.actor)))
+    if f.since:
+        q = q.where(e.c.date_start >= f.since)
+    if f.until:
+        q = q.where(e.c.date_start <= _end_of(f.until))
+    if f.type:
+        q = q.where(sa.or_(sa.func.lower(e.c.event_type) == f.type.lower(),
+                           sa.func.lower(e.c.sub_event_type) == f.type.lower()))
+    if f.min_killed is not None:
+        q = q.where(e.c.deaths_best >= f.min_killed)
+    if f.role:
+        q = q.where(e.c.role == f.role)
+    if f.text:
+        q = q.where(e.c.id.in_(list(search(store, f.text))))
+    q = q.order_by(e.c.date_start.desc(), e.c.id)
+    if f.limit:
+        q = q.limit(f.limit)
+    with store.engine.connect() as con:
+        return [dict(r._mapping) for r in con.execute(q)]
+
+
+def _end_of(until: str) -> str:
+    # "2023" and "2023-05" include the whole year or month
+    return until + {4: "-12-31", 7: "-31"}.get(len(until), "")
+
+
+def _actor_events(store: Store, actor: str):
+    from .actors import load
+
+    sa, ea = store.sa, store.t["event_actors"]
+    rec = load().lookup(actor)
+    ids = {actor.lower()} | ({rec.id} if rec else set())
+    return sa.select(ea.c.event_id).where(sa.or_(ea.c.actor_id.in_(ids), sa.func.lower(ea.c.name) == actor.lower()))
+
+
+def search(store: Store, text: str) -> set[str]:
+    """Ids of events whose article or claim text matches: a hit in an article's text is its main event."""
+    with store.engine.connect() as con:
+        if store.sqlite:
+            query = " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
+            docs = con.exec_driver_sql("SELECT document_id FROM documents_fts WHERE documents_fts MATCH ?",
+                                       (query,)).scalars().all()
+            claims = con.exec_driver_sql("SELECT event_id FROM claims_fts WHERE claims_fts MATCH ?",
+                                         (query,)).scalars().all()
+        else:
+            docs = con.execute(store.sa.text(
+                "SELECT id FROM documents WHERE to_tsvector('english', coalesce(title,'') || ' ' || coalesce(text,'')) "
+                "@@ plainto_tsquery('english', :q)"), {"q": text}).scalars().all()
+            claims = con.execute(store.sa.text(
+                "SELECT event_id FROM claims WHERE to_tsvector('english', coalesce(text,'')) "
+                "@@ plainto_tsquery('english', :q)"), {"q": text}).scalars().all()
+        e = store.t["events"]
+        mains = con.execute(store.sa.select(e.c.id).where(e.c.document_id.in_(docs), e.c.role == "main")).scalars()
+        return set(mains) | set(claims)
+
+
+def show(store: Store, event_id: str) -> dict | None:
+    """One event's record, with its claims grouped by claimant and each claim's sentence."""
+    sa, t = store.sa, store.t
+    with store.engine.connect() as con:
+        row = con.execute(sa.select(t["events"].c.record, t["documents"].c.text)
+                          .join(t["documents"], t["documents"].c.id == t["events"].c.document_id)
+                          .where(t["events"].c.id == event_id)).first()
+    if row is None:
+        return None
+    record, text = json.loads(row[0]), row[1] or ""
+    by_claimant: dict[str, list[dict]] = {}
+    for c in record["claims"]:
+        who = ", ".join(s["name"] for s in c["sources"]) or "(unattributed)"
+        if c["via"]:
+            who += " via " + ", ".join(v["name"] for v in c["via"])
+        by_claimant.setdefault(who, []).append({**c, "sentence": sentence_around(text, c["start"], c["end"])})
+    return {"event": record, "claims_by_claimant": by_claimant}
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or infobox line) that holds ``text[start:end]``."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    return text[left:right].strip()

@@ -1,0 +1,276 @@
+"""The event store: documents, events, actors, places and claims in one database.
+
+SQLite by default (one file, nothing to start) or PostgreSQL for a team's server, through one data
+layer (SQLAlchemy Core). Each document is stored in one transaction: a crash at any moment leaves
+the previous state, and a rerun completes the work. A document's key is its absolute path (or its
+page in a dump); the same text again stores nothing, a changed text replaces its old events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import MissingExtra, WarlogError
+from .records import Event, Provenance
+
+SCHEMA_VERSION = 2
+
+
+class StoreError(WarlogError):
+    code = "store"
+
+
+def _sa():
+    try:
+        import sqlalchemy
+    except ImportError:  # pragma: no cover - the store extra is missing
+        raise MissingExtra("the event store needs SQLAlchemy: pip install 'warlog[store]'") from None
+    return sqlalchemy
+
+
+def url_of(db: str | None) -> str:
+    """A database URL from what a user types: a URL as it is, a file name as a SQLite file."""
+    db = db or os.environ.get("WARLOG_DB") or "warlog.db"
+    return db if "://" in db else f"sqlite:///{db}"
+
+
+def tables(sa):
+    md = sa.MetaData()
+    T, C, S, I, F, Tx = sa.Table, sa.Column, sa.String, sa.Integer, sa.Float, sa.Text
+    T("meta", md, C("key", S(64), primary_key=True), C("value", S(255)))
+    T("documents", md, C("id", S(1024), primary_key=True), C("path", Tx), C("format", S(32)), C("title", Tx),
+      C("sha256", S(64)), C("licence", S(128)), C("page_id", sa.BigInteger), C("revision_id", sa.BigInteger),
+      C("text", Tx), C("ingested_at", S(32)))
+    T("events", md, C("id", S(32), primary_key=True), C("document_id", S(1024), index=True), C("role", S(16)),
+      C("title", Tx), C("part_of", Tx), C("date_start", S(10), index=True), C("date_end", S(10)),
+      C("date_precision", S(8)), C("year", I, index=True), C("country", S(128)), C("country_code", S(2), index=True),
+      C("event_type", S(64)), C("sub_event_type", S(64)), C("violence_type", I), C("type_rule", S(64)),
+      C("result", Tx), C("winner", S(16)), C("side_a", Tx), C("side_b", Tx),
+      C("deaths_low", I), C("deaths_best", I, index=True), C("deaths_high", I), C("record", Tx))
+    T("actors", md, C("id", S(255), primary_key=True), C("name", Tx), C("kind", S(32)))
+    T("event_actors", md, C("event_id", S(32), index=True), C("side", S(16)), C("actor_id", S(255), index=True),
+      C("name", Tx), C("kind", S(32)))
+    T("locations", md, C("event_id", S(32), index=True), C("position", I), C("name", Tx), C("admin1", Tx),
+      C("admin2", Tx), C("country_code", S(2)), C("lat", F), C("lon", F), C("precision", I), C("text", Tx),
+      C("start", I), C("end", I), C("geo_source", Tx))
+    T("claims", md, C("id", S(48), primary_key=True), C("event_id", S(32), index=True), C("position", I),
+      C("side", S(16)), C("subject", Tx), C("category", S(16)), C("low", I), C("high", I), C("qualifier", S(16)),
+      C("sources", Tx), C("via", Tx), C("stated_on", S(10)), C("origin", S(16)), C("text", Tx), C("start", I),
+      C("end", I), C("extractor", S(64)), C("revises", I))
+    T("claim_sources", md, C("claim_id", S(48), index=True), C("role", S(8)), C("name", Tx), C("kind", S(32)),
+      C("actor_id", S(255)))
+    T("failures", md, C("path", S(1024), primary_key=True), C("code", S(32)), C("reason", Tx), C("at", S(32)))
+    return md
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    unchanged: int = 0
+    events: int = 0
+    claims: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"{self.documents} documents stored ({self.unchanged} unchanged), {self.events} events, "
+                 f"{self.claims} claims, {len(self.failures)} failures"]
+        lines += [f"  failed: {path}: {reason}" for path, reason in self.failures]
+        return "\n".join(lines)
+
+
+def document_key(prov: Provenance) -> str:
+    if prov.page_id is not None:
+        return f"page:{prov.page_id}"
+    return os.path.abspath(prov.path)
+
+
+class Store:
+    """One database of events; ``Store(url)`` opens it, creating or migrating its schema."""
+
+    def __init__(self, url: str | None = None):
+        sa = self.sa = _sa()
+        self.url = url_of(url)
+        kw = {"future": True}
+        if self.url.startswith("sqlite"):
+            kw["connect_args"] = {"timeout": 60}
+        try:
+            self.engine = sa.create_engine(self.url, **kw)
+        except Exception as exc:  # a bad URL, a missing driver
+            raise StoreError(f"cannot open the database: {exc}", path=self.url) from None
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        if self.sqlite:
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.md = tables(sa)
+        self.t = self.md.tables
+        from . import migrations
+
+        try:
+            migrations.upgrade(self)
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"cannot open the database: {exc.orig}", path=self.url) from None
+
+    # -- writing -----------------------------------------------------------------------------
+    def unchanged(self, prov: Provenance) -> bool:
+        """True when this document is stored already with the same text."""
+        d = self.t["documents"]
+        with self.engine.connect() as con:
+            row = con.execute(self.sa.select(d.c.sha256).where(d.c.id == document_key(prov))).first()
+        return row is not None and row[0] == prov.sha256
+
+    def put(self, prov: Provenance, text: str, events: list[Event]) -> None:
+        """Store one document's events in one transaction, replacing what it held before."""
+        key = document_key(prov)
+        with self.engine.begin() as con:
+            self._delete(con, key)
+            con.execute(self.t["documents"].insert(), [{
+                "id": key, "path": prov.path, "format": prov.format, "title": prov.title, "sha256": prov.sha256,
+                "licence": prov.licence, "page_id": prov.page_id, "revision_id": prov.revision_id, "text": text,
+                "ingested_at": _now()}])
+            for ev in events:
+                self._put_event(con, key, ev)
+            con.execute(self.t["failures"].delete().where(self.t["failures"].c.path == prov.path))
+            if self.sqlite:
+                self._index_text(con, key, prov.title, text, events)
+
+    def fail(self, path: str, code: str, reason: str) -> None:
+        f = self.t["failures"]
+        with self.engine.begin() as con:
+            con.execute(f.delete().where(f.c.path == path))
+            con.execute(f.insert(), [{"path": path, "code": code, "reason": reason, "at": _now()}])
+
+    def _delete(self, con, key: str) -> None:
+        sa, t = self.sa, self.t
+        ev_ids = sa.select(t["events"].c.id).where(t["events"].c.document_id == key)
+        claim_ids = sa.select(t["claims"].c.id).where(t["claims"].c.event_id.in_(ev_ids))
+        con.execute(t["claim_sources"].delete().where(t["claim_sources"].c.claim_id.in_(claim_ids)))
+        for name in ("claims", "locations", "event_actors"):
+            con.execute(t[name].delete().where(t[name].c.event_id.in_(ev_ids)))
+        if self.sqlite:
+            con.exec_driver_sql("DELETE FROM claims_fts WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
+                                (key,))
+            con.exec_driver_sql("DELETE FROM documents_fts WHERE document_id = ?", (key,))
+        con.execute(t["events"].delete().where(t["events"].c.document_id == key))
+        con.execute(t["documents"].delete().where(t["documents"].c.id == key))
+
+    def _put_event(self, con, key: str, ev: Event) -> None:
+        t = self.t
+        record = ev.to_dict()
+        low, best, high = deaths(ev)
+        con.execute(t["events"].insert(), [{
+            "id": ev.id, "document_id": key, "role": ev.role, "title": ev.title, "part_of": ev.part_of,
+            "date_start": ev.date_start, "date_end": ev.date_end, "date_precision": ev.date_precision,
+            "year": int(ev.date_start[:4]) if ev.date_start else None, "country": ev.country,
+            "country_code": ev.country_code, "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
+            "violence_type": ev.violence_type, "type_rule": ev.type_rule, "result": ev.result.text,
+            "winner": ev.result.winner, "side_a": side_names(ev, "A"), "side_b": side_names(ev, "B"),
+            "deaths_low": low, "deaths_best": best, "deaths_high": high,
+            "record": json.dumps(record, ensure_ascii=False)}])
+        self._put_actors(con, ev)
+        locs = [{"event_id": ev.id, "position": i, **{k: getattr(loc, k) for k in (
+            "name", "admin1", "admin2", "country_code", "lat", "lon", "precision", "text", "start", "end",
+            "geo_source")}} for i, loc in enumerate(ev.locations)]
+        if locs:
+            con.execute(t["locations"].insert(), locs)
+        claims, sources = [], []
+        for i, c in enumerate(ev.claims):
+            cid = f"{ev.id}:{i}"
+            claims.append({"id": cid, "event_id": ev.id, "position": i, "side": c.side, "subject": c.subject,
+                           "category": c.category, "low": c.low, "high": c.high, "qualifier": c.qualifier,
+                           "sources": "; ".join(s.name for s in c.sources), "via": "; ".join(v.name for v in c.via),
+                           "stated_on": c.stated_on, "origin": c.origin, "text": c.text, "start": c.start,
+                           "end": c.end, "extractor": c.extractor, "revises": c.revises})
+            sources += [{"claim_id": cid, "role": role, "name": s.name, "kind": s.kind, "actor_id": s.actor}
+                        for role, group in (("source", c.sources), ("via", c.via)) for s in group]
+        if claims:
+            con.execute(t["claims"].insert(), claims)
+        if sources:
+            con.execute(t["claim_sources"].insert(), sources)
+
+    def _put_actors(self, con, ev: Event) -> None:
+        t, sa = self.t, self.sa
+        rows = []
+        for label, side in ev.sides.items():
+            for a in side.actors:
+                aid = a.id or f"unknown:{a.name}"
+                rows.append({"event_id": ev.id, "side": label, "actor_id": aid, "name": a.text or a.name,
+                             "kind": a.kind})
+                exists = con.execute(sa.select(t["actors"].c.id).where(t["actors"].c.id == aid)).first()
+                if not exists:
+                    con.execute(t["actors"].insert(), [{"id": aid, "name": a.name, "kind": a.kind}])
+        if rows:
+            con.execute(t["event_actors"].insert(), rows)
+
+    def _index_text(self, con, key, title, text, events) -> None:
+        con.exec_driver_sql("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (key, title, text))
+        rows = [(f"{ev.id}:{i}", ev.id, c.text) for ev in events for i, c in enumerate(ev.claims)]
+        if rows:
+            con.exec_driver_sql("INSERT INTO claims_fts (claim_id, event_id, text) VALUES (?, ?, ?)", rows)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as con:
+            return {name: con.execute(self.sa.select(self.sa.func.count()).select_from(self.t[name])).scalar_one()
+                    for name in ("documents", "events", "claims", "locations", "event_actors", "actors")}
+
+
+def deaths(ev: Event) -> tuple[int | None, int | None, int | None]:
+    """The event's killed (low, best, high), summed over every side's estimate."""
+    by_side = ev.estimates.get("killed") or {}
+    vals = [e for e in by_side.values() if not e.get("vague")]
+    if not vals:
+        return None, None, None
+    return (sum(e["low"] or 0 for e in vals), sum(e["best"] or 0 for e in vals), sum(e["high"] or 0 for e in vals))
+
+
+def side_names(ev: Event, label: str) -> str | None:
+    side = ev.sides.get(label)
+    return "; ".join(a.name for a in side.actors) if side and side.actors else None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_con, _record) -> None:
+    cur = dbapi_con.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # a killed writer leaves the last committed document intact
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def ingest(paths, url: str | None = None, progress: bool = False, actors_file: str | None = None) -> Summary:
+    """Extract and store every file under ``paths``; unchanged documents are skipped."""
+    from . import actors, events, gazetteer, lexicon, pipeline, readers
+
+    store = Store(url)
+    lex, reg, gaz = lexicon.load(), actors.load(actors_file), gazetteer.load()
+    files = list(pipeline.expand(paths))
+    summary = Summary()
+    bar = _progress(files, progress)
+    for path in bar:
+        try:
+            doc = readers.read_path(path)
+            if store.unchanged(doc.provenance):
+                summary.unchanged += 1
+                continue
+            evs = events.from_document(doc, lex, reg, gaz)
+        except WarlogError as exc:
+            store.fail(str(path), exc.code, exc.reason)
+            summary.failures.append((str(path), exc.reason))
+            continue
+        store.put(doc.provenance, doc.text, evs)
+        summary.documents += 1
+        summary.events += len(evs)
+        summary.claims += sum(len(e.claims) for e in evs)
+    return summary
+
+
+def _progress(items, show: bool):
+    if not show:
+        return items
+    import click
+
+    return click.progressbar(items, label="ingesting", file=None, show_pos=True,
+                             item_show_func=lambda p: Path(p).name if p else "")
