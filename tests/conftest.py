@@ -20,3 +20,22 @@ def shared() -> Path:
     if not (SHARED / "tools" / "score.py").exists():
         pytest.skip(f"{SHARED} is absent: the answer key and scorer live there (checkout ../shared beside the repo)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from dbs import PostgresServer, pg_bindir
+
+    if pg_bindir() is None:
+        pytest.skip("no PostgreSQL server here (apt-get install postgresql): the PostgreSQL half of the store tests is skipped")
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty database of each kind the store supports."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'warlog.db'}"
+    return request.getfixturevalue("postgres").new_database()

@@ -1,0 +1,92 @@
+"""Exports that open in the tools researchers use: pandas, polars, GeoPandas, sqlite-utils."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import SAMPLES
+
+import warlog
+from warlog import export, store
+
+SEEDS = SAMPLES / "seeds"
+
+
+@pytest.fixture
+def seeded(db_url):
+    store.ingest([SEEDS], db_url)
+    return store.Store(db_url)
+
+
+def _mains():
+    return {e.id: e for e in warlog.extract(SEEDS) if e.role == "main"}
+
+
+def test_export_ged_csv_carries_deaths_per_side_and_estimates(seeded):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export.export(seeded, "ged-csv", None)))}
+    for eid, ev in _mains().items():
+        row, killed = rows[eid], ev.estimates.get("killed", {})
+        for col, side in (("deaths_a", "A"), ("deaths_b", "B"), ("deaths_civilians", "civilians")):
+            est = killed.get(side)
+            want = "" if not est or est["vague"] else str(est["best"])
+            assert row[col] == want, (ev.title, col)
+        bests = [e["best"] for e in killed.values() if not e["vague"]]
+        assert row["best"] == (str(sum(bests)) if bests else "")
+        assert row["low"] == (str(sum(e["low"] for e in killed.values() if not e["vague"])) if bests else "")
+    assert list(rows.values())[0].keys() >= {"side_a", "side_b", "date_prec", "where_prec", "latitude", "adm_1"}
+
+
+def test_export_acled_csv_fatalities_is_the_conservative_sum(seeded):
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(export.export(seeded, "acled-csv", None)))}
+    sokoura = next(e for e in _mains().values() if e.title == "Sokoura attack")
+    lows = sum(e["low"] for e in sokoura.estimates["killed"].values() if not e["vague"])
+    row = rows[sokoura.id]
+    assert (row["fatalities"], row["event_type"], row["actor1"], row["location"]) == (
+        str(lows), "Explosions/Remote violence", "Mali", "Sokoura")
+
+
+def test_export_geojson_loads_in_geopandas(seeded, tmp_path):
+    gpd = pytest.importorskip("geopandas")
+    out = tmp_path / "events.geojson"
+    export.export(seeded, "geojson", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    for feat in data["features"]:
+        lon, lat = feat["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    frame = gpd.read_file(out)
+    assert len(frame) == len(data["features"]) and frame.crs.to_epsg() == 4326
+    assert set(frame["place"]) >= {"Soumpi", "Kwala", "Sokoura", "Diafarabé", "Nampala"}
+
+
+def test_export_parquet_reads_back_typed_in_pandas_and_polars(seeded, tmp_path):
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    events_path, claims_path = export.export(seeded, "parquet", str(tmp_path / "seeds"))
+    frame = pd.read_parquet(events_path, dtype_backend="numpy_nullable")
+    assert len(frame) == seeded.counts()["events"]
+    assert str(frame["best"].dtype) == "Int64" and str(frame["deaths_a"].dtype) == "Int64"
+    pframe = pl.read_parquet(events_path)
+    assert pframe.schema["date_start"] == pl.Date and pframe.schema["best"] == pl.Int64
+    claims = pl.read_parquet(claims_path)
+    assert claims.schema["low"] == pl.Int64 and len(claims) == seeded.counts()["claims"]
+
+
+def test_export_jsonl_is_the_contract(seeded):
+    lines = export.export(seeded, "jsonl", None).splitlines()
+    recs = [json.loads(line) for line in lines]
+    assert {r["id"] for r in recs} == {e.id for e in warlog.extract(SEEDS)}
+    assert all("claims" in r and "document" in r for r in recs)
+
+
+def test_export_sqlite_file_opens_in_sqlite_utils(tmp_path):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    path = tmp_path / "warlog.db"
+    store.ingest([SEEDS], str(path))
+    db = sqlite_utils.Database(path)
+    assert {"documents", "events", "claims", "locations", "actors", "event_actors"} <= set(db.table_names())
+    assert db["events"].count == len(warlog.extract(SEEDS))
+    assert "title" in db["events"].columns_dict and db["documents_fts"].exists()
