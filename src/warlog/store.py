@@ -105,6 +105,7 @@ class Store:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self.md = tables(sa)
         self.t = self.md.tables
+        self._actor_ids: set[str] | None = None
         from . import migrations
 
         try:
@@ -123,8 +124,17 @@ class Store:
     def put(self, prov: Provenance, text: str, events: list[Event]) -> None:
         """Store one document's events in one transaction, replacing what it held before."""
         key = document_key(prov)
+        d = self.t["documents"]
+        try:
+            self._put(key, prov, text, events, d)
+        except Exception:
+            self._actor_ids = None  # the transaction rolled back: what it added is not there
+            raise
+
+    def _put(self, key, prov, text, events, d) -> None:
         with self.engine.begin() as con:
-            self._delete(con, key)
+            if con.execute(self.sa.select(d.c.id).where(d.c.id == key)).first():
+                self._delete(con, key)
             con.execute(self.t["documents"].insert(), [{
                 "id": key, "path": prov.path, "format": prov.format, "title": prov.title, "sha256": prov.sha256,
                 "licence": prov.licence, "page_id": prov.page_id, "revision_id": prov.revision_id, "text": text,
@@ -190,16 +200,20 @@ class Store:
             con.execute(t["claim_sources"].insert(), sources)
 
     def _put_actors(self, con, ev: Event) -> None:
-        t, sa = self.t, self.sa
-        rows = []
+        t = self.t
+        if self._actor_ids is None:
+            self._actor_ids = set(con.execute(self.sa.select(t["actors"].c.id)).scalars())
+        rows, new = [], {}
         for label, side in ev.sides.items():
             for a in side.actors:
                 aid = a.id or f"unknown:{a.name}"
                 rows.append({"event_id": ev.id, "side": label, "actor_id": aid, "name": a.text or a.name,
                              "kind": a.kind})
-                exists = con.execute(sa.select(t["actors"].c.id).where(t["actors"].c.id == aid)).first()
-                if not exists:
-                    con.execute(t["actors"].insert(), [{"id": aid, "name": a.name, "kind": a.kind}])
+                if aid not in self._actor_ids:
+                    new[aid] = {"id": aid, "name": a.name, "kind": a.kind}
+        if new:
+            con.execute(t["actors"].insert(), list(new.values()))
+            self._actor_ids |= set(new)  # noted once the insert is done: a rolled-back one is retried
         if rows:
             con.execute(t["event_actors"].insert(), rows)
 
