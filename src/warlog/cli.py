@@ -136,7 +136,7 @@ def show(event_id, db, as_json):
         click.echo(f"  estimate {cat}: " + ", ".join(f"{s} {e['low']}/{e['best']}/{e['high']}" for s, e in by_side.items()))
     for d in ev["discrepancies"]:
         click.echo(f"  discrepancy {d['category']} {d['side']}: " + ", ".join(
-            str(v["low"]) if v["low"] == v["high"] else f"{v['low']}-{v['high']}" for v in d["values"]))
+            figure_of({**v, "qualifier": "exact" if v["low"] == v["high"] else "range" if v["high"] else "at_least"}) for v in d["values"]))
 
 
 @main.command("export")
@@ -154,6 +154,25 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
         click.echo(result, nl=False)
     else:
         click.echo("wrote " + ", ".join(map(str, result)), err=True)
+
+
+@main.command("dump")
+@click.argument("dump_file", metavar="DUMP", type=click.Path(exists=True, dir_okay=False))
+@click.option("--index", type=click.Path(exists=True, dir_okay=False),
+              help="The multistream index (...-multistream-index.txt.bz2): streams are then read in parallel.")
+@click.option("--db", help=DB_HELP)
+@click.option("--out", help="Write JSON Lines here instead of the store.")
+@click.option("--workers", type=int, default=2, show_default=True,
+              help="Workers of the local Dask cluster; 0 scans in this process.")
+@click.option("--scheduler", help="An existing Dask cluster's scheduler (tcp://host:8786) instead of a local one.")
+@click.option("--progress/--no-progress", default=None, help="A progress bar (default: when stderr is a terminal).")
+def dump_cmd(dump_file, index, db, out, workers, scheduler, progress):
+    """Stream a MediaWiki XML dump's conflict articles into the store (resumable)."""
+    from . import dump
+
+    show = sys.stderr.isatty() if progress is None else progress
+    summary = _guard(lambda: dump.run(dump_file, index, db, out, workers, scheduler, show))
+    click.echo(str(summary), err=True)
 
 
 @main.group()

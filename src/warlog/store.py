@@ -62,6 +62,8 @@ def tables(sa):
       C("end", I), C("extractor", S(64)), C("revises", I))
     T("claim_sources", md, C("claim_id", S(48), index=True), C("role", S(8)), C("name", Tx), C("kind", S(32)),
       C("actor_id", S(255)))
+    T("dump_streams", md, C("dump", S(255), primary_key=True), C("offset", sa.BigInteger, primary_key=True),
+      C("done_at", S(32)))
     T("failures", md, C("path", S(1024), primary_key=True), C("code", S(32)), C("reason", Tx), C("at", S(32)))
     return md
 
@@ -135,15 +137,46 @@ class Store:
         with self.engine.begin() as con:
             if con.execute(self.sa.select(d.c.id).where(d.c.id == key)).first():
                 self._delete(con, key)
-            con.execute(self.t["documents"].insert(), [{
-                "id": key, "path": prov.path, "format": prov.format, "title": prov.title, "sha256": prov.sha256,
-                "licence": prov.licence, "page_id": prov.page_id, "revision_id": prov.revision_id, "text": text,
-                "ingested_at": _now()}])
-            for ev in events:
-                self._put_event(con, key, ev)
-            con.execute(self.t["failures"].delete().where(self.t["failures"].c.path == prov.path))
-            if self.sqlite:
-                self._index_text(con, key, prov.title, text, events)
+            self._insert(con, key, prov, text, events)
+
+    def _insert(self, con, key, prov, text, events) -> None:
+        con.execute(self.t["documents"].insert(), [{
+            "id": key, "path": prov.path, "format": prov.format, "title": prov.title, "sha256": prov.sha256,
+            "licence": prov.licence, "page_id": prov.page_id, "revision_id": prov.revision_id, "text": text,
+            "ingested_at": _now()}])
+        for ev in events:
+            self._put_event(con, key, ev)
+        con.execute(self.t["failures"].delete().where(self.t["failures"].c.path == prov.path))
+        if self.sqlite:
+            self._index_text(con, key, prov.title, text, events)
+
+    def put_pages(self, pages, dump: str, offsets: list[int]) -> None:
+        """A dump chunk in one transaction: its pages' events, and its streams marked done."""
+        try:
+            self._put_pages(pages, dump, offsets)
+        except Exception:
+            self._actor_ids = None
+            raise
+
+    def _put_pages(self, pages, dump: str, offsets: list[int]) -> None:
+        with self.engine.begin() as con:
+            d = self.t["documents"]
+            for prov, text, evs in pages:
+                key = document_key(prov)
+                row = con.execute(self.sa.select(d.c.sha256).where(d.c.id == key)).first()
+                if row is not None and row[0] == prov.sha256:
+                    continue
+                if row is not None:
+                    self._delete(con, key)
+                self._insert(con, key, prov, text, evs)
+            done = self.t["dump_streams"]
+            con.execute(done.delete().where(done.c.dump == dump, done.c.offset.in_(offsets)))
+            con.execute(done.insert(), [{"dump": dump, "offset": o, "done_at": _now()} for o in offsets])
+
+    def done_streams(self, dump: str) -> set[int]:
+        done = self.t["dump_streams"]
+        with self.engine.connect() as con:
+            return set(con.execute(self.sa.select(done.c.offset).where(done.c.dump == dump)).scalars())
 
     def fail(self, path: str, code: str, reason: str) -> None:
         f = self.t["failures"]

@@ -31,10 +31,11 @@ def detect(text: str) -> str:
     return "text"
 
 
-def read_text(text: str, path: str = "<text>", fmt: str = "auto", **prov) -> Document:
-    """A Document from decoded text; ``fmt`` is one of FORMATS or "auto"."""
+def read_text(text: str, path: str = "<text>", fmt: str = "auto", title: str = "", **prov) -> Document:
+    """A Document from decoded text; ``fmt`` is one of FORMATS or "auto"; ``title``, ``page_id`` and
+    ``revision_id`` are the page's where it comes from a dump."""
     form = detect(text) if fmt == "auto" else fmt
-    p = Provenance(path=path, format=form, title="", sha256=sha256(text),
+    p = Provenance(path=path, format=form, title=title, sha256=sha256(text),
                    licence=LICENCE if form in ("wikitext", "infobox-text", "rendered-page") else None, **prov)
     if form == "wikitext":
         doc = wikitext.read(text, p)
@@ -44,7 +45,9 @@ def read_text(text: str, path: str = "<text>", fmt: str = "auto", **prov) -> Doc
         doc = rendered.read(text, p)
     else:
         raise UnknownFormat(f"{form} input is not supported (use a rendered page's text or wikitext)", path=path)
-    p.title = doc.title
+    p.title = p.title or doc.title
+    if title:
+        doc.title = title
     return doc
 
 
