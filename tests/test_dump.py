@@ -119,5 +119,29 @@ def test_dump_on_a_local_dask_cluster_with_two_workers(made, tmp_path):
     pytest.importorskip("dask.distributed")
     path, index, expected = made
     out = tmp_path / "events.jsonl"
-    summary = dump.run(path, index, out=str(out), workers=2, chunk_bytes=200_000)
-    assert summary.chunks > 2 and _by_title(_jsonl(out)) == expected
+    summary = dump.run(path, index, out=str(out), workers=2, chunk_bytes=20_000)
+    n_streams = len(dump.read_index(index)) + 1
+    assert summary.chunks > 12 and len((tmp_path / "events.jsonl.done").read_text().splitlines()) == n_streams
+    assert _by_title(_jsonl(out)) == expected
+
+
+def test_dump_on_an_existing_cluster_a_failed_chunk_is_left_for_the_rerun(made, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+    path, index, expected = made
+    real = dump.scan_chunk
+    bad = dump.plan(path, dump.read_index(index), 100_000)[1][0][0]  # the second chunk's first stream
+
+    def flaky(dump_path, streams):
+        if streams[0][0] == bad:
+            raise OSError("disk went away")
+        return real(dump_path, streams)
+
+    out = tmp_path / "events.jsonl"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cl:
+        monkeypatch.setattr(dump, "scan_chunk", flaky)
+        first = dump.run(path, index, out=str(out), scheduler=cl.scheduler_address, chunk_bytes=100_000)
+        assert any("failed on its worker" in e and "disk went away" in e for e in first.errors)
+        monkeypatch.setattr(dump, "scan_chunk", real)
+        again = dump.run(path, index, out=str(out), scheduler=cl.scheduler_address, chunk_bytes=100_000)
+    assert again.chunks == 1 and again.skipped == first.chunks - 1
+    assert _by_title(_jsonl(out)) == expected
