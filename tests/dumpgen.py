@@ -57,10 +57,10 @@ def pages(planted: dict[str, str], n_ordinary: int, words: int = 300, seed: int 
         yield pid, title, page(pid, title, text, ns, redirect, older)
 
 
-def write_multistream(path: Path, index: Path, page_items, per_stream: int = 100) -> None:
+def write_multistream(path: Path, index: Path, page_items, per_stream: int = 100, version: str = "0.11") -> None:
     """The dump as bz2 streams of ``per_stream`` pages, with the header and footer streams of their own."""
     with open(path, "wb") as out, bz2.open(index, "wt", encoding="utf-8") as idx:
-        out.write(bz2.compress(HEADER.encode("utf-8")))
+        out.write(bz2.compress(HEADER.replace("0.11", version).encode("utf-8")))
         batch = []
 
         def flush():

@@ -145,3 +145,13 @@ def test_dump_on_an_existing_cluster_a_failed_chunk_is_left_for_the_rerun(made, 
         again = dump.run(path, index, out=str(out), scheduler=cl.scheduler_address, chunk_bytes=100_000)
     assert again.chunks == 1 and again.skipped == first.chunks - 1
     assert _by_title(_jsonl(out)) == expected
+
+
+def test_dump_reads_the_export_0_10_schema_too(tmp_path):
+    planted = dict(list(dumpgen.planted_articles(ROOT).items())[:2])
+    path, index = tmp_path / "old.xml.bz2", tmp_path / "old-index.txt.bz2"
+    dumpgen.write_multistream(path, index, dumpgen.pages(planted, 300), version="0.10")
+    assert b"export-0.10" in bz2.BZ2Decompressor().decompress(path.read_bytes())  # the header's own stream
+    out = tmp_path / "e.jsonl"
+    summary = dump.run(path, index, out=str(out), workers=0)
+    assert summary.matched == 2 and {e["document"]["title"] for e in _jsonl(out)} == set(planted)

@@ -180,9 +180,13 @@ def places():
     """The gazetteer: look a place up, or add places of your own."""
 
 
+PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
+                         help="Your places file (default: the user data folder, or $WARLOG_DATA).")
+
+
 @places.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--db", type=click.Path(dir_okay=False), help="Your places file (default: the user data folder).")
+@PLACES_DB
 def places_import(file, db):
     """Add a GeoNames dump (allCountries.txt or a country file) to your places."""
     n = _guard(lambda: gazetteer.import_geonames(file, Path(db) if db else None))
@@ -191,7 +195,7 @@ def places_import(file, db):
 
 @places.command("from-dump")
 @click.argument("dump", type=click.Path(exists=True, dir_okay=False))
-@click.option("--db", type=click.Path(dir_okay=False), help="Your places file (default: the user data folder).")
+@PLACES_DB
 def places_from_dump(dump, db):
     """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
     from . import dump_places
