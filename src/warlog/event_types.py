@@ -40,7 +40,7 @@ def _kinds(ev: Event, reg: Registry, label: str) -> set[str]:
 
 def _forces_counted(ev: Event, lex) -> bool:
     """Some claim counts fighters: a side's people, or soldiers/militants by the words."""
-    return any(c.side not in ("civilians", "unknown") or subject_kind(c.subject, lex) in ("state", "armed", "pmc")
+    return any(c.side not in ("civilians", "unknown") or subject_kind(c.subject, lex) in ("state", "armed", "pmc", "un")
                for c in ev.claims)
 
 

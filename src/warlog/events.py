@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, estimates, event_types, gazetteer, geocode, infobox, lexicon, prose, sides
+from . import actors, countries, dates, estimates, event_types, gazetteer, geocode, infobox, lexicon, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -95,19 +95,13 @@ def _number(claims: list[Claim]) -> list[Claim]:
 
 
 def _lead_date(doc: Document):
-    from . import dates
-
-    for para in doc.paragraphs[:1]:
-        return dates.parse(para.text.text)
-    return None
+    return dates.parse(doc.paragraphs[0].text.text) if doc.paragraphs else None
 
 
 def _title_places(doc: Document) -> list[Location]:
     """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
-    from . import lexicon as lx
-
     title = infobox.title(doc)
-    head = lx.load().patterns.event_noun.split(_YEAR.sub("", title))[0]
+    head = lexicon.load().patterns.event_noun.split(_YEAR.sub("", title))[0]
     head = re.sub(r"^(?:the\s+)?(?:battle|siege|massacre|attack)s?\s+(?:of|on|in)\s+", "", head, flags=re.I)
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
     out = []

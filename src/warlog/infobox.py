@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import attribution, countries, dates, figures, sides
+from . import attribution, countries, dates, figures, lexicon, sides
 from .actors import BELLIGERENT_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
@@ -53,9 +53,20 @@ def part_of(doc: Document) -> str | None:
     return re.sub(r"^the\s+", "", seg.text.split("\n")[0].strip(), flags=re.I) or None
 
 
+_DASHED = re.compile(r"^\s*(?:[–—-]|to|until)\s*$")
+
+
 def date(doc: Document) -> dates.DateSpan | None:
+    """The infobox's date or range; "17 August 2024 – 19 August 2024" joins two full dates."""
     seg = doc.get("date")
-    return dates.parse(seg.text) if seg else None
+    if seg is None:
+        return None
+    found = dates.find_all(seg.text)
+    if len(found) >= 2 and _DASHED.match(seg.text[found[0].endpos:found[1].pos]):
+        a, b = found[0], found[1]
+        return dates.DateSpan(a.start, b.end, a.precision if a.precision == b.precision else "day",
+                              True, a.pos, b.endpos)
+    return found[0] if found else None
 
 
 _PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s+|\s*&|\s*\(|$)")
@@ -112,7 +123,7 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
             label = "ABCDE"[len(out)]
             out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
-            out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), reg)
+            out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")))
         return out or _perpetrator_side(doc, reg)
     seg = doc.get("combatants")
     if seg is None:
@@ -176,14 +187,12 @@ def _numeric(seg: Segment | None) -> Segment | None:
     return seg if seg is not None and re.match(r"^\s*[~c.]*\s*\d[\d,]*\s*\+?\s*$", seg.text) else None
 
 
-def _strength(seg: Segment | None, reg: Registry) -> Strength | None:
+def _strength(seg: Segment | None) -> Strength | None:
     return _strength_text(seg.text) if seg is not None else None
 
 
 def _strength_text(text: str) -> Strength | None:
-    from .lexicon import load
-
-    low, high, qual = parse_strength(text, load())
+    low, high, qual = parse_strength(text, lexicon.load())
     return Strength(low, high, qual, text.strip())
 
 

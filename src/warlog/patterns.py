@@ -64,7 +64,7 @@ class Patterns:
         self.subject = re.compile(
             rf"\s*(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}))\b", re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
-        aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained)"
+        aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained|went|go)"
         adv = r"(?:also|reportedly|later|all|allegedly|subsequently|then|initially|eventually|either|each|confirmed|presumably|reported|believed|thought|feared|said)"
         # "at least 18 soldiers, including an officer, were killed": an aside between people and verb
         aside = r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.]{0,60},)?"

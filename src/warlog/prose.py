@@ -110,20 +110,15 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
                 return label
     if fig.inherits and earlier:
         return earlier[-1].side
-    label = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg)
-    if label:
-        return label
-    if fig.inherits and fig.revises is not None:
-        return "unknown"
-    return "unknown"
+    return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"
 
 
 def _stated_on(sent: str, atts, date_span, year) -> str | None:
     """The date the claim was made, when the sentence gives one ("On January 7, AFP confirmed ...")."""
-    first_fig_free = [d for d in dates.find_all(sent, year)]
-    if not first_fig_free:
+    found = dates.find_all(sent, year)
+    if not found:
         return None
-    d = first_fig_free[0]
+    d = found[0]
     value = d.start
     if not d.has_year and date_span and value < date_span.start:
         value = str(int(value[:4]) + 1) + value[4:]  # a statement after the event, in the next year
@@ -145,8 +140,6 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry
     d = next((d for d in dates.find_all(sent, year) if d.precision != "year" or d.has_year), None)
     if d is None or _overlaps(d, date_span):
         return None
-    if not d.has_year and d.start > date_span.end and d.precision == "day":
-        pass  # later the same year
     m.date = d
     places = [(pm.group("name"), pm.start("name"), pm.end("name")) for pm in _PLACE.finditer(sent)
               if not dates.DATE.fullmatch(pm.group("name")) and not re.match(r"^(?:January|February|March|April|May|"

@@ -63,6 +63,8 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
         return "civilians"
     if subject_kind == "state":
         return sv.of_kind(STATE_KINDS)
+    if subject_kind == "un":
+        return sv.of_kind({"un_mission"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "pmc":
         return sv.of_kind({"pmc"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "armed":
