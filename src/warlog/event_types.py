@@ -15,6 +15,7 @@ import yaml
 from . import lexicon
 from .actors import ARMED_KINDS, STATE_KINDS, Registry
 from .figures import subject_kind
+from .lexicon import _alt
 from .records import Event
 
 
@@ -26,7 +27,7 @@ def rules() -> list[dict]:
         rule = dict(rule)
         words = rule.get("words")
         if words:
-            rule["_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.I)
+            rule["_re"] = re.compile(r"\b(?:" + _alt(words) + r")s?\b", re.I)
         out.append(rule)
     return out
 

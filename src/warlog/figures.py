@@ -55,8 +55,7 @@ def _noun_category(subject: str | None, lex: Lexicon) -> str | None:
     if not subject:
         return None
     low = " ".join(subject.lower().split())
-    nouns = {w.lower(): c for c, forms in lex.raw["categories"].items() for w in forms.get("nouns") or []}
-    for noun, cat in sorted(nouns.items(), key=lambda kv: -len(kv[0])):
+    for noun, cat in lex.patterns.noun_categories:  # longest first: "prisoners of war" before "prisoners"
         if low == noun or low.endswith(" " + noun):
             return cat
     return None
@@ -168,9 +167,10 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
         cat = lex.category_of[verb.group("verb").lower()]
         return Figure(q, q.start, verb.end("verb"), subject, kind, cat, "passive",
                       inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
-    toll = P.toll.search(before[-80:])
+    tail = before[-80:]
+    toll = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
     if toll:
-        return Figure(q, q.start - (len(before[-80:]) - toll.start()), after_subj, subject, kind or "unknown",
+        return Figure(q, q.start - (len(tail) - toll.start()), after_subj, subject, kind or "unknown",
                       "killed", "toll")
     noun_cat = _noun_category(subject, lex)
     if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:

@@ -99,19 +99,35 @@ class Gazetteer:
             self._local.setdefault(fold(name), []).append(place)
         self._user_db = user_db
         self._world = world
+        self._dbs: list[tuple[str, Path]] | None = None
+        self._memo: dict[tuple, tuple | None] = {}
+
+    def _layers(self) -> list[tuple[str, Path]]:
+        # which layers exist is looked up once, not at every name
+        if self._dbs is None:
+            dbs = [("user", self._user_db), ("world", world_db() if self._world else None)]
+            self._dbs = [(layer, Path(db)) for layer, db in dbs if db is not None and Path(db).exists()]
+        return self._dbs
 
     def candidates(self, name: str) -> list[Place]:
         """Places a name may denote, best layer first."""
         key = fold(name.strip())
         found = list(self._local.get(key, []))
-        for layer, db in (("user", self._user_db), ("world", world_db() if self._world else None)):
-            if db is not None and Path(db).exists():
-                found += _query(db, key, layer)
+        for layer, db in self._layers():
+            found += _query(db, key, layer)
         return found
 
     def resolve(self, name: str, country_code: str | None = None, context: frozenset[str] = frozenset()):
         """(place, point place, precision) for a name, or None. ``context``: folded names of regions and
         cercles the article mentions, which break ties between namesakes."""
+        key = (name, country_code, context)
+        if key not in self._memo:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[key] = self._resolve(name, country_code, context)
+        return self._memo[key]
+
+    def _resolve(self, name: str, country_code: str | None, context: frozenset[str]):
         cands = [c for c in self.candidates(name) if not country_code or c.country_code in (None, country_code)]
         if not cands:
             return None

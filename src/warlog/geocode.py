@@ -9,14 +9,23 @@ from .actors import fold
 from .document import Document
 from .records import Event, Location
 
-_ADMIN = re.compile(r"\b(?:[A-Z][\w'’\-]+\s+)?[A-Z][\w'’\-]+\s+(?:Region|Cercle|Province|Department|Prefecture)\b"
-                    r"|\b(?:Cercle|Region|Province)\s+of\s+[A-Z][\w'’\-]+")
+_ADMIN_WORD = re.compile(r"\b(?:Region|Cercle|Province|Department|Prefecture)\b")
+_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
+_AFTER = re.compile(r"\s+of\s+[A-Z][\w'’\-]+")
 RULE = "geocode.v1"
 
 
 def context(doc: Document) -> frozenset[str]:
     """Folded names of the regions, cercles and provinces an article names ("Ténenkou Cercle")."""
-    names = {fold(m.group(0)) for m in _ADMIN.finditer(doc.text)}
+    text, names = doc.text, set()
+    for m in _ADMIN_WORD.finditer(text):
+        # "Ténenkou Cercle", "Cercle of Ténenkou": the name stands before the word or after "of"
+        before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before:
+            names.add(fold(text[before.start():m.end()]))
+        after = _AFTER.match(text, m.end())
+        if after:
+            names.add(fold(text[m.start():after.end()]))
     place = doc.get("place")
     if place:
         names |= {fold(p.strip()) for p in re.split(r"[,\n]", place.text) if p.strip()}

@@ -74,6 +74,9 @@ class Patterns:
             re.I,
         )
         # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
+        self.noun_categories = sorted(((w.lower(), c) for c, forms in cats.items() for w in forms.get("nouns") or []),
+                                      key=lambda nc: -len(nc[0]))
+        self.toll_hints = tuple({p.split()[-1].lower() for p in raw["toll"]} | {p.split()[-1] for p in raw["toll"]})
         self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
                                      for w in verbs + nouns + active + raw["revision"]["verbs"] + ["toll"])
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)

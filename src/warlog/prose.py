@@ -58,25 +58,30 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     main_claims: list[Claim] = []
     related: list[RelatedSentence] = []
     for para in doc.paragraphs:
-        context = None
-        prev_fig = None
+        context, waiting, prev_fig = None, [], None
         for s, e in sentences.split(para.text.text):
             sent = para.text.text[s:e]
-            atts = attribution.in_sentence(sent, lex, reg, context)
             m = Mention(para, s, e)
             rel = _related(sent, m, date_span, year, lex, reg)
             figs = figures.find(para.text.text, lex, s, e, previous=prev_fig)
-            claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
-                             related=rel is not None)
+            claims = []
+            if figs:
+                # who said what in the sentences before matters only now ("according to the source")
+                for before in waiting:
+                    context = (attribution.in_sentence(before, lex, reg, context) or [context])[-1]
+                waiting = []
+                atts = attribution.in_sentence(sent, lex, reg, context)
+                claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
+                                 related=rel is not None)
+                prev_fig = figs[-1]
+                context = atts[-1] if atts else context
+            else:
+                waiting.append(sent)
             if rel is not None:
                 rel.mention.figs, rel.mention.claims = figs, claims
                 related.append(rel)
             else:
                 main_claims.extend(claims)
-            if figs:
-                prev_fig = figs[-1]
-            if atts:
-                context = atts[-1]
     return main_claims, related
 
 

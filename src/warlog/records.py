@@ -133,13 +133,20 @@ class Event:
         return _plain(self)
 
 
+_LEAF = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
     # dataclasses.asdict deep-copies every leaf; records hold only plain values, so this need not
-    fields = getattr(value, "__dataclass_fields__", None)
-    if fields is not None:
-        return {k: _plain(getattr(value, k)) for k in fields}
+    if isinstance(value, _LEAF):
+        return value
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [x if isinstance(x, _LEAF) else _plain(x) for x in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        return {k: (x if isinstance(x, _LEAF) else _plain(x)) for k, x in value.items()}
+    cls = type(value)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(value.__dataclass_fields__)
+    return {k: _plain(getattr(value, k)) for k in names}

@@ -50,7 +50,11 @@ class Segment:
     def slice(self, start: int, end: int) -> "Segment":
         """``text[start:end]`` as a Segment of its own, still mapped to the source."""
         runs = []
-        for k, r in enumerate(self.runs):
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        for k in range(first, len(self.runs)):
+            r = self.runs[k]
+            if r.plain_start >= end:
+                break
             # a synthetic run covers the plain text up to the next run
             nxt = self.runs[k + 1].plain_start if k + 1 < len(self.runs) else len(self.text)
             r_end = r.plain_start + (r.src_end - r.src_start) if r.verbatim else nxt

@@ -175,7 +175,7 @@ def read(text: str, prov: Provenance) -> Document:
         raw = str(node)
         if isinstance(node, Template) and not box_found and INFOBOX.match(str(node.name)):
             box_found = True
-            _fields(doc, node, pos)
+            _fields(doc, node, raw, pos)
         elif isinstance(node, Heading):
             _flush(doc, section, body)
             body = SegmentBuilder()
@@ -194,14 +194,40 @@ def read(text: str, prov: Provenance) -> Document:
     return doc
 
 
-def _fields(doc: Document, tpl, pos: int) -> None:
-    for p, off in _param_offsets(tpl, pos):
+def _fields(doc: Document, tpl, raw: str, pos: int) -> None:
+    """The infobox's named parameters. Their offsets are found in the template's own text (``raw``),
+    one "|name=" after the other: cheaper than stringifying every parameter, and only the
+    parameters warlog reads are rendered."""
+    cursor = 2 + len(str(tpl.name))
+    for p in tpl.params:
         if not p.showkey:
             continue
-        key = normalise_key(str(p.name))
-        seg = render(p.value, off)
+        name = str(p.name)
+        at = raw.find("|" + name + "=", cursor)
+        if at < 0:  # not where expected: fall back to summing the parameters' lengths
+            _fields_slow(doc, tpl, pos)
+            return
+        cursor = at + len(name) + 2
+        key = normalise_key(name)
+        if key not in USED_FIELDS and not _NUMBERED_FIELD.match(key):
+            continue
+        seg = render(p.value, pos + cursor)
         if seg.text.strip():
             doc.fields[key] = Field(key, seg)
+
+
+def _fields_slow(doc: Document, tpl, pos: int) -> None:
+    for p, off in _param_offsets(tpl, pos):
+        if p.showkey:
+            key = normalise_key(str(p.name))
+            seg = render(p.value, off)
+            if seg.text.strip():
+                doc.fields[key] = Field(key, seg)
+
+
+USED_FIELDS = {"conflict", "title", "partof", "date", "place", "coordinates", "result", "territory", "target",
+               "type", "deaths", "injuries", "perpetrator", "victims", "missing", "hostages"}
+_NUMBERED_FIELD = re.compile(r"^(?:combatant|commander|strength|casualties|units)\d")
 
 
 def _flush(doc: Document, section: str, body: SegmentBuilder) -> None:
