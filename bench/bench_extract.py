@@ -40,7 +40,7 @@ def _rate(fn, texts, seconds, rounds=5):
 
 def extract(path, text):
     events = from_document(readers.read_text(text, path))
-    return json.dumps([e.to_dict() for e in events])
+    return "[" + ",".join(e.to_json() for e in events) + "]"
 
 
 def parse_only(path, text):

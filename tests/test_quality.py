@@ -66,3 +66,9 @@ def test_quality_json_follows_the_contract(path):
             assert c["qualifier"] in ("exact", "approx", "range", "at_least", "at_most", "vague")
             assert c["origin"] in ("infobox", "prose")
             assert c["side"] in (*d["sides"], "civilians", "unknown")
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_quality_json_text_is_the_record(path):
+    for ev in warlog.extract(path):
+        assert json.loads(ev.to_json()) == ev.to_dict()

@@ -41,7 +41,7 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
             continue
         for ev in outcome.events:
             if as_json:
-                out.write(("\n" if first else ",\n") + json.dumps(ev.to_dict(), ensure_ascii=False))
+                out.write(("\n" if first else ",\n") + ev.to_json())
                 first = False
             else:
                 out.write(summary(ev) + "\n")

@@ -232,7 +232,7 @@ class JsonlSink:
         with open(self.out, "ab") as fh:
             for _prov, _text, evs in r.pages_found:
                 for ev in evs:
-                    fh.write((json.dumps(ev.to_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
+                    fh.write((ev.to_json() + "\n").encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
             size = fh.tell()

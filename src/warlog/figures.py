@@ -24,7 +24,7 @@ _WORD = re.compile(r"\w+")
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     qty: Quantity
     start: int

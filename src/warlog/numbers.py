@@ -9,7 +9,7 @@ from .lexicon import Lexicon
 _SPLIT = re.compile(r"[\s\u2013\u2014\u2012-]+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity:
     low: int | None
     high: int | None

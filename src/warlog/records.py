@@ -4,6 +4,7 @@ Serialisation to the contract happens here and nowhere else: ``Event.to_dict``.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +132,19 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON object of the contract."""
         return _plain(self)
+
+    def to_json(self) -> str:
+        """The event as contract JSON text (the same object as ``to_dict``, written without building it)."""
+        return json.dumps(self, default=_shallow, ensure_ascii=False)
+
+
+def _shallow(value: Any) -> dict:
+    # json's C encoder walks dicts and lists itself and asks for each record only once
+    cls = type(value)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(value.__dataclass_fields__)
+    return {k: getattr(value, k) for k in names}
 
 
 _LEAF = (str, int, float, bool, type(None))

@@ -7,11 +7,10 @@ source's own characters (``source[start:end]``), markup and all.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     plain_start: int
     src_start: int
     src_end: int
