@@ -80,3 +80,16 @@ def test_events_wikitext_with_real_markup_lists_tables_and_notes():
     assert jnim == [("killed", 40), ("captured", 2)]
     parts = [c for c in ev.claims if c.origin == "prose" and c.low in (25, 13)]
     assert {c.statement for c in parts} == {parts[0].statement} and all(c.stated_on == "2019-10-02" for c in parts)
+
+
+def test_events_raised_toll_singular_death_and_chained_civilian():
+    evs = _events("indelimane_2019.txt")
+    main = evs[0]
+    got = [(c.side, c.category, c.low, c.extractor.split("/")[-1]) for c in main.claims]
+    assert got == [("A", "killed", 53, "passive"), ("A", "killed", 53, "active"), ("civilians", "killed", 1, "chain"),
+                   ("A", "killed", 35, "passive"), ("A", "killed", 53, "toll")]
+    assert main.claims[3].sources[0].name == "Malian government"
+    ied = next(e for e in evs if e.role == "related")
+    assert [(c.category, c.low, c.subject) for c in ied.claims] == [("killed", 1, "French soldier")]
+    assert (ied.date_start, ied.sub_event_type) == ("2019-11-02", "Remote explosive/landmine/IED")
+    assert main.estimates["killed"]["A"]["high"] == 53 and main.claims[4].revises == 3

@@ -75,6 +75,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         q = from_match(m, lex)
         if q is None:
             continue
+        if q is None:
+            continue
         before = text[start:m.start()]
         last = figs[-1] if figs else previous
         rev = _revision(before, P)
@@ -89,7 +91,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             # "twelve civilians including two women": a subset, not a new count
             subset_from = q.start
             continue
-        fig = _read_one(text, q, before, last, pending, lex, end)
+        fig = _read_one(text, q, before, last, pending, lex, end, figs[-1] if figs else None)
         if fig is None:
             continue
         if fig.rule == "pending":
@@ -99,7 +101,21 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, "shared"))
         pending.clear()
         figs.append(fig)
-    return figs
+    return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
+
+
+def _with_singulars(text, start, end, figs, lex) -> list[Figure]:
+    """"A French soldier was killed": one, though no number is written."""
+    P = lex.patterns
+    out = list(figs)
+    for m in P.singular.finditer(text, start, end):
+        if any(f.start <= m.start() < f.end for f in figs):
+            continue
+        q = Quantity(1, 1, "exact", m.start(), m.start("subj") - 1, m.group("art"))
+        subject = m.group("subj")
+        out.append(Figure(q, m.start(), m.end("verb"), subject, subject_kind(subject, lex),
+                          lex.category_of[m.group("verb").lower()], "singular"))
+    return sorted(out, key=lambda f: f.start)
 
 
 def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[Figure]:
@@ -151,7 +167,9 @@ def _revision(before: str, P) -> int | None:
     return None
 
 
-def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
+def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | None:
+    """One figure at ``q``; ``last`` is the figure before it (maybe in the sentence before), ``here``
+    the one before it in this stretch of text."""
     P = lex.patterns
     pos = q.end
     subj_m = P.subject.match(text, pos, end)
@@ -170,6 +188,10 @@ def _read_one(text, q, before, last, pending, lex, end) -> Figure | None:
     tail = before[-80:]
     toll = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
     if toll:
+        if subject is None and here is not None and here.category == "killed":
+            # "reported 35 soldiers killed, before raising the toll to 53": the same people
+            return Figure(q, q.start - (len(tail) - toll.start()), after_subj, here.subject, here.subject_kind,
+                          "killed", "toll", inherits=True, revises=here)
         return Figure(q, q.start - (len(tail) - toll.start()), after_subj, subject, kind or "unknown",
                       "killed", "toll")
     noun_cat = _noun_category(subject, lex)

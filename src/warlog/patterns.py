@@ -80,6 +80,12 @@ class Patterns:
         self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
                                      for w in verbs + nouns + active + raw["revision"]["verbs"] + ["toll"])
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
+        # "a French soldier was killed": one person, written without a number
+        self.singular = re.compile(
+            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))"
+            rf"(?:\s*,[^,;.]{{1,60}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:also|reportedly|later)\s+)?"
+            rf"(?P<verb>{_alt(verbs)})\b", re.I)
+        self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
         self.chain_gap = re.compile(
