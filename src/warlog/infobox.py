@@ -206,7 +206,9 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     if any(w in low for w in lex.raw["results"]["draw"]) or "victory" not in low and "win" not in low:
         return Result(text, None)
     sv = sides.view(out_sides, reg)
-    head = re.split(r"\bvictory\b|\bwin\b", text, flags=re.I)[0]
+    # "JNIM victory", "Victory for JNIM", "Decisive Malian victory": the winner is named somewhere
+    head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
+                  flags=re.I)
     for mention in reg.find(head):
         label = sv.of_actor(mention.actor, reg)
         if label:

@@ -1,0 +1,45 @@
+"""The infobox's own facts: winner, dates, strength, places, commanders."""
+from __future__ import annotations
+
+import pytest
+
+import warlog
+
+
+def _event(**fields):
+    box = {"Conflict": "Test attack", "Date": "2020", "Combatant1": "Mali, Wagner Group", "Combatant2": "JNIM", **fields}
+    lines = "".join(f"- {k}: {v}\n" for k, v in box.items())
+    return warlog.extract_text(f"= Test attack =\n\nInfobox\n{lines}\nText.\n")[0]
+
+
+@pytest.mark.parametrize("result,winner", [
+    ("Victory for JNIM", "B"), ("Decisive Malian victory", "A"), ("JNIM-CPA victory", "B"), ("Jihadist victory", "B"),
+    ("Indecisive", None), ("Inconclusive", None), ("Pyrrhic Wagner victory", "A"), ("Malian government victory", "A"),
+])
+def test_infobox_winner(result, winner):
+    assert _event(Result=result).result.winner == winner
+
+
+@pytest.mark.parametrize("date,start,end,precision", [
+    ("January 27, 2018", "2018-01-27", "2018-01-27", "day"),
+    ("17 August 2024 – 19 August 2024", "2024-08-17", "2024-08-19", "day"),
+    ("4–5 June 2021", "2021-06-04", "2021-06-05", "day"),
+    ("March 2013", "2013-03", "2013-03", "month"),
+])
+def test_infobox_dates(date, start, end, precision):
+    ev = _event(Date=date)
+    assert (ev.date_start, ev.date_end, ev.date_precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("strength,low,high,qualifier", [
+    ("~30", 30, 30, "approx"), ("100+ fighters", 100, None, "at_least"), ("200–300", 200, 300, "range"),
+    ("Unknown", None, None, None),
+])
+def test_infobox_strength(strength, low, high, qualifier):
+    st = _event(Strength1=strength).sides["A"].strength
+    assert (st.low, st.high, st.qualifier) == (low, high, qualifier)
+
+
+def test_infobox_commanders_lose_their_markers():
+    ev = _event(Commander1="Col. A. Traoré †, B. Keïta (POW)")
+    assert ev.sides["A"].commanders == ["Col. A. Traoré", "B. Keïta"]
