@@ -11,8 +11,12 @@ SHARED = ROOT.parent / "shared"
 SEED_DIRS = [SAMPLES / "seeds", SAMPLES / "wikitext"]
 
 
+ARTICLES = ROOT / "tests" / "articles"
+
+
 def sample_files() -> list[Path]:
-    return sorted(p for d in SEED_DIRS for p in d.iterdir() if p.is_file())
+    """Every article the tests hold: the samples and the unseen-style test articles."""
+    return sorted(p for d in SEED_DIRS + [ARTICLES] for p in d.iterdir() if p.is_file())
 
 
 @pytest.fixture(scope="session")

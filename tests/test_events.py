@@ -93,3 +93,12 @@ def test_events_raised_toll_singular_death_and_chained_civilian():
     assert [(c.category, c.low, c.subject) for c in ied.claims] == [("killed", 1, "French soldier")]
     assert (ied.date_start, ied.sub_event_type) == ("2019-11-02", "Remote explosive/landmine/IED")
     assert main.estimates["killed"]["A"]["high"] == 53 and main.claims[4].revises == 3
+
+
+def test_events_rendered_page_with_tabbed_columns_is_sided():
+    ev = _events("mondoro_2022_rendered_tabs.txt")[0]
+    assert ev.document.format == "rendered-page"
+    assert [a.id for a in ev.sides["B"].actors] == ["jnim"] and ev.result.winner == "A"
+    assert (ev.sides["B"].strength.low, ev.sides["B"].strength.qualifier) == (200, "approx")
+    box = [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"]
+    assert box == [("A", "killed", 27), ("A", "wounded", 33), ("A", "missing", 7), ("B", "killed", 70)]

@@ -82,6 +82,9 @@ def read(text: str, prov: Provenance) -> Document:
             doc.references.append(Segment.verbatim(line, pos))
             continue
         doc.paragraphs.append(Paragraph(section, _clean(line, pos)))
+    if any("\t" in ln for _, ln in block_lines.get("combatants", [])):
+        block_lines = _columns(block_lines)
+        doc.sided = True
     for key, items in block_lines.items():
         if not items:
             continue
@@ -94,6 +97,30 @@ def read(text: str, prov: Provenance) -> Document:
                 b.copy(seg.text[run.plain_start:run.plain_start + run.src_end - run.src_start], run.src_start)
         doc.fields[key] = Field(key, b.build())
     return doc
+
+
+SIDED = {"combatants": "combatant", "commanders": "commander", "strength": "strength", "casualties": "casualties",
+         "units": "units"}
+
+
+def _columns(block_lines: dict) -> dict:
+    """A page copied with its table cells apart: a tab ends the left column's cell. Lines before
+    a tab are the first side's, the text after it (and the lines below) the next side's."""
+    out = {k: v for k, v in block_lines.items() if k not in SIDED}
+    for key, stem in SIDED.items():
+        col, cols = 0, {}
+        for pos, line in block_lines.get(key, []):
+            offset = 0
+            for n, cell in enumerate(line.split("\t")):
+                if n:
+                    col += 1
+                lead = len(cell) - len(cell.lstrip())
+                if cell.strip():
+                    cols.setdefault(col, []).append((pos + offset + lead, cell.strip()))
+                offset += len(cell) + 1
+        for col, cells in cols.items():
+            out[f"{stem}{col + 1}"] = cells
+    return out
 
 
 def _box_line(doc, block_lines, block, pos, line):
