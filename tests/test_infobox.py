@@ -43,3 +43,12 @@ def test_infobox_strength(strength, low, high, qualifier):
 def test_infobox_commanders_lose_their_markers():
     ev = _event(Commander1="Col. A. Traoré †, B. Keïta (POW)")
     assert ev.sides["A"].commanders == ["Col. A. Traoré", "B. Keïta"]
+
+
+def test_infobox_supporting_rows_join_their_column():
+    text = ("{{Infobox military conflict\n| conflict = X attack\n| date = 2020\n| combatant1 = {{flag|Mali}}\n"
+            "| combatant1a = ''Supported by:''<br />{{flagicon|France}} [[Operation Barkhane]]\n"
+            "| combatant2 = [[Jama'at Nasr al-Islam wal Muslimin|JNIM]]\n}}\n'''X attack''' was an attack.\n")
+    ev = warlog.extract_text(text)[0]
+    assert [a.id for a in ev.sides["A"].actors] == ["mali", "france"]
+    assert [a.id for a in ev.sides["B"].actors] == ["jnim"]

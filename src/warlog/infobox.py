@@ -122,6 +122,10 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
                 continue
             label = "ABCDE"[len(out)]
             out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])
+            for extra in "abcd":  # combatant1a, 1b...: further rows of the same column ("Supported by")
+                more = doc.get(f"combatant{n}{extra}")
+                if more is not None:
+                    out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more)]
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")))
         return out or _perpetrator_side(doc, reg)
