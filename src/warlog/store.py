@@ -100,7 +100,10 @@ class Store:
             kw["connect_args"] = {"timeout": 60}
         try:
             self.engine = sa.create_engine(self.url, **kw)
-        except Exception as exc:  # a bad URL, a missing driver
+        except ImportError as exc:
+            raise MissingExtra(f"{self.url.split(':')[0]} needs its driver ({exc.name}): "
+                               "pip install 'warlog[postgres]'", path=self.url) from None
+        except Exception as exc:  # a bad URL
             raise StoreError(f"cannot open the database: {exc}", path=self.url) from None
         self.sqlite = self.engine.dialect.name == "sqlite"
         if self.sqlite:
