@@ -101,8 +101,8 @@ class Store:
         try:
             self.engine = sa.create_engine(self.url, **kw)
         except ImportError as exc:
-            raise MissingExtra(f"{self.url.split(':')[0]} needs its driver ({exc.name}): "
-                               "pip install 'warlog[postgres]'", path=self.url) from None
+            hint = "pip install 'warlog[postgres]'" if self.url.startswith("postgres") else "install its SQLAlchemy driver"
+            raise MissingExtra(f"the database needs its driver ({exc.name}): {hint}", path=self.url) from None
         except Exception as exc:  # a bad URL
             raise StoreError(f"cannot open the database: {exc}", path=self.url) from None
         self.sqlite = self.engine.dialect.name == "sqlite"
