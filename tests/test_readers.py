@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import ARTICLES as ROOT_ARTICLES, SAMPLES
 
 from warlog import readers
 
@@ -49,3 +49,18 @@ def test_readers_wikitext_fields_and_sections():
     assert lines == ["Mali", "France (air support)"]
     assert [p.section for p in doc.paragraphs][:2] == ["", "Prelude"]
     assert all(p.section != "References" for p in doc.paragraphs)
+
+
+def test_readers_saved_html_page_reads_sided_and_keeps_offsets():
+    import warlog
+
+    html = warlog.extract(ROOT_ARTICLES / "diafarabe_2023.html")[0]
+    seed = warlog.extract(SAMPLES / "seeds/002_f0736b921dfecb07.txt")[0]
+    assert html.document.format == "html" and html.title == seed.title and html.part_of == "Mali War"
+    assert [a.id for a in html.sides["A"].actors] == ["mali", "wagner"]
+    box = lambda ev: [(c.side, c.category, c.low, c.high, [s.name for s in c.sources]) for c in ev.claims
+                      if c.origin == "infobox"]
+    assert box(html) == box(seed)
+    text = (ROOT_ARTICLES / "diafarabe_2023.html").read_text(encoding="utf-8")
+    assert all(text[c.start:c.end] == c.text for c in html.claims)
+    assert not any("[4]" in c.text or "edit" in c.text for c in html.claims)

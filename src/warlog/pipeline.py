@@ -58,6 +58,8 @@ def run(paths: Iterable[str | Path], fmt: str = "auto", max_bytes: int = readers
             yield Outcome(path, [], exc)
         except RecursionError:
             yield Outcome(path, [], InputError("markup nested too deeply to read", path=path))
+        except Exception as exc:  # a fault of ours on this input: reported, and the batch goes on
+            yield Outcome(path, [], InputError(f"could not be extracted ({type(exc).__name__}: {exc})", path=path))
 
 
 def extract_text(text: str, path: str = "<text>", fmt: str = "auto") -> list[Event]:

@@ -11,23 +11,23 @@ from pathlib import Path
 from ..document import Document
 from ..errors import UnknownFormat
 from ..records import Provenance
-from . import infobox_text, rendered, wikitext
+from . import html, infobox_text, rendered, wikitext
 from .source import DEFAULT_MAX_BYTES, decode, sha256
 
-FORMATS = ("infobox-text", "rendered-page", "wikitext", "text")
+FORMATS = ("infobox-text", "rendered-page", "wikitext", "html", "text")
 LICENCE = "CC BY-SA 4.0 (Wikipedia)"
 
 
 def detect(text: str) -> str:
     """The input form of ``text``."""
+    if html.sniff(text):
+        return "html"
     if wikitext.sniff(text):
         return "wikitext"
     if infobox_text.sniff(text):
         return "infobox-text"
     if rendered.sniff(text):
         return "rendered-page"
-    if re.match(r"\s*<(?:!doctype|html)", text, re.I):
-        return "html"
     return "text"
 
 
@@ -36,15 +36,17 @@ def read_text(text: str, path: str = "<text>", fmt: str = "auto", title: str = "
     ``revision_id`` are the page's where it comes from a dump."""
     form = detect(text) if fmt == "auto" else fmt
     p = Provenance(path=path, format=form, title=title, sha256=sha256(text),
-                   licence=LICENCE if form in ("wikitext", "infobox-text", "rendered-page") else None, **prov)
+                   licence=LICENCE if form in ("wikitext", "infobox-text", "rendered-page", "html") else None, **prov)
     if form == "wikitext":
         doc = wikitext.read(text, p)
     elif form == "infobox-text":
         doc = infobox_text.read(text, p)
     elif form in ("rendered-page", "text"):
         doc = rendered.read(text, p)
+    elif form == "html":
+        doc = html.read(text, p)
     else:
-        raise UnknownFormat(f"{form} input is not supported (use a rendered page's text or wikitext)", path=path)
+        raise UnknownFormat(f"{form} input is not supported", path=path)
     p.title = p.title or doc.title
     if title:
         doc.title = title
