@@ -21,7 +21,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON array of the event contract.")
-@click.option("--format", "fmt", type=click.Choice(["auto", "infobox-text", "rendered-page", "wikitext", "text"]),
+@click.option("--format", "fmt", type=click.Choice(["auto", "infobox-text", "rendered-page", "wikitext", "html", "text"]),
               default="auto", show_default=True, help="Input form; auto tells it from the text.")
 @click.option("--max-bytes", type=int, default=readers.DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse larger files.")
