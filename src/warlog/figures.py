@@ -211,6 +211,9 @@ def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | N
         if last is not None and last.end <= at and P.chain_gap.match(text[last.end:at]):
             # "killed 40 soldiers and captured 2": the people of the figure before
             return Figure(q, at, after_subj, last.subject, last.subject_kind, cat, "active", inherits=True)
+        if P.chain_ok_after.match(text, pos):
+            # "killing at least 20, including 14 soldiers": people of no stated side
+            return Figure(q, at, pos, None, None, cat, "active")
     if last is not None and last.rule in ("active", "chain", "passive", "shared") \
             and P.chain_gap.match(text[last.end:q.start]) and (subject or P.chain_ok_after.match(text, pos)):
         return Figure(q, q.start, after_subj, subject or last.subject, kind or last.subject_kind,
