@@ -90,7 +90,7 @@ class Patterns:
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
         self.chain_gap = re.compile(
             r"^(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
-        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:)]|\b(?:in|at|near|on|from|during|of)\b))", re.I)
+        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:)]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
         self.including = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
         self.not_a_count = re.compile(
             rf"(?:\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|km|kilomet|mile|percent|%|(?:{MONTHS})\b|st\b|nd\b|rd\b|th\b|"
