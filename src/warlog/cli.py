@@ -229,7 +229,8 @@ def _guard(fn):
 def summary(ev) -> str:
     """A few readable lines for one event."""
     where = ", ".join(loc.name for loc in ev.locations) or "?"
-    lines = [f"{ev.title} [{ev.role}] {ev.date_start or '?'} {where} ({ev.country_code or '?'})"]
+    kind = f" - {ev.sub_event_type}" if ev.sub_event_type else ""
+    lines = [f"{ev.title} [{ev.role}] {ev.date_start or '?'} {where} ({ev.country_code or '?'}){kind}"]
     for label, side in ev.sides.items():
         names = ", ".join(a.name for a in side.actors)
         won = " (winner)" if ev.result.winner == label else ""
