@@ -64,6 +64,7 @@ def test_events_rendered_rows_assigned_by_named_people_and_repeated_claimants():
     assert ev.result.winner == "B" and (ev.date_start, ev.date_end) == ("2024-07-25", "2024-07-27")
     box = [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"]
     assert box == [("A", "killed", 47), ("A", "killed", 84), ("B", "killed", 7), ("B", "wounded", 12)]
+    assert [s.commanders for s in ev.sides.values()] == [["Sergei Shevchenko"], ["Alghabass Ag Intalla"]]
     lost = next(c for c in ev.claims if c.text == "lost 7 fighters")
     assert lost.side == "B" and lost.sources[0].name == "CSP spokesman"
 

@@ -136,9 +136,15 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
         a = _actor(doc, seg, (name, s, e), reg)
         label = _side_for(a, out, reg)
         out.setdefault(label, Side()).actors.append(a)
+    # one line per side, in the sides' order: the only case a flattened column can be split safely
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
         out[label].strength = _strength_text(doc.get("strength").text[s:e])
+    leaders = items(doc.get("commanders"), split_commas=False) if doc.get("commanders") else []
+    for label, (s, e) in zip(out, leaders if len(leaders) == len(out) else []):
+        name = _NOISE.sub(" ", doc.get("commanders").text[s:e]).strip()
+        if name and not _UNKNOWN.match(name):
+            out[label].commanders = [name]
     return out
 
 
