@@ -348,7 +348,7 @@ class _Progress:
             import click
 
             self.bar = click.progressbar(length=max(total, 1), label="dump", show_eta=True, show_percent=True,
-                                         item_show_func=self._status, file=None)
+                                         item_show_func=self._status, file=click.get_text_stream("stderr"))
 
     def _status(self, _item=None) -> str:
         s, t = self.summary, max(time.perf_counter() - self.start, 1e-6)

@@ -322,5 +322,5 @@ def _progress(items, show: bool):
         return items
     import click
 
-    return click.progressbar(items, label="ingesting", file=None, show_pos=True,
+    return click.progressbar(items, label="ingesting", file=click.get_text_stream("stderr"), show_pos=True,
                              item_show_func=lambda p: Path(p).name if p else "")
