@@ -1,7 +1,6 @@
 """The event store, the same tests against SQLite and a real PostgreSQL server."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

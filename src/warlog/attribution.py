@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .actors import Registry
 from .lexicon import Lexicon
+from .patterns import last_match
 from .records import Source
 
 _BOUNDARY = re.compile(r"(?:,\s+|;\s+|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
@@ -72,9 +73,7 @@ def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
         return None
     if (m := P.possessive_doc.match(np)):
         np = m.group("who")
-    doc = None
-    for doc in P.document.finditer(np):
-        pass
+    doc = last_match(P.document, np)
     if doc:
         np = np[doc.end():]
     via: list[Source] = []

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bz2
 import itertools
-import json
 import os
 import re
 import time
@@ -141,11 +140,12 @@ def _page(block: bytes, dump: str, result: ChunkResult) -> None:
 
 
 def single_pass(dump: Path):
-    """Without an index: one pass over the whole file (any number of bz2 streams), in 8 MB pieces
-    of whole pages. Yields one ChunkResult a piece."""
-    dec_file = bz2.open(dump, "rb")
+    """Without an index: one pass over the whole file (any number of bz2 streams), in pieces of
+    whole pages. Yields one ChunkResult a piece."""
+    raw = open(dump, "rb")
+    dec_file = bz2.BZ2File(raw)
     buf = b""
-    pos = 0
+    pos = read_so_far = 0
     try:
         while True:
             piece = dec_file.read(CHUNK_BYTES)
@@ -158,7 +158,8 @@ def single_pass(dump: Path):
             cut += len(b"</page>")
             result = ChunkResult(offsets=[pos])
             _scan(buf[:cut], str(dump), result)
-            result.compressed = dec_file.tell() if hasattr(dec_file, "tell") else 0
+            result.compressed = raw.tell() - read_so_far  # compressed bytes this piece took
+            read_so_far = raw.tell()
             pos += cut
             buf = buf[cut:]
             yield result
@@ -168,6 +169,7 @@ def single_pass(dump: Path):
         yield r
     finally:
         dec_file.close()
+        raw.close()
     if buf.strip():
         result = ChunkResult(offsets=[pos])
         _scan(buf, str(dump), result)

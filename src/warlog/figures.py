@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .numbers import Quantity, from_match
+from .patterns import last_match
 
 LOSING = {"losing", "lost", "lose"}
 _WORD = re.compile(r"\w+")
@@ -158,10 +159,7 @@ def _not_a_count(text, q, before, P) -> bool:
 def _revision(before: str, P) -> int | None:
     if not before.rstrip().endswith(" to"):
         return None
-    offset = max(0, len(before) - 120)
-    m = None
-    for m in P.revision.finditer(before, offset):
-        pass
+    m = last_match(P.revision, before, max(0, len(before) - 120))
     if m and m.end() == len(before):
         return m.start()
     return None

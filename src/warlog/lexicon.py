@@ -6,10 +6,14 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .errors import DataFileError
+
+if TYPE_CHECKING:
+    from .patterns import Patterns
 
 
 def _alt(words) -> str:

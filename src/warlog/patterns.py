@@ -14,6 +14,14 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 DASH = r"\-\u2013\u2014\u2012"
 
 
+def last_match(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
+    """The last match of ``pattern`` in ``text[pos:]``."""
+    found = None
+    for found in pattern.finditer(text, pos):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
 class Patterns:
     """Every compiled pattern the extractors use, built once per lexicon."""
 
@@ -114,7 +122,7 @@ class Patterns:
         self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)
-        self.according = re.compile(rf"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
+        self.according = re.compile(r"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
         self.pronoun = re.compile(rf"^(?:{_alt(att['pronouns'])})$", re.I)
         self.document = re.compile(rf"\b(?:{_alt(att['documents'])})\s+(?:by|from|of|issued\s+by)\s+", re.I)
         self.possessive_doc = re.compile(rf"^(?P<who>.+?)['’]s?\s+(?:{_alt(att['documents'])})$", re.I)

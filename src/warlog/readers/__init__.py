@@ -5,7 +5,6 @@ of a rendered page. Anything else is read as plain running text.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..document import Document
