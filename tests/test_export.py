@@ -10,14 +10,14 @@ import pytest
 from conftest import SAMPLES
 
 import warlog
-from warlog import export, store
+from warlog import export, pipeline, store
 
 SEEDS = SAMPLES / "seeds"
 
 
 @pytest.fixture
 def seeded(db_url):
-    store.ingest([SEEDS], db_url)
+    pipeline.ingest([SEEDS], store.Store(db_url))
     return store.Store(db_url)
 
 
@@ -85,7 +85,7 @@ def test_export_jsonl_is_the_contract(seeded):
 def test_export_sqlite_file_opens_in_sqlite_utils(tmp_path):
     sqlite_utils = pytest.importorskip("sqlite_utils")
     path = tmp_path / "warlog.db"
-    store.ingest([SEEDS], str(path))
+    pipeline.ingest([SEEDS], store.Store(str(path)))
     db = sqlite_utils.Database(path)
     assert {"documents", "events", "claims", "locations", "actors", "event_actors"} <= set(db.table_names())
     assert db["events"].count == len(warlog.extract(SEEDS))

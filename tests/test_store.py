@@ -7,7 +7,7 @@ import pytest
 from conftest import SAMPLES
 
 import warlog
-from warlog import migrations, query, store
+from warlog import migrations, pipeline, query, store
 from warlog.query import Filters
 
 SEEDS = SAMPLES / "seeds"
@@ -15,14 +15,14 @@ SEEDS = SAMPLES / "seeds"
 
 @pytest.fixture
 def seeded(db_url):
-    store.ingest([SEEDS], db_url)
+    pipeline.ingest([SEEDS], store.Store(db_url))
     return store.Store(db_url)
 
 
 def test_store_ingest_twice_stores_once(db_url):
-    first = store.ingest([SEEDS], db_url)
+    first = pipeline.ingest([SEEDS], store.Store(db_url))
     counts = store.Store(db_url).counts()
-    again = store.ingest([SEEDS], db_url)
+    again = pipeline.ingest([SEEDS], store.Store(db_url))
     assert (first.documents, again.documents, again.unchanged) == (5, 0, 5)
     assert store.Store(db_url).counts() == counts
     assert counts["events"] == len(warlog.extract(SEEDS)) and counts["documents"] == 5
@@ -31,9 +31,9 @@ def test_store_ingest_twice_stores_once(db_url):
 def test_store_changed_document_replaces_its_events(db_url, tmp_path):
     doc = tmp_path / "kwala.txt"
     doc.write_text((SEEDS / "003_d37e82a4d6691ff5.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    store.ingest([doc], db_url)
+    pipeline.ingest([doc], store.Store(db_url))
     doc.write_text(doc.read_text(encoding="utf-8").replace("Kwala attack", "Kwala raid"), encoding="utf-8")
-    assert store.ingest([doc], db_url).documents == 1
+    assert pipeline.ingest([doc], store.Store(db_url)).documents == 1
     rows = query.events(store.Store(db_url), Filters())
     assert [r["title"] for r in rows if r["role"] == "main"] == ["Kwala raid"]
     assert store.Store(db_url).counts()["documents"] == 1
@@ -72,7 +72,7 @@ def test_store_failures_are_kept_with_their_reason(db_url, tmp_path):
     docs.mkdir()
     (docs / "a.txt").write_bytes(b"\x00\x01")
     (docs / "b.txt").write_text((SEEDS / "000_4e2a94e7be750194.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    summary = store.ingest([docs], db_url)
+    summary = pipeline.ingest([docs], store.Store(db_url))
     assert summary.documents == 1 and [p.endswith("a.txt") for p, _ in summary.failures] == [True]
     s = store.Store(db_url)
     with s.engine.connect() as con:

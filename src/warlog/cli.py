@@ -34,7 +34,7 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
     out = sys.stdout
     if as_json:
         out.write("[")
-    for outcome in pipeline.run(paths, fmt, max_bytes, actors_file):
+    for outcome in pipeline.run(paths, fmt, max_bytes, actors_file=actors_file):
         if outcome.error:
             failed += 1
             click.echo(f"warlog: {outcome.error}", err=True)
@@ -79,12 +79,14 @@ def _make_filters(country, actor, since, until, type_, min_killed, text):
 @click.option("--db", help=DB_HELP)
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Your own actors (YAML).")
 @click.option("--progress/--no-progress", default=None, help="A progress bar (default: when stderr is a terminal).")
-def ingest(paths, db, actors_file, progress):
+@click.option("--prune", is_flag=True, help="Forget stored documents that are gone from the folders named, or unreadable.")
+def ingest(paths, db, actors_file, progress, prune):
     """Extract and store documents; unchanged ones are skipped, changed ones replaced."""
     from . import store
+    from .resources import Resources
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = _guard(lambda: store.ingest(paths, db, show, actors_file))
+    summary = _guard(lambda: pipeline.ingest(paths, store.Store(db), Resources.load(actors_file), show, prune))
     click.echo(str(summary), err=True)
     sys.exit(1 if summary.failures else 0)
 

@@ -13,6 +13,7 @@ Dask cluster (the default) or on an existing one (``scheduler``).
 from __future__ import annotations
 
 import bz2
+import functools
 import itertools
 import os
 import re
@@ -105,8 +106,15 @@ def _scan(data: bytes, dump: str, result: ChunkResult) -> None:
             _page(block, dump, result)
 
 
+@functools.lru_cache(maxsize=1)
+def _resources():
+    from .resources import Resources
+
+    return Resources.load()
+
+
 def _page(block: bytes, dump: str, result: ChunkResult) -> None:
-    from . import events, readers
+    from . import pipeline, readers
 
     try:
         el = ET.fromstring(block)
@@ -126,17 +134,14 @@ def _page(block: bytes, dump: str, result: ChunkResult) -> None:
     page = {"id": int(el.findtext("id") or 0), "title": el.findtext("title") or "",
             "revision": int(rev.findtext("id") or 0)}
     result.matched += 1
-    try:
-        doc = readers.read_text(text, f"{Path(dump).name}#{page['id']}", "wikitext", title=page["title"],
-                                page_id=page["id"], revision_id=page["revision"])
-        evs = events.from_document(doc)
-    except WarlogError as exc:
-        result.errors.append(f"page {page['id']} {page['title']!r}: {exc.reason}")
+    label = f"{Path(dump).name}#{page['id']} {page['title']!r}"
+    outcome = pipeline.attempt(label, lambda: readers.read_text(
+        text, f"{Path(dump).name}#{page['id']}", "wikitext", title=page["title"], page_id=page["id"],
+        revision_id=page["revision"]), _resources())
+    if outcome.error:
+        result.errors.append(f"page {page['id']} {page['title']!r}: {outcome.error.reason}")
         return
-    except RecursionError:
-        result.errors.append(f"page {page['id']} {page['title']!r}: markup nested too deeply")
-        return
-    result.pages_found.append((doc.provenance, text, evs))
+    result.pages_found.append((outcome.document.provenance, text, outcome.events))
 
 
 def single_pass(dump: Path):

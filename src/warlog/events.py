@@ -9,6 +9,7 @@ from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
 from .records import Claim, Event, Location, Result, Side
+from .resources import Resources
 
 _YEAR = re.compile(r"^\s*(?:1[89]|20)\d\d\s+")
 VERB_TITLES = {"attacked": "Attack", "raided": "Raid", "killed": "Killings", "killing": "Killings",
@@ -19,15 +20,16 @@ VERB_TITLES = {"attacked": "Attack", "raided": "Raid", "killed": "Killings", "ki
                "launched": "Attack"}
 
 
-def _id(doc: Document, role: str, n: int) -> str:
-    return hashlib.sha256(f"{doc.provenance.sha256}:{role}:{n}".encode()).hexdigest()[:16]
+def _id(doc: Document, role: str, name: str = "") -> str:
+    """Stable for the same document and event across edits of its text (the document's key, not its
+    digest), and never shared by two documents."""
+    return hashlib.sha256(f"{doc.provenance.key}\x00{role}\x00{name}".encode()).hexdigest()[:16]
 
 
-def from_document(doc: Document, lex=None, reg=None, gaz=None) -> list[Event]:
+def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     """Every event of one document, the main event first. Raises NotAnEvent when there is none."""
-    lex = lex or lexicon.load()
-    reg = reg or actors.load()
-    gaz = gaz or gazetteer.load()
+    res = res or Resources.load()
+    lex, reg, gaz = res.lexicon, res.actors, res.gazetteer
     ev_sides = infobox.build_sides(doc, reg)
     span = infobox.date(doc) or _lead_date(doc)
     box_claims = infobox.casualty_claims(doc, ev_sides, reg, lex)
@@ -36,7 +38,7 @@ def from_document(doc: Document, lex=None, reg=None, gaz=None) -> list[Event]:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
     country, code = _country(doc, infobox.places(doc)[1], ev_sides, reg)
     main = Event(
-        id=_id(doc, "main", 0), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
+        id=_id(doc, "main"), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
         date_start=span.start if span else None, date_end=span.end if span else None,
         date_precision=span.precision if span else None, country=country, country_code=code,
         locations=_locations(doc, lex, gaz, code), sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
@@ -45,8 +47,9 @@ def from_document(doc: Document, lex=None, reg=None, gaz=None) -> list[Event]:
     ctx = geocode.context(doc)
     geocode.resolve(main, doc, gaz, ctx, geocode.article_point(doc))
     events = [main]
-    for n, rel in enumerate(_split_related(related), 1):
-        events.append(_related_event(doc, n, rel, main, reg))
+    titles: dict[str, int] = {}
+    for rel in _split_related(related):
+        events.append(_related_event(doc, rel, main, reg, titles))
         geocode.resolve(events[-1], doc, gaz, ctx)
     for ev in events:
         ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
@@ -159,7 +162,7 @@ def _reside(claims: list[Claim], ev_sides: dict, reg) -> None:
         c.side = sides.side_of_subject(c.subject, subject_kind(c.subject, lex), sv, reg) or "unknown"
 
 
-def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:
+def _related_event(doc: Document, item, main: Event, reg, titles: dict[str, int]) -> Event:
     rel, claims, places = item
     m = rel.mention
     para = m.para
@@ -179,8 +182,9 @@ def _related_event(doc: Document, n: int, item, main: Event, reg) -> Event:
     ev_sides = {"A": Side(actors=actors_here)} if actors_here else {}
     _reside(claims, ev_sides, reg)
     title = VERB_TITLES.get(rel.verb, "Incident") + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
+    titles[title] = titles.get(title, 0) + 1  # two incidents of one day and place stay two events
     ev = Event(
-        id=_id(doc, "related", n), role="related", title=title, part_of=main.part_of,
+        id=_id(doc, "related", f"{title}#{titles[title]}"), role="related", title=title, part_of=main.part_of,
         date_start=m.date.start, date_end=m.date.end, date_precision=m.date.precision,
         country=main.country, country_code=main.country_code, locations=locs,
         sides=ev_sides, result=Result(None, None),

@@ -62,6 +62,9 @@ def _noun_category(subject: str | None, lex: Lexicon) -> str | None:
     return None
 
 
+WINDOW = 240
+
+
 def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
          previous: Figure | None = None) -> list[Figure]:
     """Figures in ``text[start:end]``; ``previous`` is the last figure before it (for revisions)."""
@@ -76,9 +79,9 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         q = from_match(m, lex)
         if q is None:
             continue
-        if q is None:
-            continue
-        before = text[start:m.start()]
+        # what stands before a figure is read within a window, so a sentence of a thousand figures
+        # costs linear time, not quadratic
+        before = text[max(start, m.start() - WINDOW):m.start()]
         last = figs[-1] if figs else previous
         rev = _revision(before, P)
         if rev and last is not None:
@@ -88,7 +91,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             continue
-        if subset_from is not None or P.including.search(text, figs[-1].end if figs else start, q.start):
+        if subset_from is not None or P.including.search(text, max(figs[-1].end if figs else start,
+                                                                    q.start - WINDOW), q.start):
             # "twelve civilians including two women": a subset, not a new count
             subset_from = q.start
             continue
@@ -115,7 +119,7 @@ def _with_singulars(text, start, end, figs, lex) -> list[Figure]:
         q = Quantity(1, 1, "exact", m.start(), m.start("subj") - 1, m.group("art"))
         subject = m.group("subj")
         out.append(Figure(q, m.start(), m.end("verb"), subject, subject_kind(subject, lex),
-                          lex.category_of[m.group("verb").lower()], "singular"))
+                          lex.category(m.group("verb")), "singular"))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -180,7 +184,7 @@ def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | N
     kind = subject_kind(subject, lex)
     verb = P.verb_after.match(text, after_subj, end)
     if verb:
-        cat = lex.category_of[verb.group("verb").lower()]
+        cat = lex.category(verb.group("verb"))
         return Figure(q, q.start, verb.end("verb"), subject, kind, cat, "passive",
                       inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
     tail = before[-80:]
@@ -201,7 +205,7 @@ def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | N
     active = P.active_before.search(before)
     if active:
         at = q.start - (len(before) - active.start())  # where the verb stands in ``text``
-        cat = lex.category_of[active.group("active").lower()]
+        cat = lex.category(active.group("active"))
         if subject:
             return Figure(q, at, after_subj, subject, kind, cat, "active",
                           speaker_side=active.group("active").lower() in LOSING,

@@ -49,6 +49,11 @@ class Lexicon:
     category_of: dict[str, str]  # any category word (lower case) -> category
     subject_kind: dict[str, str]  # subject head noun -> state | armed | pmc | civilians | unknown
 
+    def category(self, word: str) -> str:
+        """The category of a matched category word, whatever whitespace the text put in it
+        ("unaccounted\u00a0for")."""
+        return self.category_of[" ".join(word.lower().split())]
+
     @functools.cached_property
     def patterns(self) -> "Patterns":
         from .patterns import Patterns

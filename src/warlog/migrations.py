@@ -23,23 +23,34 @@ def version(store, con) -> int | None:
 
 
 def upgrade(store) -> None:
+    """Bring the store to SCHEMA_VERSION. A current store is only read (so a read-only one opens);
+    otherwise the work runs under the database's write lock, so two processes opening a new store
+    at once do not both create it."""
     from .store import SCHEMA_VERSION
 
-    with store.engine.begin() as con:
-        current = version(store, con)
+    with store.engine.connect() as con:
+        if version(store, con) == SCHEMA_VERSION:
+            return
+    with store.writing() as con:
+        _lock(store, con)
+        current = version(store, con)  # again, under the lock: another process may have done it
         if current is None:
             store.md.create_all(con)
             _search_tables(store, con)
             con.execute(store.t["meta"].insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)}])
             return
-    while current < SCHEMA_VERSION:
-        with store.engine.begin() as con:
+        while current < SCHEMA_VERSION:
             STEPS[current](store, con)
             current += 1
             con.execute(store.sa.text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(current)})
-    with store.engine.begin() as con:
         store.md.create_all(con)  # tables a later version adds
         _search_tables(store, con)
+
+
+def _lock(store, con) -> None:
+    """PostgreSQL: one schema change at a time (SQLite's BEGIN IMMEDIATE already is that lock)."""
+    if store.engine.dialect.name == "postgresql":
+        con.exec_driver_sql("SELECT pg_advisory_xact_lock(724372)")
 
 
 def _search_tables(store, con) -> None:

@@ -36,7 +36,9 @@ class Patterns:
         scale = _alt(scales)
         small = rf"(?:(?:{ten})(?:[{DASH}\s](?:{unit9}))?|(?:{unit19}))"
         word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|a\s+dozen|{small})")
-        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+        # more than ten digits is an identifier or debris, never a count of people (and int() of a
+        # 4,301-digit run raises)
+        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?![,\d])|\d{1,10}(?!\d))"
         self.number = rf"(?:{digits}|{word_num})"
         num = self.number
         q = raw["qualifiers"]

@@ -1,26 +1,31 @@
-"""One pipeline for every caller: paths (or documents) in, events or failures out, in order.
+"""THE loop: sources in (files, dump pages), one Outcome each out (events, or the failure), in order.
 
-The CLI, a process pool and the dump reader all call ``run``; none has a second implementation.
+``extract``, ``ingest`` and ``dump`` all go through ``attempt``: whatever goes wrong inside one
+document becomes that document's failure, never the batch's.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import actors, events, lexicon, readers
+from . import events, readers
+from .document import Document
 from .errors import InputError, WarlogError
-from .records import Event
+from .records import Event, Provenance
+from .resources import Resources
 
 
 @dataclass
 class Outcome:
-    """The events of one input, or why it failed."""
+    """The events of one input, or why it failed; ``skipped`` when the caller already holds it."""
 
     path: str
     events: list[Event]
     error: WarlogError | None = None
+    document: Document | None = None
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -45,23 +50,127 @@ def expand(paths: Iterable[str | Path]) -> Iterator[str]:
             yield str(p)
 
 
+def attempt(label: str, read: Callable[[], Document], res: Resources,
+            skip: Callable[[Provenance], bool] | None = None) -> Outcome:
+    """Read one document with ``read`` and extract its events; any fault becomes its failure.
+    ``skip(provenance)`` true: the document is not extracted (the store holds it unchanged)."""
+    try:
+        doc = read()
+        if skip is not None and skip(doc.provenance):
+            return Outcome(label, [], document=doc, skipped=True)
+        return Outcome(label, events.from_document(doc, res), document=doc)
+    except WarlogError as exc:
+        exc.path = exc.path or label
+        return Outcome(label, [], exc)
+    except RecursionError:
+        return Outcome(label, [], InputError("markup nested too deeply to read", path=label))
+    except MemoryError:
+        return Outcome(label, [], InputError("too large to extract in memory", path=label))
+    except Exception as exc:  # a fault of ours on this input: reported, and the batch goes on
+        return Outcome(label, [], InputError(f"could not be extracted ({type(exc).__name__}: {exc})", path=label))
+
+
 def run(paths: Iterable[str | Path], fmt: str = "auto", max_bytes: int = readers.DEFAULT_MAX_BYTES,
-        actors_file: str | None = None) -> Iterator[Outcome]:
+        actors_file: str | None = None, res: Resources | None = None,
+        skip: Callable[[Provenance], bool] | None = None) -> Iterator[Outcome]:
     """Extract every file under ``paths``; one bad file yields a failed Outcome and the run goes on.
     ``actors_file``: the user's own actors, added to the registry."""
-    lex, reg = lexicon.load(), actors.load(actors_file)
+    res = res or Resources.load(actors_file)
     for path in expand(paths):
-        try:
-            doc = readers.read_path(path, fmt, max_bytes)
-            yield Outcome(path, events.from_document(doc, lex, reg))
-        except WarlogError as exc:
-            yield Outcome(path, [], exc)
-        except RecursionError:
-            yield Outcome(path, [], InputError("markup nested too deeply to read", path=path))
-        except Exception as exc:  # a fault of ours on this input: reported, and the batch goes on
-            yield Outcome(path, [], InputError(f"could not be extracted ({type(exc).__name__}: {exc})", path=path))
+        yield attempt(path, lambda: readers.read_path(path, fmt, max_bytes), res, skip)
 
 
 def extract_text(text: str, path: str = "<text>", fmt: str = "auto") -> list[Event]:
     """Events of one article given as text."""
     return events.from_document(readers.read_text(text, path, fmt))
+
+
+@dataclass
+class Summary:
+    """What one ``ingest`` did."""
+
+    documents: int = 0
+    unchanged: int = 0
+    events: int = 0
+    claims: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    pruned: int = 0
+
+    def __str__(self) -> str:
+        lines = [f"{self.documents} documents stored ({self.unchanged} unchanged), {self.events} events, "
+                 f"{self.claims} claims, {len(self.failures)} failures"]
+        lines += [f"  failed: {path}: {reason}" for path, reason in self.failures]
+        if self.missing:
+            done = f"their events removed" if self.pruned else "their events kept; --prune removes them"
+            lines.append(f"{len(self.missing)} stored documents are gone from their folder ({done})")
+            lines += [f"  gone: {key}" for key in self.missing]
+        return "\n".join(lines)
+
+
+def ingest(paths: Iterable[str | Path], store, res: Resources | None = None, progress: bool = False,
+           prune: bool = False, fmt: str = "auto", max_bytes: int = readers.DEFAULT_MAX_BYTES) -> Summary:
+    """Extract and store every file under ``paths`` (``store``: a ``store.Store``); unchanged documents
+    are skipped, a failed one is recorded in the store's failures and the run goes on. Stored documents
+    of a folder that are gone from it are reported, and with ``prune`` forgotten."""
+    res = res or Resources.load()
+    files = list(expand(paths))
+    summary = Summary()
+    with _progress(files, progress) as bar:
+        for path in bar:
+            outcome = attempt(path, lambda: readers.read_path(path, fmt, max_bytes), res, store.unchanged)
+            _keep(outcome, store, summary, prune)
+    _gone(paths, files, store, summary, prune)
+    return summary
+
+
+def _keep(outcome: Outcome, store, summary: Summary, prune: bool) -> None:
+    """Store one outcome; a document the store refuses (a count beyond its integers, say) is that
+    document's failure. A store that cannot be written at all (StoreError) stops the run."""
+    from .store import StoreError
+
+    if outcome.skipped:
+        summary.unchanged += 1
+        return
+    if outcome.ok:
+        doc = outcome.document
+        try:
+            store.put(doc.provenance, doc.text, outcome.events)
+        except StoreError:
+            raise
+        except Exception as exc:
+            outcome.error = InputError(f"could not be stored ({type(exc).__name__}: {str(exc).splitlines()[0]})",
+                                       path=outcome.path)
+        else:
+            summary.documents += 1
+            summary.events += len(outcome.events)
+            summary.claims += sum(len(e.claims) for e in outcome.events)
+            return
+    err = outcome.error
+    store.fail(outcome.path, err.code, err.reason)
+    summary.failures.append((outcome.path, err.reason))
+    if prune:
+        store.remove(os.path.abspath(outcome.path))
+
+
+def _gone(paths, files: list[str], store, summary: Summary, prune: bool) -> None:
+    present = {os.path.abspath(f) for f in files}
+    for folder in {os.path.abspath(p) for p in paths if Path(p).is_dir()}:
+        for key in store.documents_under(folder):
+            if key not in present:
+                summary.missing.append(key)
+                if prune:
+                    store.remove(key)
+                    summary.pruned += 1
+
+
+def _progress(items: list[str], show: bool):
+    """A progress bar on stderr (used as a context manager, as click requires in a terminal)."""
+    if not show:
+        from contextlib import nullcontext
+
+        return nullcontext(items)
+    import click
+
+    return click.progressbar(items, label="ingesting", file=click.get_text_stream("stderr"), show_pos=True,
+                             item_show_func=lambda p: Path(p).name if p else "")

@@ -24,6 +24,18 @@ class Provenance:
     page_id: int | None = None
     revision_id: int | None = None
 
+    @property
+    def key(self) -> str:
+        """The document's identity: its page in a dump, else its absolute path (the same text at two
+        paths is two documents)."""
+        if self.page_id is not None:
+            return f"page:{self.page_id}"
+        if self.path.startswith("<"):
+            return self.path
+        import os
+
+        return os.path.abspath(self.path)
+
 
 @dataclass
 class Source:

@@ -68,25 +68,8 @@ def tables(sa):
     return md
 
 
-@dataclass
-class Summary:
-    documents: int = 0
-    unchanged: int = 0
-    events: int = 0
-    claims: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        lines = [f"{self.documents} documents stored ({self.unchanged} unchanged), {self.events} events, "
-                 f"{self.claims} claims, {len(self.failures)} failures"]
-        lines += [f"  failed: {path}: {reason}" for path, reason in self.failures]
-        return "\n".join(lines)
-
-
 def document_key(prov: Provenance) -> str:
-    if prov.page_id is not None:
-        return f"page:{prov.page_id}"
-    return os.path.abspath(prov.path)
+    return prov.key
 
 
 class Store:
@@ -137,10 +120,16 @@ class Store:
             raise
 
     def _put(self, key, prov, text, events, d) -> None:
-        with self.engine.begin() as con:
-            if con.execute(self.sa.select(d.c.id).where(d.c.id == key)).first():
-                self._delete(con, key)
+        # an upsert that writes first: the delete takes the write lock, so two ingests of the same
+        # file wait for each other instead of both inserting
+        with self.writing() as con:
+            self._delete(con, key)
             self._insert(con, key, prov, text, events)
+
+    def writing(self):
+        """A write transaction; in SQLite it takes the write lock at once (BEGIN IMMEDIATE), so a
+        second writer waits (busy timeout) instead of failing on a stale read."""
+        return _Immediate(self.engine) if self.sqlite else self.engine.begin()
 
     def _insert(self, con, key, prov, text, events) -> None:
         con.execute(self.t["documents"].insert(), [{
@@ -162,7 +151,7 @@ class Store:
             raise
 
     def _put_pages(self, pages, dump: str, offsets: list[int]) -> None:
-        with self.engine.begin() as con:
+        with self.writing() as con:
             d = self.t["documents"]
             for prov, text, evs in pages:
                 key = document_key(prov)
@@ -183,7 +172,7 @@ class Store:
 
     def fail(self, path: str, code: str, reason: str) -> None:
         f = self.t["failures"]
-        with self.engine.begin() as con:
+        with self.writing() as con:
             con.execute(f.delete().where(f.c.path == path))
             con.execute(f.insert(), [{"path": path, "code": code, "reason": reason, "at": _now()}])
 
@@ -248,10 +237,33 @@ class Store:
                 if aid not in self._actor_ids:
                     new[aid] = {"id": aid, "name": a.name, "kind": a.kind}
         if new:
-            con.execute(t["actors"].insert(), list(new.values()))
+            con.execute(self._insert_new(t["actors"]), list(new.values()))
             self._actor_ids |= set(new)  # noted once the insert is done: a rolled-back one is retried
         if rows:
             con.execute(t["event_actors"].insert(), rows)
+
+    def _insert_new(self, table):
+        """An insert that leaves rows already there (another process may have added the actor)."""
+        if self.sqlite:
+            return table.insert().prefix_with("OR IGNORE")
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+
+            return insert(table).on_conflict_do_nothing()
+        return table.insert()
+
+    def documents_under(self, folder: str) -> list[str]:
+        """Keys of the stored documents whose path lies in ``folder`` (absolute)."""
+        d = self.t["documents"]
+        prefix = folder.rstrip(os.sep) + os.sep
+        with self.engine.connect() as con:
+            keys = con.execute(self.sa.select(d.c.id).where(d.c.id.like(_like_prefix(prefix), escape="\\"))).scalars()
+            return sorted(keys)
+
+    def remove(self, key: str) -> None:
+        """Forget one document and its events."""
+        with self.writing() as con:
+            self._delete(con, key)
 
     def _index_text(self, con, key, title, text, events) -> None:
         con.exec_driver_sql("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (key, title, text))
@@ -279,6 +291,32 @@ def side_names(ev: Event, label: str) -> str | None:
     return "; ".join(a.name for a in side.actors) if side and side.actors else None
 
 
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class _Immediate:
+    """``with`` a SQLite connection in a BEGIN IMMEDIATE transaction, committed or rolled back."""
+
+    def __init__(self, engine):
+        self.engine = engine
+
+    def __enter__(self):
+        self.con = self.engine.connect()
+        self.con.exec_driver_sql("BEGIN IMMEDIATE")
+        return self.con
+
+    def __exit__(self, exc_type, *_):
+        try:
+            if exc_type is None:
+                self.con.commit()
+            else:
+                self.con.rollback()
+        finally:
+            self.con.close()
+        return False
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -288,39 +326,3 @@ def _sqlite_pragmas(dbapi_con, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")  # a killed writer leaves the last committed document intact
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
-
-
-def ingest(paths, url: str | None = None, progress: bool = False, actors_file: str | None = None) -> Summary:
-    """Extract and store every file under ``paths``; unchanged documents are skipped."""
-    from . import actors, events, gazetteer, lexicon, pipeline, readers
-
-    store = Store(url)
-    lex, reg, gaz = lexicon.load(), actors.load(actors_file), gazetteer.load()
-    files = list(pipeline.expand(paths))
-    summary = Summary()
-    bar = _progress(files, progress)
-    for path in bar:
-        try:
-            doc = readers.read_path(path)
-            if store.unchanged(doc.provenance):
-                summary.unchanged += 1
-                continue
-            evs = events.from_document(doc, lex, reg, gaz)
-        except WarlogError as exc:
-            store.fail(str(path), exc.code, exc.reason)
-            summary.failures.append((str(path), exc.reason))
-            continue
-        store.put(doc.provenance, doc.text, evs)
-        summary.documents += 1
-        summary.events += len(evs)
-        summary.claims += sum(len(e.claims) for e in evs)
-    return summary
-
-
-def _progress(items, show: bool):
-    if not show:
-        return items
-    import click
-
-    return click.progressbar(items, label="ingesting", file=click.get_text_stream("stderr"), show_pos=True,
-                             item_show_func=lambda p: Path(p).name if p else "")
