@@ -32,19 +32,23 @@ class Outcome:
         return self.error is None
 
 
-NOT_ARTICLES = ("readme", "license", "licence", "notice", "copying")
+NOT_ARTICLES = ("readme", "license", "licence", "notice", "copying", "sources.")
+# data beside the articles (an answer key, a table of sources) is no article either
+NOT_ARTICLE_SUFFIXES = (".json", ".yaml", ".yml", ".csv", ".py", ".pyc")
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[str]:
     """Files named, and the files below folders named, in a stable order. In folders, hidden files
-    and a folder's own notes (README, LICENSE...) are no articles and are passed over."""
+    and a folder's own notes (README, LICENSE, SOURCES.md) and data files (.json, .yaml...) are no
+    articles and are passed over."""
     for p in paths:
         p = Path(p)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
-                    if not f.startswith(".") and not f.lower().startswith(NOT_ARTICLES):
+                    low = f.lower()
+                    if not f.startswith(".") and not low.startswith(NOT_ARTICLES) and not low.endswith(NOT_ARTICLE_SUFFIXES):
                         yield str(Path(root) / f)
         else:
             yield str(p)
