@@ -53,6 +53,7 @@ class ActorRecord:
     demonym: str | None = None
     parent: str | None = None
     allied_with: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)  # further nationality words ("Burkinabè")
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,11 @@ class Registry:
                     self._exact.setdefault(alias, r)
                 else:
                     self._by_key.setdefault(fold(alias), (r, False))
-            if r.demonym:
-                self._by_key.setdefault(fold(r.demonym), (r, True))
+            for d in ([r.demonym] if r.demonym else []) + r.demonyms:
+                if len(d) <= 4 and d.replace(".", "").isupper():
+                    self._exact.setdefault(d, r)
+                else:
+                    self._by_key.setdefault(fold(d), (r, True))
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
 
@@ -134,11 +138,43 @@ def _records(data, label: str) -> list[ActorRecord]:
     return out
 
 
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+
+
+def states(records: list[ActorRecord]) -> list[ActorRecord]:
+    """The registry's records with a state actor for every country of ISO 3166 it does not hold yet,
+    each with its government's and armed forces' usual names and its demonyms (data/demonyms.yaml),
+    so that the states of any war resolve: "Kenya", "Government of Kenya", "Kenyan soldiers"."""
+    import pycountry
+
+    words = yaml.safe_load(resources.files("warlog.data").joinpath("demonyms.yaml").read_text(encoding="utf-8"))
+    extra_names = yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
+    by_country = {r.country: r for r in records if r.kind in STATE_KINDS and r.country}
+    out = list(records)
+    for c in pycountry.countries:
+        names = {getattr(c, "common_name", None) or c.name, c.name, getattr(c, "official_name", c.name)}
+        names |= {n for n, code in extra_names.items() if code == c.alpha_2}
+        demonyms = [str(d) for d in words.get(c.alpha_2) or []]
+        rec = by_country.get(c.alpha_2)
+        if rec is not None:  # a registered state keeps its record and gains the other words
+            rec.demonyms += [d for d in demonyms if d != rec.demonym]
+            rec.aliases += [n for n in sorted(names) if n != rec.name and n not in rec.aliases]
+            continue
+        name = getattr(c, "common_name", None) or c.name
+        short = min((n for n in names if ", " not in n), key=len, default=name)
+        aliases = sorted(names - {short}) + [f"Government of {short}", f"Armed Forces of {short}", f"{short} Armed Forces"]
+        out.append(ActorRecord(id=_slug(short), name=short, kind="state", aliases=aliases, country=c.alpha_2,
+                               demonym=demonyms[0] if demonyms else None, demonyms=demonyms[1:]))
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def load(extra: str | None = None) -> Registry:
-    """The packaged registry, plus the user's YAML file ``extra`` (same shape; same id overrides)."""
+    """The packaged registry and a state for every country, plus the user's YAML file ``extra``
+    (same shape; same id overrides)."""
     text = resources.files("warlog.data").joinpath("actors.yaml").read_text(encoding="utf-8")
-    records = _records(yaml.safe_load(text), "warlog/data/actors.yaml")
+    records = states(_records(yaml.safe_load(text), "warlog/data/actors.yaml"))
     if extra:
         try:
             user = yaml.safe_load(Path(extra).read_text(encoding="utf-8"))

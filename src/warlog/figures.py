@@ -152,6 +152,19 @@ def _quantities(text: str, start: int, end: int, P):
             yield m
 
 
+def verbs_category(verb: re.Match, lex: Lexicon) -> str:
+    """The category of one category word, or of several joined: "killed or wounded" counts people
+    without saying which of them died (casualties); "wounded or missing", "captured/missing" keep
+    the first."""
+    cat = lex.category(verb.group("verb"))
+    if verb.group("verb2") is None:
+        return cat
+    words = re.findall(r"[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
+                       verb.group(0)[verb.start("verb") - verb.start():])
+    cats = {lex.category_of.get(" ".join(w.lower().split())) for w in words} - {None}
+    return "casualties" if len(cats) > 1 and "killed" in cats else cat
+
+
 def _not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a date or a year rather than a count of people."""
     if P.not_a_count.match(text, q.end) or P.month_before.search(before):
@@ -184,8 +197,8 @@ def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | N
     kind = subject_kind(subject, lex)
     verb = P.verb_after.match(text, after_subj, end)
     if verb:
-        cat = lex.category(verb.group("verb"))
-        return Figure(q, q.start, verb.end("verb"), subject, kind, cat, "passive",
+        cat = verbs_category(verb, lex)
+        return Figure(q, q.start, verb.end(), subject, kind, cat, "passive",
                       inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
     tail = before[-80:]
     toll = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
@@ -199,6 +212,9 @@ def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | N
     noun_cat = _noun_category(subject, lex)
     if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:
         # "ten wounded", "14 dead": the word is the category, the people are the last figure's
+        tail = P.category_tail.match(text, after_subj, end)
+        if tail and "killed" in {noun_cat, lex.category(tail.group("verb2"))} != {noun_cat}:
+            return Figure(q, q.start, tail.end(), None, None, "casualties", "passive", inherits=True)
         return Figure(q, q.start, after_subj, None, None, noun_cat, "passive", inherits=True)
     if noun_cat:
         return Figure(q, q.start, after_subj, subject, kind, noun_cat, "noun")

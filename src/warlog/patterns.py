@@ -80,9 +80,13 @@ class Patterns:
         aside = r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.]{0,60},)?"
         self.verb_after = re.compile(
             rf"{aside}\s*(?:{aux}\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
-            rf"(?:[\"“”'’]?\s+or\s+(?P<verb2>{_alt(verbs)})\b)?",
+            # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
+            rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs)})\b)*",
             re.I,
         )
+        # "14 dead and wounded": a category noun joined to another category word
+        self.category_tail = re.compile(
+            rf"(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs + nouns)})\b", re.I)
         # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
         self.noun_categories = sorted(((w.lower(), c) for c, forms in cats.items() for w in forms.get("nouns") or []),
                                       key=lambda nc: -len(nc[0]))

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-CATEGORIES = ("killed", "wounded", "captured", "missing")
+CATEGORIES = ("killed", "wounded", "captured", "missing", "casualties")
 QUALIFIERS = ("exact", "approx", "range", "at_least", "at_most", "vague")
 
 
