@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, MissingExtra, WarlogError
+from .errors import InputError, MissingExtra
 
 # Pre-filter on raw bytes: a conflict infobox anywhere in a stream ("{{Infobox military conflict",
 # "{{infobox civilian attack", with spaces or underscores)

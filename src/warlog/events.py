@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, dates, estimates, event_types, gazetteer, geocode, infobox, lexicon, prose, sides
+from . import actors, countries, dates, estimates, event_types, geocode, infobox, lexicon, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -32,7 +32,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     lex, reg, gaz = res.lexicon, res.actors, res.gazetteer
     ev_sides = infobox.build_sides(doc, reg)
     span = infobox.date(doc) or _lead_date(doc)
-    box_claims = infobox.casualty_claims(doc, ev_sides, reg, lex)
+    box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
     if not doc.fields and not box_claims and not main_claims and not related:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)

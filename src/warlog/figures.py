@@ -75,7 +75,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
     subset_from = None
-    for m in _quantities(text, start, end, P):
+    for m in quantities(text, start, end, P):
         q = from_match(m, lex)
         if q is None:
             continue
@@ -89,7 +89,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
                                "revision", last.speaker_side, True, revises=last))
             pending.clear()
             continue
-        if q.qualifier != "vague" and _not_a_count(text, q, before, P):
+        if q.qualifier != "vague" and not_a_count(text, q, before, P):
             continue
         if subset_from is not None or P.including.search(text, max(figs[-1].end if figs else start,
                                                                     q.start - WINDOW), q.start):
@@ -125,9 +125,9 @@ def _with_singulars(text, start, end, figs, lex) -> list[Figure]:
 
 def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[Figure]:
     """The first figure of an infobox row whose field names the category ("Deaths: 160+")."""
-    for m in _quantities(text, start, end, lex.patterns):
+    for m in quantities(text, start, end, lex.patterns):
         q = from_match(m, lex)
-        if q is not None and not _not_a_count(text, q, text[start:q.start], lex.patterns):
+        if q is not None and not not_a_count(text, q, text[start:q.start], lex.patterns):
             subj = lex.patterns.subject.match(text, q.end, end)
             subject = subj.group("subj") if subj else None
             return [Figure(q, q.start, subj.end() if subj else q.end, subject, subject_kind(subject, lex),
@@ -135,7 +135,7 @@ def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[F
     return []
 
 
-def _quantities(text: str, start: int, end: int, P):
+def quantities(text: str, start: int, end: int, P):
     """Matches of the quantity pattern, tried only at words that can begin a figure (much faster
     than scanning every position with a pattern of a hundred alternatives)."""
     skip_to = start
@@ -165,7 +165,7 @@ def verbs_category(verb: re.Match, lex: Lexicon) -> str:
     return "casualties" if len(cats) > 1 and "killed" in cats else cat
 
 
-def _not_a_count(text, q, before, P) -> bool:
+def not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a date or a year rather than a count of people."""
     if P.not_a_count.match(text, q.end) or P.month_before.search(before):
         return True

@@ -3,22 +3,20 @@ the casualty figures of each column."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from . import attribution, countries, dates, figures, lexicon, sides
+from . import countries, dates, infobox_claims, lexicon, sides
 from .actors import BELLIGERENT_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength
 from .records import Claim, Location, Result, Side, Strength
+from .resources import Resources
 from .text import Segment, add_stripped
 
 RULE = "infobox.v1"
 _PAREN = re.compile(r"\s*\((?:[^()]*)\)")
 _NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re.I)
 _SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
-_PER = re.compile(r"\(\s*(?:per|according\s+to|claimed\s+by|reported\s+by)\s+(?P<who>[^()]+?)\s*\)", re.I)
-_BARE_PAREN = re.compile(r"\(\s*(?P<who>[^()\d]+?)\s*\)")
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
 
@@ -234,16 +232,9 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     return Result(text, None)
 
 
-@dataclass
-class _Line:
-    seg: Segment
-    start: int
-    end: int
-    figs: list
-
-
-def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexicon) -> list[Claim]:
+def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -> list[Claim]:
     """Claims of the casualty rows: column n is side n; a rendered page's rows are assigned by rule."""
+    reg = res.actors
     sv = sides.view(out_sides, reg, on_civilians(doc, out_sides))
     claims: list[Claim] = []
     if doc.sided:
@@ -252,67 +243,70 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], reg: Registry, le
             seg = doc.get(f"casualties{n}")
             if seg is None:
                 continue
-            default = labels[n - 1] if n <= len(labels) else "civilians"
-            for s, e in items(seg, split_commas=False):
-                for fig in figures.find(seg.text, lex, s, e):
-                    side = _fig_side(fig, default, sv, reg, column=n, ncols=len(labels))
-                    claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex),
-                                        seg.source_span(s, s + 1)[0]))
-        return claims + _victim_claims(doc, sv, reg, lex)
+            default = labels[n - 1] if n <= len(labels) else None
+            for rf in infobox_claims.row_figures(doc, seg, res, sv):
+                side = _column_side(rf, default, sv, reg)
+                claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
+        return claims + _victim_claims(doc, sv, res)
     seg = doc.get("casualties")
     if seg is None:
-        return claims + _victim_claims(doc, sv, reg, lex)
-    lines = [_Line(seg, s, e, figures.find(seg.text, lex, s, e)) for s, e in items(seg, split_commas=False)]
-    for line, label in zip(lines, _assign_rows(lines, sv, reg, lex)):
-        for fig in line.figs:
-            side = side_of = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg)
-            side = side_of or label
-            claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, line.end, reg, lex),
-                                seg.source_span(line.start, line.start + 1)[0]))
+        return claims + _victim_claims(doc, sv, res)
+    rows = infobox_claims.row_figures(doc, seg, res, sv)
+    lines: dict[tuple[int, int], list] = {}
+    for rf in rows:
+        lines.setdefault(rf.line, []).append(rf)
+    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg)):
+        for rf in lines[(start, _end)]:
+            side = infobox_claims.side_of(rf, label, sv, reg)
+            claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(start, start + 1)[0]))
     return claims
 
 
 VICTIM_FIELDS = {"deaths": "killed", "injuries": "wounded", "missing": "missing", "hostages": "captured"}
 
 
-def _victim_claims(doc: Document, sv, reg: Registry, lex: Lexicon) -> list[Claim]:
+def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
     """Rows of {{Infobox civilian attack}}: "Deaths 160+ (local sources)" counts the victims: the
     side the words name, else the armed target, else civilians."""
     claims = []
+    victims = "B" if "B" in sv.labels else "civilians"  # an armed target, or civilians
     for key, category in VICTIM_FIELDS.items():
         seg = doc.get(key)
         if seg is None:
             continue
-        for s, e in items(seg, split_commas=False):
-            figs = figures.find(seg.text, lex, s, e) or figures.bare(seg.text, lex, s, e, category)
-            for fig in figs:
-                victims = "B" if "B" in sv.labels else "civilians"  # an armed target, or civilians
-                side = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or victims
-                claims.append(_claim(doc, seg, fig, side, _per(seg.text, fig.end, e, reg, lex),
-                                     seg.source_span(s, s + 1)[0]))
+        for rf in infobox_claims.row_figures(doc, seg, res, sv, category):
+            side = infobox_claims.side_of(rf, victims, sv, res.actors)
+            claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
     return claims
 
 
-def _fig_side(fig, default, sv, reg, column, ncols) -> str:
-    if column > ncols:
-        # the full-width row below the columns: usually civilians, else whoever the words name
-        return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
-            "unknown" if fig.subject_kind == "unknown" and fig.subject else "civilians")
-    if fig.subject_kind == "civilians":
+def _column_side(rf, default: str | None, sv, reg) -> str:
+    """A figure in column n counts side n's people, unless its words name civilians or another
+    side's actor; the full-width row below the columns (no side of its own) is whoever the words
+    name, else civilians."""
+    fig = rf.fig
+    if fig.subject_kind == "civilians" or rf.party == "civilians":
         return "civilians"
-    return default
+    named = None
+    if fig.subject:
+        named = next((sv.of_actor(m.actor, reg) for m in reg.find(fig.subject) if sv.of_actor(m.actor, reg)), None)
+    if default is None:
+        return named or rf.party or sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
+            "unknown" if fig.subject_kind in ("unknown", "armed", "state") and fig.subject else "civilians")
+    return named or rf.party or default
 
 
-def _assign_rows(lines: list[_Line], sv, reg, lex) -> list[str]:
+def _assign_rows(lines: list[list], sv, reg) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
     repeating a category it already gave for this side starts the next side's column."""
     labels = sv.labels or ["A", "B"]
     cur, used, out = 0, {lab: set() for lab in labels}, []
-    for line in lines:
-        named = {sides.side_of_subject(f.subject, f.subject_kind, sv, reg) for f in line.figs if f.subject}
+    for rfs in lines:
+        named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
+        named |= {rf.party for rf in rfs if rf.party}
         named.discard(None)
         named.discard("civilians")
-        keys = {(_per_key(line, f), f.category) for f in line.figs}
+        keys = {(rf.claimant_key, rf.fig.category) for rf in rfs}
         if len(named) == 1:
             label = named.pop()
         else:
@@ -324,28 +318,3 @@ def _assign_rows(lines: list[_Line], sv, reg, lex) -> list[str]:
     if len(lines) > 1 and len(set(out)) == 1 and len(labels) > 1:
         out[-1] = labels[1]
     return out
-
-
-def _per_key(line: _Line, fig) -> str:
-    m = _PER.search(line.seg.text, fig.end, line.end)
-    return m.group("who").lower() if m else ""
-
-
-def _per(text: str, pos: int, end: int, reg: Registry, lex: Lexicon) -> attribution.Attribution | None:
-    """The claimant a row names in parentheses after a figure: "(per Mali)", "(according to RFI)",
-    or a bare claimant "(local sources)", "(Malian government)"; "(suspected)" names nobody."""
-    m = _PER.search(text, pos, end)
-    if m:
-        return attribution.parse_claimant(m.group("who"), reg, lex)
-    m = _BARE_PAREN.search(text, pos, end)
-    if m and attribution.names_claimant(m.group("who"), reg):
-        return attribution.parse_claimant(m.group("who"), reg, lex)
-    return None
-
-
-def _claim(doc: Document, seg: Segment, fig, side: str, att, row: int | None = None) -> Claim:
-    s, e = seg.source_span(fig.start, fig.end)
-    return Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
-                 qualifier=fig.qty.qualifier, sources=att.sources if att else [], via=att.via if att else [],
-                 stated_on=None, origin="infobox", text=doc.text[s:e], start=s, end=e,
-                 extractor=f"{RULE}/{fig.rule}", statement=row)

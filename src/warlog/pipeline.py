@@ -106,7 +106,7 @@ class Summary:
                  f"{self.claims} claims, {len(self.failures)} failures"]
         lines += [f"  failed: {path}: {reason}" for path, reason in self.failures]
         if self.missing:
-            done = f"their events removed" if self.pruned else "their events kept; --prune removes them"
+            done = "their events removed" if self.pruned else "their events kept; --prune removes them"
             lines.append(f"{len(self.missing)} stored documents are gone from their folder ({done})")
             lines += [f"  gone: {key}" for key in self.missing]
         return "\n".join(lines)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import MissingExtra, WarlogError
 from .records import Event, Provenance

@@ -1,0 +1,273 @@
+"""Casualty rows of an infobox as claims, whatever the layout the reader found them in.
+
+A column's rows are read in order, with the labels that stand among them:
+
+- a **claimant**: "(per X)", "(according to X)", "(acc. X)", "(X claim)", "(X estimate)", or a bare "(X)"
+  naming someone who reports rather than fights ("(Pinnacle News)", "(local sources)"); a heading line
+  "Per X:", "X claim:", "X's claim:" over the rows below it, or the same as a prefix ("U.S. claim:
+  100–200 killed"). A label after a figure also covers the figures before it that have none
+  ("267 killed, 112 captured (Ukrainian claim)").
+- a **counted party**: "Kenya: 150 killed", "United States 1 killed", "8 killed (US)", "Civilians:":
+  a belligerent of this event, or civilians, named as a label. It says whose people, not who says so.
+- a **scope**: "Total:", "Other estimate:", "Operation X:": ends a heading's reach.
+
+A figure written with no category word is the row's whole loss: the field's own category ("Deaths:
+160") or `casualties` ("23,000 (3,100 killed, 14,500 wounded)", "5,000–6,000 (Jena)").
+Each rule is named in the claim's ``extractor``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import attribution, figures, sides
+from .document import Document
+from .figures import Figure
+from .numbers import from_match
+from .records import Claim
+from .resources import Resources
+from .text import Segment
+
+RULE = "infobox.v2"
+_PAREN = re.compile(r"\(([^()]{1,160})\)")
+_PER = re.compile(r"^(?:per|according\s+to|acc\.?|as\s+per|claimed\s+by|reported\s+by|sources?:?|source\s*-)\s+(?P<who>.+)$", re.I)
+_CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimates?|figures?|counts?|numbers|tally)$", re.I)
+_SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|other\s+estimates?|"
+                    r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
+                    r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
+                    r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
+_HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
+_LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;]{1,40}?)\s+(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*\d)")
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)]|<hr|\band\b|\bor\b)", re.I)
+_SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
+_CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
+
+
+@dataclass
+class Label:
+    """What a label in a row says: a claimant (``att``), a counted party (``side``) or a scope."""
+
+    kind: str  # claimant | party | scope
+    start: int
+    end: int
+    att: attribution.Attribution | None = None
+    side: str | None = None
+    heading: bool = False  # governs the rows below it, not only its own figures
+
+
+@dataclass
+class RowFigure:
+    """One figure of a casualty row with what its labels say of it."""
+
+    fig: Figure
+    line: tuple[int, int]
+    att: attribution.Attribution | None
+    party: str | None  # the side a label names as the counted party
+    rule: str
+
+    @property
+    def claimant_key(self) -> str:
+        return "; ".join(s.name.lower() for s in self.att.sources) if self.att else ""
+
+
+def classify(text: str, sv, res: Resources) -> Label | None:
+    """What a label says, or None when it says nothing warlog reads ("(Jena)", "(own losses)")."""
+    t = text.strip().strip(":").strip()
+    if not t or re.search(r"\d", t) and not _PER.match(t):
+        return None
+    reg, lex = res.actors, res.lexicon
+    if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
+        who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
+        att = attribution.parse_claimant(who, reg, lex)
+        return Label("claimant", 0, 0, att=att) if att else None
+    if _SCOPE.match(t):
+        return Label("scope", 0, 0)
+    if _CIVILIANS.match(t):
+        return Label("party", 0, 0, side="civilians")
+    side = _party_side(t, sv, reg)
+    if side:
+        return Label("party", 0, 0, side=side)
+    if attribution.names_claimant(t, reg) or _names_reporter(t, lex):
+        att = attribution.parse_claimant(t, reg, lex)
+        return Label("claimant", 0, 0, att=att) if att else None
+    return None
+
+
+def _party_side(text: str, sv, reg) -> str | None:
+    """The side of a belligerent a label names as a whole ("Kenya", "US", "Ukrainian forces")."""
+    found = reg.find(text)
+    if len(found) != 1 or len(text) > 60:
+        return None
+    m = found[0]
+    rest = (text[:m.start] + text[m.end:]).strip(" .,-")
+    if rest and not re.fullmatch(r"(?:the\s+)?(?:forces|troops|army|military|side|losses|casualties|personnel|"
+                                 r"armed forces|soldiers|government|police|security forces)?", rest, re.I):
+        return None
+    return sv.of_actor(m.actor, reg)
+
+
+def _names_reporter(text: str, lex) -> bool:
+    words = lex.raw["infobox"]["reporter_words"]
+    return bool(re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", text, re.I))
+
+
+def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str | None = None) -> list[RowFigure]:
+    """Every figure of a casualty field with its claimant and counted party. ``category``: the
+    field's own category (Deaths: killed), else a figure with none is `casualties`."""
+    lex = res.lexicon
+    text = seg.text
+    out: list[RowFigure] = []
+    heading_att, heading_party = None, None
+    from .infobox import items
+
+    for s, e in items(seg, split_commas=False):
+        labels = _labels(text, s, e, sv, res)
+        figs = [(f, "row") for f in figures.find(text, lex, s, e)]
+        figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
+        figs.sort(key=lambda fr: fr[0].start)
+        figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
+                                                   for lab in labels)]
+        heads = [lab for lab in labels if lab.heading]
+        for fig, rule in figs:
+            # headings before this figure (in this row) set what governs it
+            for lab in heads:
+                if lab.start <= fig.start:
+                    heading_att, heading_party = _apply(lab, heading_att, heading_party)
+            att = _claimant_after(fig, labels, figs) or heading_att
+            party = _party_after(fig, labels, figs) or _prefix_party(fig, labels) or heading_party
+            out.append(RowFigure(fig, (s, e), att, party, rule))
+        for lab in heads:
+            if not figs or lab.start > figs[-1][0].start:
+                heading_att, heading_party = _apply(lab, heading_att, heading_party)
+    return out
+
+
+def _apply(lab: Label, att, party):
+    """The claimant and party in force after a heading."""
+    if lab.kind == "claimant":
+        return lab.att, None
+    if lab.kind == "party":
+        return att, lab.side
+    return None, None  # a scope ("Total:") ends what came before
+
+
+def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
+    out = []
+    for m in _PAREN.finditer(text, s, e):
+        for part in m.group(1).split(";"):
+            lab = classify(part, sv, res)
+            if lab:
+                lab.start, lab.end = m.start(), m.end()
+                out.append(lab)
+    pos = s
+    for piece_end in [x.start() for x in _SEPARATORS.finditer(text, s, e)] + [e]:
+        _piece_label(text, pos, piece_end, sv, res, out)
+        pos = piece_end + 1
+    return sorted(out, key=lambda lab: lab.start)
+
+
+def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
+    """A heading ("Per Ukraine:", "Total:"), a prefix ("Syrian claim: 55 killed") or a leading
+    party name ("United States 1 killed") in one comma-separated piece of a row."""
+    raw = text[s:e]
+    lead = len(raw) - len(raw.lstrip())
+    piece = raw.strip()
+    if not piece or piece.startswith("("):
+        return
+    m = _HEADING.match(piece)
+    if m and re.search(r"[A-Za-z]", m.group("label")):
+        lab = classify(m.group("label"), sv, res)
+        if lab:
+            lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
+            out.append(lab)
+        return
+    if not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
+        lab = classify(piece, sv, res)
+        if lab:
+            lab.start, lab.end, lab.heading = s + lead, s + lead + len(piece), True
+            out.append(lab)
+        return
+    m = _LEAD_NAME.match(piece)
+    if m:
+        lab = classify(m.group("name"), sv, res)
+        if lab and lab.kind == "party":
+            lab.start, lab.end = s + lead, s + lead + m.end("name")
+            out.append(lab)
+
+
+def _claimant_after(fig: Figure, labels: list[Label], figs) -> attribution.Attribution | None:
+    """The first claimant label after the figure, before any heading that follows it: it covers
+    this figure and the unlabelled ones before it."""
+    for lab in labels:
+        if lab.start < fig.end:
+            continue
+        if lab.heading:
+            return None
+        if lab.kind == "claimant":
+            return lab.att
+    return None
+
+
+def _party_after(fig: Figure, labels: list[Label], figs) -> str | None:
+    """A party label right after the figure ("8 killed (US)"), before the next figure."""
+    nxt = next((f.start for f, _ in figs if f.start > fig.start), None)
+    for lab in labels:
+        if lab.kind == "party" and not lab.heading and lab.start >= fig.end and (nxt is None or lab.start < nxt):
+            return lab.side
+    return None
+
+
+def _prefix_party(fig: Figure, labels: list[Label]) -> str | None:
+    """A party named just before the figure in its piece ("Kenya: 150 killed", "Libya 740 killed")."""
+    for lab in labels:
+        if lab.kind == "party" and lab.end <= fig.start and fig.start - lab.end <= 3:
+            return lab.side
+    return None
+
+
+def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, category: str | None) -> list[Figure]:
+    """Figures with no category word: the row's whole loss ("5,700–8,000", "23,000 (3,100 killed...)",
+    "Deaths: 14 soldiers")."""
+    lex = res.lexicon
+    P = lex.patterns
+    out = []
+    for m in figures.quantities(text, s, e, P):
+        q = from_match(m, lex)
+        if q is None or (q.qualifier == "vague" and not category) or any(f.start <= q.start < f.end or q.start <= f.start < q.end
+                                                        for f in found):
+            continue
+        if q.qualifier != "vague" and figures.not_a_count(text, q, text[max(s, q.start - figures.WINDOW):q.start], P):
+            continue
+        subj = P.subject.match(text, q.end, e) if category else None
+        end = subj.end() if subj else q.end
+        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found):
+            continue
+        subject = subj.group("subj") if subj else None
+        out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
+                          category or "casualties", "field" if category else "total"))
+    return out
+
+
+def _inside_paren_after_figure(text: str, s: int, pos: int, found: list[Figure]) -> bool:
+    """"858 civilians killed (256 by disease)": a number in a figure's parenthesis is a part of it."""
+    opened = text.rfind("(", s, pos)
+    return opened > text.rfind(")", s, pos) and any(f.end <= opened for f in found)
+
+
+def to_claim(doc: Document, seg: Segment, rf: RowFigure, side: str, row_start: int) -> Claim:
+    fig = rf.fig
+    s, e = seg.source_span(fig.start, fig.end)
+    att = rf.att
+    return Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
+                 qualifier=fig.qty.qualifier, sources=list(att.sources) if att else [],
+                 via=list(att.via) if att else [], stated_on=None, origin="infobox", text=doc.text[s:e], start=s,
+                 end=e, extractor=f"{RULE}/{fig.rule}", statement=row_start)
+
+
+def side_of(rf: RowFigure, default: str, sv, reg) -> str:
+    """Whose people: the figure's own words ("Malian soldiers"), else a party label, else the column."""
+    fig = rf.fig
+    named = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) if fig.subject else None
+    if fig.subject_kind == "civilians":
+        return "civilians"
+    return named or rf.party or default
