@@ -251,7 +251,7 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     seg = doc.get("casualties")
     if seg is None:
         return claims + _victim_claims(doc, sv, res)
-    rows = infobox_claims.row_figures(doc, seg, res, sv)
+    rows = infobox_claims.row_figures(doc, seg, res, sv, column=False)
     lines: dict[tuple[int, int], list] = {}
     for rf in rows:
         lines.setdefault(rf.line, []).append(rf)

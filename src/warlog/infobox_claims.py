@@ -64,6 +64,7 @@ class RowFigure:
     att: attribution.Attribution | None
     party: str | None  # the side a label names as the counted party
     rule: str
+    att_from: str | None = None  # "label" (after the figure) | "heading" | None
 
     @property
     def claimant_key(self) -> str:
@@ -76,12 +77,12 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if not t or re.search(r"\d", t) and not _PER.match(t):
         return None
     reg, lex = res.actors, res.lexicon
+    if _SCOPE.match(t) and not _PER.match(t):
+        return Label("scope", 0, 0)
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
         att = attribution.parse_claimant(who, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
-    if _SCOPE.match(t):
-        return Label("scope", 0, 0)
     if _CIVILIANS.match(t):
         return Label("party", 0, 0, side="civilians")
     side = _party_side(t, sv, reg)
@@ -111,7 +112,8 @@ def _names_reporter(text: str, lex) -> bool:
     return bool(re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", text, re.I))
 
 
-def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str | None = None) -> list[RowFigure]:
+def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str | None = None,
+                column: bool = True) -> list[RowFigure]:
     """Every figure of a casualty field with its claimant and counted party. ``category``: the
     field's own category (Deaths: killed), else a figure with none is `casualties`."""
     lex = res.lexicon
@@ -133,13 +135,29 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             for lab in heads:
                 if lab.start <= fig.start:
                     heading_att, heading_party = _apply(lab, heading_att, heading_party)
-            att = _claimant_after(fig, labels, figs) or heading_att
+            att = _claimant_after(fig, labels, figs)
+            att_from = "label" if att else ("heading" if heading_att else None)
             party = _party_after(fig, labels, figs) or _prefix_party(fig, labels) or heading_party
-            out.append(RowFigure(fig, (s, e), att, party, rule))
+            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from))
         for lab in heads:
             if not figs or lab.start > figs[-1][0].start:
                 heading_att, heading_party = _apply(lab, heading_att, heading_party)
-    return out
+    # a flattened block holds both sides' rows: a label there covers its own row only
+    return _labels_over_lines(out) if column else out
+
+
+def _labels_over_lines(rows: list[RowFigure]) -> list[RowFigure]:
+    """A list of rows closed by a claimant label ("88 killed / 100+ missing / 455 wounded (SLA claim)")
+    is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading."""
+    carry = None
+    for rf in reversed(rows):
+        if rf.att_from == "label":
+            carry = rf.att
+        elif rf.att_from == "heading":
+            carry = None
+        elif carry is not None:
+            rf.att, rf.att_from = carry, "label"
+    return rows
 
 
 def _apply(lab: Label, att, party):
@@ -160,9 +178,9 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
                 lab.start, lab.end = m.start(), m.end()
                 out.append(lab)
     pos = s
-    for piece_end in [x.start() for x in _SEPARATORS.finditer(text, s, e)] + [e]:
-        _piece_label(text, pos, piece_end, sv, res, out)
-        pos = piece_end + 1
+    for sep in [*_SEPARATORS.finditer(text, s, e), None]:
+        _piece_label(text, pos, sep.start() if sep else e, sv, res, out)
+        pos = sep.end() if sep else e
     return sorted(out, key=lambda lab: lab.start)
 
 
@@ -176,7 +194,7 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         return
     m = _HEADING.match(piece)
     if m and re.search(r"[A-Za-z]", m.group("label")):
-        lab = classify(m.group("label"), sv, res)
+        lab = classify(m.group("label"), sv, res) or _named_claimant(m.group("label"), res)
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
             out.append(lab)
@@ -193,6 +211,18 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         if lab and lab.kind == "party":
             lab.start, lab.end = s + lead, s + lead + m.end("name")
             out.append(lab)
+
+
+_PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|du|al-\w+))*$")
+
+
+def _named_claimant(label: str, res) -> Label | None:
+    """"Polybius :", "Horst Schulz:": a name standing as a heading gives figures: a claimant."""
+    label = label.strip()
+    if not _PROPER.match(label) or len(label.split()) > 5:
+        return None
+    att = attribution.parse_claimant(label, res.actors, res.lexicon)
+    return Label("claimant", 0, 0, att=att) if att else None
 
 
 def _claimant_after(fig: Figure, labels: list[Label], figs) -> attribution.Attribution | None:

@@ -110,6 +110,9 @@ class Renderer:
         if "text" in rule:
             self.b.put(rule["text"], pos, pos + len(raw))
         elif rule.get("list"):
+            if positional and self.b.tail().strip() and not self.b.tail().endswith("\n"):
+                # a list after a heading ("Per Ukraine:" in bold, then the list) starts a line
+                self.b.put("\n", pos, pos + 2)
             for n, (p, off) in enumerate(positional):
                 if n:
                     self.b.put("\n", off - 1, off)
