@@ -34,7 +34,7 @@ def rules() -> list[dict]:
 
 def _kinds(ev: Event, reg: Registry, label: str) -> set[str]:
     side = ev.sides.get(label)
-    if side is None:
+    if side is None or not side.belligerent:
         return set()
     return {reg.by_id[a.id].kind for a in side.actors if a.id in reg.by_id} or {"unknown"}
 
@@ -46,7 +46,7 @@ def _forces_counted(ev: Event, lex) -> bool:
 
 
 def _victims_civilian(ev: Event, lex) -> bool:
-    return bool(ev.claims) and not _forces_counted(ev, lex) and "B" not in ev.sides
+    return bool(ev.claims) and not _forces_counted(ev, lex) and not ("B" in ev.sides and ev.sides["B"].belligerent)
 
 
 def assign(ev: Event, text: str, reg: Registry) -> None:

@@ -9,13 +9,16 @@ from .actors import BELLIGERENT_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength
-from .records import Claim, Location, Result, Side, Strength
+from .records import Actor, Claim, Location, Result, Side, Strength
 from .resources import Resources
 from .text import Segment, add_stripped
 
 RULE = "infobox.v1"
 _PAREN = re.compile(r"\s*\((?:[^()]*)\)")
 _NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re.I)
+# what flag images leave behind in copied infoboxes: "border|20px", "File:Flag of X.svg", "link="
+_IMAGE_DEBRIS = re.compile(r"(?:\b(?:border|bordure)\s*\|?\s*)?\b\d{1,3}\s*px\b\s*|\b(?:File|Image|Fichier):[^|\n]*?\.(?:svg|png|jpe?g|gif)\b"
+                           r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$", re.I)
 _SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
@@ -104,8 +107,8 @@ def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
         raw = seg.text[s:e]
         if _SUPPORT.match(raw):
             continue
-        name = _NOISE.sub(" ", _PAREN.sub("", raw)).strip(" :")
-        if name and not _UNKNOWN.match(name):
+        name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—")
+        if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name):
             out.append((name, s, e))
     return out
 
@@ -124,6 +127,7 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
                 more = doc.get(f"combatant{n}{extra}")
                 if more is not None:
                     out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more)]
+            out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")))
         return out or _perpetrator_side(doc, reg)
@@ -146,10 +150,21 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     return out
 
 
+def _distinct(found: list) -> list:
+    """One entry per actor: "Kenya" written twice (a flag, then a name) is one belligerent."""
+    seen, out = set(), []
+    for a in found:
+        key = a.id or a.name.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
 def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
     """An {{Infobox civilian attack}} on civilians: perpetrators, no combatant columns, no armed target."""
     return ("perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields)
-            and "B" not in out_sides)
+            and not ("B" in out_sides and out_sides["B"].belligerent))
 
 
 def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
@@ -157,7 +172,7 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     seg = doc.get("perpetrator")
     if seg is None:
         return {}
-    out = {"A": Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])}
+    out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg)]))}
     target = doc.get("target")
     if target is not None:
         # "Target: Burkinabe army base": an armed target is side B, and its soldiers are counted there
@@ -166,6 +181,9 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
             m = found[0]
             s, e = target.source_span(m.start, m.end)
             out["B"] = Side(actors=[sides.actor(m.actor.name, reg, doc.text[s:e], s, e)])
+    if "B" not in out:
+        # one-sided violence: the other side is the civilians attacked (UCDP GED's "Civilians")
+        out["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])
     return out
 
 

@@ -96,6 +96,11 @@ class Side:
     commanders: list[str] = field(default_factory=list)
     strength: Strength | None = None
 
+    @property
+    def belligerent(self) -> bool:
+        """False for the civilians a one-sided attack targets (side B "Civilians", as in UCDP GED)."""
+        return any(a.kind != "civilians" for a in self.actors)
+
 
 @dataclass
 class Location:

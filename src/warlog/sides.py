@@ -39,6 +39,7 @@ class SideView:
 
 
 def view(sides: dict, reg: Registry, victims_are_civilians: bool = False) -> SideView:
+    sides = {label: side for label, side in sides.items() if side.belligerent}  # not the civilians attacked
     records = {label: [reg.by_id[a.id] for a in side.actors if a.id in reg.by_id] for label, side in sides.items()}
     return SideView(list(sides), records, victims_are_civilians)
 
