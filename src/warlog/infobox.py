@@ -247,7 +247,33 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     for label, side in out_sides.items():
         if any(a.name.lower() in head.lower() for a in side.actors if a.id is None):
             return Result(text, label)
-    return Result(text, None)
+    label = _winner_by_words(head, out_sides)
+    return Result(text, label)
+
+
+_WINNER_WORD = re.compile(r"[A-Z][\w'’.]*")
+_NAME_SKIP = {"of", "the", "and", "for", "de", "la", "al", "el"}
+
+
+def _winner_by_words(head: str, out_sides: dict[str, Side]) -> str | None:
+    """"Carthaginian victory", "English victory", "LTTE victory", "MNDAA victory": a capitalised word
+    of the result that shares its stem with one side's actor names (Carthage, Kingdom of England),
+    or is their initials (Liberation Tigers of Tamil Eelam). Only a word that points at one side."""
+    found = set()
+    for w in _WINNER_WORD.findall(head):
+        for label, side in out_sides.items():
+            if side.belligerent and any(_names_actor(w, name) for a in side.actors for name in [a.name, *a.aliases]):
+                found.add(label)
+    return found.pop() if len(found) == 1 else None
+
+
+def _names_actor(word: str, name: str) -> bool:
+    words = [x for x in re.findall(r"[\w'’]+", name) if x.lower() not in _NAME_SKIP]
+    initials = "".join(x[0] for x in words).upper()
+    if word.isupper() and len(word) >= 3:
+        return word == initials or word in name.split()
+    stem = word.lower().rstrip("'’s")[:max(4, len(word) - 4)]
+    return len(stem) >= 4 and any(x.lower().startswith(stem) for x in words)
 
 
 def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -> list[Claim]:
