@@ -12,11 +12,11 @@ from importlib import resources
 
 import yaml
 
-from . import lexicon
 from .actors import ARMED_KINDS, STATE_KINDS, Registry
 from .figures import subject_kind
 from .lexicon import _alt
 from .records import Event
+from .resources import Resources
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,9 +49,9 @@ def _victims_civilian(ev: Event, lex) -> bool:
     return bool(ev.claims) and not _forces_counted(ev, lex) and not ("B" in ev.sides and ev.sides["B"].belligerent)
 
 
-def assign(ev: Event, text: str, reg: Registry) -> None:
+def assign(ev: Event, text: str, res: Resources) -> None:
     """Set the event's event_type, sub_event_type, violence_type and type_rule."""
-    lex = lexicon.load()
+    lex, reg = res.lexicon, res.actors
     a, b = _kinds(ev, reg, "A"), _kinds(ev, reg, "B")
     winner = _kinds(ev, reg, ev.result.winner) if ev.result.winner else set()
     for rule in rules():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, dates, estimates, event_types, geocode, infobox, lexicon, prose, sides
+from . import actors, countries, dates, estimates, event_types, geocode, infobox, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -30,7 +30,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     """Every event of one document, the main event first. Raises NotAnEvent when there is none."""
     res = res or Resources.load()
     lex, reg, gaz = res.lexicon, res.actors, res.gazetteer
-    ev_sides = infobox.build_sides(doc, reg)
+    ev_sides = infobox.build_sides(doc, res)
     span = infobox.date(doc) or _lead_date(doc)
     box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
@@ -43,13 +43,13 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
         date_precision=span.precision if span else None, country=country, country_code=code,
         locations=_locations(doc, lex, gaz, code), sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
         claims=_number(box_claims + main_claims), document=doc.provenance)
-    event_types.assign(main, _main_text(doc, related), reg)
+    event_types.assign(main, _main_text(doc, related), res)
     ctx = geocode.context(doc)
     geocode.resolve(main, doc, gaz, ctx, geocode.article_point(doc))
     events = [main]
     titles: dict[str, int] = {}
     for rel in _split_related(related):
-        events.append(_related_event(doc, rel, main, reg, titles))
+        events.append(_related_event(doc, rel, main, res, titles))
         geocode.resolve(events[-1], doc, gaz, ctx)
     for ev in events:
         ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
@@ -63,7 +63,7 @@ def _locations(doc: Document, lex, gaz, code: str | None) -> list[Location]:
     if not locs:
         locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
     if not locs:
-        locs = _title_places(doc)
+        locs = _title_places(doc, lex)
     locs += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
     for loc in locs:
         loc.country_code = loc.country_code or code
@@ -101,10 +101,10 @@ def _lead_date(doc: Document):
     return dates.parse(doc.paragraphs[0].text.text) if doc.paragraphs else None
 
 
-def _title_places(doc: Document) -> list[Location]:
+def _title_places(doc: Document, lex) -> list[Location]:
     """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
     title = infobox.title(doc)
-    head = lexicon.load().patterns.event_noun.split(_YEAR.sub("", title))[0]
+    head = lex.patterns.event_noun.split(_YEAR.sub("", title))[0]
     head = re.sub(r"^(?:the\s+)?(?:battle|siege|massacre|attack)s?\s+(?:of|on|in)\s+", "", head, flags=re.I)
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
     out = []
@@ -152,17 +152,18 @@ def _sentence_offset(rel, claim) -> int:
     return fig.end - rel.mention.start if fig is not None else 0
 
 
-def _reside(claims: list[Claim], ev_sides: dict, reg) -> None:
+def _reside(claims: list[Claim], ev_sides: dict, res: Resources) -> None:
     """A related event has sides of its own: read each claim's people against them."""
+    reg, lex = res.actors, res.lexicon
     sv = sides.view(ev_sides, reg)
-    lex = lexicon.load()
     for c in claims:
         if c.side in ("civilians", "unknown"):
             continue
         c.side = sides.side_of_subject(c.subject, subject_kind(c.subject, lex), sv, reg) or "unknown"
 
 
-def _related_event(doc: Document, item, main: Event, reg, titles: dict[str, int]) -> Event:
+def _related_event(doc: Document, item, main: Event, res: Resources, titles: dict[str, int]) -> Event:
+    reg = res.actors
     rel, claims, places = item
     m = rel.mention
     para = m.para
@@ -180,7 +181,7 @@ def _related_event(doc: Document, item, main: Event, reg, titles: dict[str, int]
         ss, se = para.text.source_span(m.start + s, m.start + e)
         locs.append(Location(name=name, text=doc.text[ss:se], start=ss, end=se, country_code=main.country_code))
     ev_sides = {"A": Side(actors=actors_here)} if actors_here else {}
-    _reside(claims, ev_sides, reg)
+    _reside(claims, ev_sides, res)
     title = VERB_TITLES.get(rel.verb, "Incident") + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
     titles[title] = titles.get(title, 0) + 1  # two incidents of one day and place stay two events
     ev = Event(
@@ -189,5 +190,5 @@ def _related_event(doc: Document, item, main: Event, reg, titles: dict[str, int]
         country=main.country, country_code=main.country_code, locations=locs,
         sides=ev_sides, result=Result(None, None),
         claims=_number(list(claims)), document=doc.provenance)
-    event_types.assign(ev, sent, reg)
+    event_types.assign(ev, sent, res)
     return ev

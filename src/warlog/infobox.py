@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import countries, dates, infobox_claims, lexicon, sides
+from . import countries, dates, infobox_claims, sides
 from .actors import BELLIGERENT_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
@@ -113,8 +113,9 @@ def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
     return out
 
 
-def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     """Sides A, B (, C ...) from the combatant columns; a rendered page's single list is split by alliance."""
+    reg, lex = res.actors, res.lexicon
     out: dict[str, Side] = {}
     if doc.sided:
         for n in range(1, 6):
@@ -129,7 +130,7 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
                     out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more)]
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
-            out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")))
+            out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
         return out or _perpetrator_side(doc, reg)
     seg = doc.get("combatants")
     if seg is None:
@@ -141,7 +142,7 @@ def build_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     # one line per side, in the sides' order: the only case a flattened column can be split safely
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
-        out[label].strength = _strength_text(doc.get("strength").text[s:e])
+        out[label].strength = _strength_text(doc.get("strength").text[s:e], lex)
     leaders = items(doc.get("commanders"), split_commas=False) if doc.get("commanders") else []
     for label, (s, e) in zip(out, leaders if len(leaders) == len(out) else []):
         name = _NOISE.sub(" ", doc.get("commanders").text[s:e]).strip()
@@ -213,12 +214,12 @@ def _numeric(seg: Segment | None) -> Segment | None:
     return seg if seg is not None and re.match(r"^\s*[~c.]*\s*\d[\d,]*\s*\+?\s*$", seg.text) else None
 
 
-def _strength(seg: Segment | None) -> Strength | None:
-    return _strength_text(seg.text) if seg is not None else None
+def _strength(seg: Segment | None, lex: Lexicon) -> Strength | None:
+    return _strength_text(seg.text, lex) if seg is not None else None
 
 
-def _strength_text(text: str) -> Strength | None:
-    low, high, qual = parse_strength(text, lexicon.load())
+def _strength_text(text: str, lex: Lexicon) -> Strength | None:
+    low, high, qual = parse_strength(text, lex)
     return Strength(low, high, qual, text.strip())
 
 
