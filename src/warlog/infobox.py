@@ -80,15 +80,17 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
     seg = doc.get("place")
     if not seg:
         return [], None
-    locs, country = [], None
+    locs, country = [], _present_day(seg.text)
     for s, e in items(seg, split_commas=False):
         parts = [p.strip() for p in seg.text[s:e].split(",") if p.strip()]
         if not parts or _UNKNOWN.match(parts[0]):
             continue
-        hit = countries.lookup(parts[-1]) if len(parts) > 1 else None
+        # the country is the last part that names one ("Mumbai, India, Leopold Café, ...")
+        at = next((i for i in range(len(parts) - 1, 0, -1) if countries.lookup(_PAREN.sub("", parts[i]))), None)
+        hit = countries.lookup(_PAREN.sub("", parts[at])) if at else None
         if hit:
             country = country or hit[0]
-            parts = parts[:-1]
+            parts = parts[:at]
         admin1 = parts[1] if len(parts) > 1 else None
         first = seg.text.index(parts[0], s)
         for m in _PLACE_NAMES.finditer(parts[0]):
@@ -99,6 +101,19 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
             locs.append(Location(name=name, text=doc.text[ps:pe], start=ps, end=pe, admin1=admin1,
                                  country_code=hit[1] if hit else None))
     return locs, country
+
+
+_PRESENT = re.compile(r"\((?:in\s+)?(?:present[- ]day|modern[- ]day|today|now)\b[^()]*\)", re.I)
+
+
+def _present_day(text: str) -> str | None:
+    """The country a place lies in today, where the field says so ("German Empire (present-day
+    Poland)", "(today Bagrationovsk, Russia)"): a historical battle's country is today's."""
+    for m in _PRESENT.finditer(text):
+        hit = countries.find(m.group(0))
+        if hit:
+            return hit[0]
+    return None
 
 
 def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
