@@ -26,6 +26,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 _WORDS = re.compile(r"[A-Za-z]+")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
+MAX_CLAIMANT = 160  # characters: longer "noun phrases" are run-on text, not someone's name
+REACH = 400  # characters read around a reporting verb: a sentence of any length costs linear time
+
 # a claimant phrase's kind from its words, most telling first
 KIND_WORDS = [("source", "anonymous_source"), ("mayor", "local_official"), ("governor", "local_official"),
               ("driver", "witness"), ("witness", "witness"), ("resident", "witness"), ("report", "report"),
@@ -68,6 +71,8 @@ def names_claimant(text: str, reg: Registry) -> bool:
 def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
     P = lex.patterns
+    if len(np) > MAX_CLAIMANT:
+        return None  # no one is named by a phrase that long (and reading it would cost time per figure)
     np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", np.strip())).strip(" ,")
     if not np or P.pronoun.match(np):
         return None
@@ -108,7 +113,7 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
                 continue
             att = _subject_of(s, m, lex, reg, found[-1] if found else None, last)
         else:
-            np = s[m.end():]
+            np = s[m.end():m.end() + REACH]
             np = np[:_END_NP.search(np).start()]
             att = parse_claimant(np, reg, lex) or _resolve(np, s[:pos], reg, found[-1] if found else None, last)
             if att is not None:
@@ -130,7 +135,7 @@ def _is_passive_use(s: str, m: re.Match) -> bool:
 
 
 def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
-    left = s[:m.start()]
+    left = s[max(0, m.start() - REACH):m.start()]
     if previous is not None and _RELATIVE.search(left):
         # "..., which released a statement": the subject is the one just named
         return Attribution(previous.sources, previous.via)
@@ -149,7 +154,7 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
     if att is None:
         att = _resolve(np, left, reg, previous, context)
     if att is not None and m.group("verb").lower() == "told":
-        rest = s[m.end():]
+        rest = s[m.end():m.end() + REACH]
         obj = rest[:_END_NP.search(rest).start()]
         if obj.strip() and _CAPITAL.search(obj):
             att = Attribution(att.sources, att.via + [source(obj, reg)])
@@ -164,7 +169,8 @@ def _resolve(np: str, left: str, reg: Registry, previous: Attribution | None,
         return None
     if previous is not None:
         return Attribution(previous.sources, previous.via)
-    mentions = reg.find(left)
+    mentions = reg.find(left[-MAX_CLAIMANT:])
+    left = left[-MAX_CLAIMANT:]
     if np in ("they", "it", "the group", "which", "who", "he", "she") and mentions:
         return Attribution([source(left[mentions[-1].start:mentions[-1].end], reg)])
     if context is not None:

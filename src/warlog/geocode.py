@@ -101,7 +101,9 @@ def extra_places(doc: Document, verbs: re.Pattern, gaz: gazetteer.Gazetteer, cou
     text = para.text.text
     out = []
     for v in verbs.finditer(text):
-        clause_end = min((i for i in (text.find(",", v.end()), text.find(".", v.end())) if i >= 0), default=len(text))
+        window = min(len(text), v.end() + 200)  # a clause, not the rest of a run-on lead
+        clause_end = min((i for i in (text.find(",", v.end(), window), text.find(".", v.end(), window)) if i >= 0),
+                         default=window)
         m = _IN_PLACE.search(text, v.end(), clause_end)
         hit = gaz.resolve(m.group("name"), country) if m else None
         if hit and hit[0].kind in gazetteer.SETTLEMENTS:
