@@ -63,6 +63,7 @@ def _noun_category(subject: str | None, lex: Lexicon) -> str | None:
 
 
 WINDOW = 240
+NEAR = 48  # the words just before a figure: a qualifier, a month, an active verb
 
 
 def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
@@ -167,10 +168,11 @@ def verbs_category(verb: re.Match, lex: Lexicon) -> str:
 
 def not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a date or a year rather than a count of people."""
-    if P.not_a_count.match(text, q.end) or P.month_before.search(before):
+    near = before[-NEAR:]  # the end-anchored patterns read only what they can match
+    if P.not_a_count.match(text, q.end) or P.month_before.search(near):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
-    return year_like and bool(P.year_before.search(before) or not before.strip())
+    return year_like and bool(P.year_before.search(near) or not before.strip())
 
 
 def _revision(before: str, P) -> int | None:
@@ -218,9 +220,10 @@ def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | N
         return Figure(q, q.start, after_subj, None, None, noun_cat, "passive", inherits=True)
     if noun_cat:
         return Figure(q, q.start, after_subj, subject, kind, noun_cat, "noun")
-    active = P.active_before.search(before)
+    near = before[-NEAR:]
+    active = P.active_before.search(near)
     if active:
-        at = q.start - (len(before) - active.start())  # where the verb stands in ``text``
+        at = q.start - (len(near) - active.start())  # where the verb stands in ``text``
         cat = lex.category(active.group("active"))
         if subject:
             return Figure(q, at, after_subj, subject, kind, cat, "active",
