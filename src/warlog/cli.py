@@ -1,6 +1,11 @@
-"""The ``warlog`` command: a thin layer over the library."""
+"""The ``warlog`` command: a thin layer over the library.
+
+Exit statuses (README, Bad input): 0 all went well; 1 an input or the data failed; 2 the command line
+is wrong (click's usage errors, and errors whose ``exit_status`` says so); 70 an internal error.
+"""
 from __future__ import annotations
 
+import errno
 import json
 import sys
 
@@ -9,10 +14,45 @@ import click
 from pathlib import Path
 
 from . import __version__, gazetteer, pipeline, readers
-from .errors import WarlogError
+from .errors import NotFound, WarlogError
+
+INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE
 
 
-@click.group()
+class Warlog(click.Group):
+    """The command group. Every command runs inside its ``invoke``: the one place where an error
+    becomes one line on stderr and an exit status."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own: usage errors print its message and exit 2
+        except WarlogError as exc:
+            report(exc)
+            raise click.exceptions.Exit(exc.exit_status) from None
+        except Exception as exc:
+            if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+                raise  # output piped into `head`: click leaves quietly
+            _echo_err(f"warlog: internal error: {type(exc).__name__}: {_one_line(str(exc))} (please report)")
+            raise click.exceptions.Exit(INTERNAL_ERROR) from None
+
+
+def report(exc: WarlogError) -> None:
+    """One line on stderr: ``warlog: <input>: <reason> [<code>]``."""
+    _echo_err(f"warlog: {_one_line(str(exc))}")
+
+
+def _one_line(text: str) -> str:
+    # a driver's or a parser's message may run over several lines; a terminal shows one
+    return " ".join(text.split())
+
+
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+@click.group(cls=Warlog)
 @click.version_option(__version__, prog_name="warlog")
 def main() -> None:
     """warlog: narrative reports of armed attacks in, source-attributed conflict events out."""
@@ -37,7 +77,7 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
     for outcome in pipeline.run(paths, fmt, max_bytes, actors_file):
         if outcome.error:
             failed += 1
-            click.echo(f"warlog: {outcome.error}", err=True)
+            report(outcome.error)
             continue
         for ev in outcome.events:
             if as_json:
@@ -84,7 +124,7 @@ def ingest(paths, db, actors_file, progress):
     from . import store
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = _guard(lambda: store.ingest(paths, db, show, actors_file))
+    summary = store.ingest(paths, db, show, actors_file)
     click.echo(str(summary), err=True)
     sys.exit(1 if summary.failures else 0)
 
@@ -99,7 +139,7 @@ def events(country, actor, since, until, type_, min_killed, text, db, fmt, limit
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
     f.limit = limit
-    rows = _guard(lambda: query.events(store.Store(db), f))
+    rows = query.events(store.Store(db), f)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -119,10 +159,9 @@ def show(event_id, db, as_json):
     """One event: its fields, claims grouped by claimant with their sentences, estimates and discrepancies."""
     from . import query, store
 
-    shown = _guard(lambda: query.show(store.Store(db), event_id))
+    shown = query.show(store.Store(db), event_id)
     if shown is None:
-        click.echo(f"warlog: no event {event_id}", err=True)
-        sys.exit(1)
+        raise NotFound("no such event", path=event_id)
     if as_json:
         click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
         return
@@ -149,7 +188,7 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
     from . import export, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    result = _guard(lambda: export.export(store.Store(db), fmt, out, f))
+    result = export.export(store.Store(db), fmt, out, f)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
@@ -171,7 +210,7 @@ def dump_cmd(dump_file, index, db, out, workers, scheduler, progress):
     from . import dump
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = _guard(lambda: dump.run(dump_file, index, db, out, workers, scheduler, show))
+    summary = dump.run(dump_file, index, db, out, workers, scheduler, show)
     click.echo(str(summary), err=True)
 
 
@@ -189,7 +228,7 @@ PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
 @PLACES_DB
 def places_import(file, db):
     """Add a GeoNames dump (allCountries.txt or a country file) to your places."""
-    n = _guard(lambda: gazetteer.import_geonames(file, Path(db) if db else None))
+    n = gazetteer.import_geonames(file, Path(db) if db else None)
     click.echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
 
 
@@ -200,7 +239,7 @@ def places_from_dump(dump, db):
     """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
     from . import dump_places
 
-    n = _guard(lambda: dump_places.import_dump(dump, Path(db) if db else None))
+    n = dump_places.import_dump(dump, Path(db) if db else None)
     click.echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
 
 
@@ -216,14 +255,6 @@ def places_lookup(name, country):
     place, at, precision = hit
     click.echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
                f"[{place.layer}] {at.source}")
-
-
-def _guard(fn):
-    try:
-        return fn()
-    except WarlogError as exc:
-        click.echo(f"warlog: {exc}", err=True)
-        sys.exit(1)
 
 
 def summary(ev) -> str:
@@ -255,11 +286,3 @@ def figure(c) -> str:
 def figure_of(c: dict) -> str:
     return {"exact": f"{c['low']}", "approx": f"~{c['low']}", "range": f"{c['low']}-{c['high']}",
             "at_least": f"{c['low']}+", "at_most": f"<={c['high']}"}.get(c["qualifier"], "?")
-
-
-def run() -> None:  # pragma: no cover - console entry for python -m warlog
-    try:
-        main()
-    except WarlogError as exc:
-        click.echo(f"warlog: {exc}", err=True)
-        sys.exit(2)

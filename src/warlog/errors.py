@@ -1,4 +1,5 @@
-"""One error hierarchy for warlog. Each error names its input and carries a stable code."""
+"""One error hierarchy for warlog. Each error names its input and carries a stable code, and the
+exit status the command line gives it (``warlog`` turns it into one line in ``cli.Warlog.invoke``)."""
 from __future__ import annotations
 
 
@@ -6,6 +7,7 @@ class WarlogError(Exception):
     """Base of every error warlog raises on purpose."""
 
     code = "error"
+    exit_status = 1  # 1: an input or the data failed; 2: the command line is wrong (see README, Bad input)
 
     def __init__(self, reason: str, *, path: str | None = None, line: int | None = None):
         super().__init__(reason)
@@ -14,9 +16,9 @@ class WarlogError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
+        if self.path is None:  # nothing to name (a missing extra, say): the reason alone
+            return f"{self.reason} [{self.code}]"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.reason} [{self.code}]"
 
     def to_dict(self) -> dict:
@@ -67,3 +69,16 @@ class MissingExtra(WarlogError):
     """An optional dependency is not installed."""
 
     code = "missing-extra"
+
+
+
+class StoreError(WarlogError):
+    """The event store cannot be opened, read or written. It stops a run: no later document could be stored."""
+
+    code = "store"
+
+
+class NotFound(WarlogError):
+    """Something asked for by its id (an event) that the store does not hold."""
+
+    code = "not-found"

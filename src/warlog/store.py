@@ -13,14 +13,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MissingExtra, WarlogError
+from .errors import MissingExtra, StoreError, WarlogError  # StoreError: also imported from here
 from .records import Event, Provenance
 
 SCHEMA_VERSION = 2
-
-
-class StoreError(WarlogError):
-    code = "store"
 
 
 def _sa():

@@ -1,0 +1,69 @@
+"""The command line: every failure is one line on stderr and a documented exit status, never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES
+
+from warlog import cli, pipeline
+
+SEEDS = SAMPLES / "seeds"
+
+
+def invoke(*args):
+    """Run ``warlog ARGS`` in this process; stdout and stderr apart (click 8.1 mixes them unless told)."""
+    try:
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 keeps them apart always
+        runner = CliRunner()
+    return runner.invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
+
+
+def warlog(*args, cwd=None):
+    """Run ``python -m warlog ARGS`` as a user does."""
+    return subprocess.run([sys.executable, "-m", "warlog", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("yaml_text,reason", [("jnim: {name: JNIM}\n", "expected a list of actors")], ids=["mapping"])
+def test_cli_warlog_error_is_one_line_and_exit_1(tmp_path, yaml_text, reason):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(yaml_text, encoding="utf-8")
+    res = warlog("extract", SEEDS, "--actors", mine)
+    assert res.returncode == 1
+    assert res.stderr.splitlines() == [f"warlog: {mine}: {reason} [data-file]"]
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("boom\n  on two lines"), KeyError("nope")])
+def test_cli_unexpected_exception_is_an_internal_error_exit_70(monkeypatch, exc):
+    def broken(*_args, **_kw):
+        raise exc
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    res = invoke("extract", SEEDS / "000_4e2a94e7be750194.txt")
+    assert res.exit_code == 70
+    message = " ".join(str(exc).split())
+    assert res.stderr == f"warlog: internal error: {type(exc).__name__}: {message} (please report)\n"
+
+
+@pytest.mark.parametrize("args", [["events", "--bogus"], ["export"], ["nope"]])
+def test_cli_usage_errors_stay_click_exit_2(args):
+    res = invoke(*args)
+    assert res.exit_code == 2 and "Usage:" in res.stderr
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory):
+    """A SQLite store holding the seed articles."""
+    db = tmp_path_factory.mktemp("store") / "warlog.db"
+    assert invoke("ingest", SEEDS, "--db", db).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("event_id", ["0000000000000000"])
+def test_cli_show_unknown_event_is_one_line_exit_1(seeded_db, event_id):
+    res = invoke("show", event_id, "--db", seeded_db)
+    assert (res.exit_code, res.stderr) == (1, f"warlog: {event_id}: no such event [not-found]\n")
