@@ -67,3 +67,32 @@ def seeded_db(tmp_path_factory):
 def test_cli_show_unknown_event_is_one_line_exit_1(seeded_db, event_id):
     res = invoke("show", event_id, "--db", seeded_db)
     assert (res.exit_code, res.stderr) == (1, f"warlog: {event_id}: no such event [not-found]\n")
+
+
+@pytest.mark.parametrize("args,line", [
+    (["events", "--since", "yesterday"],
+     "warlog: --since: 'yesterday' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD [bad-argument]"),
+    (["events", "--until", "2019-13-45"],
+     "warlog: --until: '2019-13-45' is not a real date (month must be in 1..12) [bad-argument]"),
+    (["export", "--format", "ged-csv", "--country", "Narnia"],
+     "warlog: --country: unknown country 'Narnia': give its name or ISO code (Mali, ML, MLI) [bad-argument]"),
+    (["events", "--limit", "0"], "warlog: --limit: must be 1 or more (got 0) [bad-argument]"),
+    (["events", "--min-killed", "-1"], "warlog: --min-killed: must be 0 or more (got -1) [bad-argument]"),
+    (["events", "--text", " ... "], "warlog: --text: nothing to search for in ' ... ': give a word [bad-argument]"),
+])
+def test_cli_bad_filter_is_one_line_exit_2(seeded_db, args, line):
+    res = invoke(*args, "--db", seeded_db)
+    assert (res.exit_code, res.stderr.splitlines()) == (2, [line])
+
+
+@pytest.mark.parametrize("value", ["Bombing"])
+def test_cli_unknown_type_lists_the_known_ones(seeded_db, value):
+    res = invoke("events", "--type", value, "--db", seeded_db)
+    assert res.exit_code == 2 and len(res.stderr.splitlines()) == 1
+    assert res.stderr.startswith(f"warlog: --type: unknown event type '{value}'; known: Battles, ")
+
+
+@pytest.mark.parametrize("country", ["MLI", "Mali", "ml"])
+def test_cli_country_alpha3_finds_the_events(seeded_db, country):
+    res = invoke("events", "--country", country, "--format", "json", "--db", seeded_db)
+    assert res.exit_code == 0 and '"country_code": "ML"' in res.stdout

@@ -95,11 +95,11 @@ DB_HELP = "Database: a SQLite file (default warlog.db, or $WARLOG_DB) or a postg
 
 def _filters(fn):
     for opt in reversed([
-        click.option("--country", help="Country name or ISO code."),
+        click.option("--country", help="A country: its name, or ISO alpha-2 or alpha-3 code (Mali, ML, MLI)."),
         click.option("--actor", help="An actor's registry id, name or alias (JNIM, FAMa, ...)."),
         click.option("--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date (inclusive)."),
-        click.option("--type", "type_", help="ACLED event type or sub-event type."),
+        click.option("--type", "type_", help="An ACLED event type or sub-event type (data/event_types.yaml), any case."),
         click.option("--min-killed", type=int, help="At least this many killed (best estimate, all sides)."),
         click.option("--text", help="Full-text search over article and claim text."),
         click.option("--db", help=DB_HELP)]):
@@ -107,11 +107,11 @@ def _filters(fn):
     return fn
 
 
-def _make_filters(country, actor, since, until, type_, min_killed, text):
+def _make_filters(country, actor, since, until, type_, min_killed, text, limit=None):
     from .query import Filters
 
-    return Filters(country=country, actor=actor, since=since, until=until, type=type_, min_killed=min_killed,
-                   text=text)
+    return Filters.parse(country=country, actor=actor, since=since, until=until, type=type_, min_killed=min_killed,
+                         text=text, limit=limit)
 
 
 @main.command()
@@ -132,13 +132,12 @@ def ingest(paths, db, actors_file, progress):
 @main.command()
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--limit", type=int, help="At most this many events (1 or more).")
 def events(country, actor, since, until, type_, min_killed, text, db, fmt, limit):
     """List stored events that match the filters."""
     from . import export, query, store
 
-    f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    f.limit = limit
+    f = _make_filters(country, actor, since, until, type_, min_killed, text, limit)
     rows = query.events(store.Store(db), f)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))

@@ -72,6 +72,14 @@ class MissingExtra(WarlogError):
 
 
 
+class BadArgument(WarlogError):
+    """An argument that is malformed or names nothing known (a date, a country, an event type...);
+    ``path`` names the option."""
+
+    code = "bad-argument"
+    exit_status = 2
+
+
 class StoreError(WarlogError):
     """The event store cannot be opened, read or written. It stops a run: no later document could be stored."""
 
