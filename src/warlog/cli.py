@@ -138,7 +138,7 @@ def events(country, actor, since, until, type_, min_killed, text, db, fmt, limit
     from . import export, query, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text, limit)
-    rows = query.events(store.Store(db), f)
+    rows = query.events(store.open_for_reading(db), f)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -158,7 +158,7 @@ def show(event_id, db, as_json):
     """One event: its fields, claims grouped by claimant with their sentences, estimates and discrepancies."""
     from . import query, store
 
-    shown = query.show(store.Store(db), event_id)
+    shown = query.show(store.open_for_reading(db), event_id)
     if shown is None:
         raise NotFound("no such event", path=event_id)
     if as_json:
@@ -187,7 +187,7 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
     from . import export, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    result = export.export(store.Store(db), fmt, out, f)
+    result = export.export(store.open_for_reading(db), fmt, out, f)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:

@@ -86,6 +86,19 @@ class StoreError(WarlogError):
     code = "store"
 
 
+class NoSuchDatabase(StoreError):
+    code = "no-database"
+    exit_status = 2  # like any file the command line names that is not there
+
+
+class NotAStore(StoreError):
+    code = "not-a-store"
+
+
+class ReadOnlyStore(StoreError):
+    code = "read-only"
+
+
 class NotFound(WarlogError):
     """Something asked for by its id (an event) that the store does not hold."""
 
