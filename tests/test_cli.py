@@ -96,3 +96,16 @@ def test_cli_unknown_type_lists_the_known_ones(seeded_db, value):
 def test_cli_country_alpha3_finds_the_events(seeded_db, country):
     res = invoke("events", "--country", country, "--format", "json", "--db", seeded_db)
     assert res.exit_code == 0 and '"country_code": "ML"' in res.stdout
+
+
+@pytest.mark.parametrize("exc,line", [
+    (OSError(28, "No space left on device", "events.jsonl"), "warlog: events.jsonl: disk full: No space left on device [disk-full]"),
+    (OSError(28, "No space left on device"), "warlog: disk full: No space left on device [disk-full]"),
+])
+def test_cli_full_disk_the_library_did_not_name_is_still_one_line(monkeypatch, exc, line):
+    def full(*_args, **_kw):
+        raise exc
+
+    monkeypatch.setattr(pipeline, "run", full)
+    res = invoke("extract", SEEDS / "000_4e2a94e7be750194.txt")
+    assert (res.exit_code, res.stderr.splitlines()) == (1, [line])

@@ -14,7 +14,7 @@ import click
 from pathlib import Path
 
 from . import __version__, gazetteer, pipeline, readers
-from .errors import NotFound, WarlogError
+from .errors import DiskFull, NotFound, WarlogError, is_disk_full
 
 INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE
 
@@ -28,14 +28,22 @@ class Warlog(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own: usage errors print its message and exit 2
-        except WarlogError as exc:
-            report(exc)
-            raise click.exceptions.Exit(exc.exit_status) from None
         except Exception as exc:
             if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
                 raise  # output piped into `head`: click leaves quietly
-            _echo_err(f"warlog: internal error: {type(exc).__name__}: {_one_line(str(exc))} (please report)")
-            raise click.exceptions.Exit(INTERNAL_ERROR) from None
+            raise click.exceptions.Exit(_fail(exc)) from None
+
+
+def _fail(exc: Exception) -> int:
+    """Say in one line what stopped the command; its exit status."""
+    if not isinstance(exc, WarlogError) and is_disk_full(exc):
+        # a write the library does not name (a dump's JSON Lines, the places file) is still a full disk
+        exc = DiskFull(f"disk full: {getattr(exc, 'strerror', None) or exc}", path=getattr(exc, "filename", None))
+    if isinstance(exc, WarlogError):
+        report(exc)
+        return exc.exit_status
+    _echo_err(f"warlog: internal error: {type(exc).__name__}: {_one_line(str(exc))} (please report)")
+    return INTERNAL_ERROR
 
 
 def report(exc: WarlogError) -> None:

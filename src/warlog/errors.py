@@ -2,6 +2,9 @@
 exit status the command line gives it (``warlog`` turns it into one line in ``cli.Warlog.invoke``)."""
 from __future__ import annotations
 
+import errno
+import sqlite3
+
 
 class WarlogError(Exception):
     """Base of every error warlog raises on purpose."""
@@ -97,6 +100,32 @@ class NotAStore(StoreError):
 
 class ReadOnlyStore(StoreError):
     code = "read-only"
+
+
+class WriteError(WarlogError):
+    """An output (an export, the store) cannot be written."""
+
+    code = "write"
+
+
+class DiskFull(WriteError):
+    """No space left where warlog writes; what was written before stays."""
+
+    code = "disk-full"
+
+
+class DatabaseFull(StoreError, DiskFull):
+    """A full disk under the store: a DiskFull that also stops an ingest, as every StoreError does."""
+
+    code = "disk-full"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for a full disk as the system (ENOSPC), SQLite (SQLITE_FULL) or PostgreSQL (53100) reports it,
+    also when SQLAlchemy wraps the driver's error."""
+    orig = getattr(exc, "orig", None) or exc
+    return (getattr(orig, "errno", None) == errno.ENOSPC or getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or getattr(orig, "sqlstate", None) == "53100")
 
 
 class NotFound(WarlogError):

@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
-from .errors import MissingExtra
+from .errors import DiskFull, MissingExtra, WriteError, is_disk_full
 from .query import Filters
 from .store import Store
 
@@ -201,10 +203,29 @@ def parquet(recs: list[dict], out: Path) -> list[Path]:
                            ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
     stem = str(out).removesuffix(".parquet")
     paths = [Path(stem + ".events.parquet"), Path(stem + ".claims.parquet")]
-    pq.write_table(pa.Table.from_pylist([{k: (str(v) if v is not None and schema.field(k).type == pa.string() else v)
-                                          for k, v in r.items()} for r in ev_rows], schema=schema), paths[0])
-    pq.write_table(pa.Table.from_pylist(cl_rows, schema=cl_schema), paths[1])
+    events_table = pa.Table.from_pylist([{k: (str(v) if v is not None and schema.field(k).type == pa.string() else v)
+                                          for k, v in r.items()} for r in ev_rows], schema=schema)
+    claims_table = pa.Table.from_pylist(cl_rows, schema=cl_schema)
+    write_whole(str(out), [(paths[0], lambda tmp: pq.write_table(events_table, tmp)),
+                           (paths[1], lambda tmp: pq.write_table(claims_table, tmp))])
     return paths
+
+
+def write_whole(name: str, writers: list[tuple[Path, Callable[[Path], None]]]) -> None:
+    """Write each file whole or none at all: each into a ``.part`` file beside it, renamed once every one
+    is complete, so a full disk leaves no half-written export (and an older one stays as it was)."""
+    parts = [(path, path.with_name(path.name + ".part")) for path, _ in writers]
+    try:
+        for (_, part), (_, write) in zip(parts, writers):
+            write(part)
+        for path, part in parts:
+            os.replace(part, path)
+    except OSError as exc:
+        for _, part in parts:
+            part.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise DiskFull("disk full: nothing of it was written", path=name) from None
+        raise WriteError(f"cannot write it: {exc.strerror or exc}", path=name) from None
 
 
 def export(store: Store, fmt: str, out: str | None, f: Filters | None = None) -> str | list[Path]:
@@ -221,6 +242,6 @@ def export(store: Store, fmt: str, out: str | None, f: Filters | None = None) ->
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        write_whole(out, [(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))])
         return [Path(out)]
     return text

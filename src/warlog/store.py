@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MissingExtra, NoSuchDatabase, NotAStore, StoreError, WarlogError  # StoreError: imported from here too
+# StoreError lives in errors.py; callers import it from here too
+from .errors import DatabaseFull, MissingExtra, NoSuchDatabase, NotAStore, StoreError, WarlogError, is_disk_full
 from .records import Event, Provenance
 
 SCHEMA_VERSION = 2
@@ -91,6 +92,8 @@ def _refusal(exc: Exception, where: str) -> StoreError | None:
     code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_NOTADB:
         return NotAStore("not a warlog database (not an SQLite file)", path=where)
+    if is_disk_full(exc):
+        return DatabaseFull("disk full: what was stored before stays; free some space and run it again", path=where)
     return None
 
 
@@ -160,6 +163,7 @@ class Store:
         self.sqlite = self.engine.dialect.name == "sqlite"
         if self.sqlite and not self.readonly:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        sa.event.listen(self.engine, "handle_error", self._refuse)
         self.md = tables(sa)
         self.t = self.md.tables
         self._actor_ids: set[str] | None = None
@@ -189,6 +193,13 @@ class Store:
         except (self.sa.exc.DBAPIError, sqlite3.DatabaseError) as exc:
             raise _refusal(exc, self.where) or StoreError(
                 f"cannot open the database: {getattr(exc, 'orig', exc)}", path=self.where) from None
+
+    def _refuse(self, context) -> None:
+        # every statement, wherever it runs (a document, a failure, a dump's chunk, a migration): a full
+        # disk is one StoreError, which stops the run; the transactions committed before it stay
+        refusal = _refusal(context.original_exception, self.where)
+        if refusal is not None:
+            raise refusal from context.original_exception
 
     # -- writing -----------------------------------------------------------------------------
     def unchanged(self, prov: Provenance) -> bool:
