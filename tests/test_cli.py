@@ -109,3 +109,21 @@ def test_cli_full_disk_the_library_did_not_name_is_still_one_line(monkeypatch, e
     monkeypatch.setattr(pipeline, "run", full)
     res = invoke("extract", SEEDS / "000_4e2a94e7be750194.txt")
     assert (res.exit_code, res.stderr.splitlines()) == (1, [line])
+
+
+@pytest.mark.parametrize("yaml_text", ["- {id: x, name: [unclosed\n"])
+def test_cli_actors_file_not_yaml_is_one_line_naming_it(tmp_path, yaml_text):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(yaml_text, encoding="utf-8")
+    res = warlog("extract", SEEDS, "--actors", mine)
+    assert res.returncode == 1
+    assert res.stderr.splitlines() == [f"warlog: {mine}:2: not valid YAML: expected ',' or ']', but got "
+                                       f"'<stream end>' (column 1) [data-file]"]
+
+
+@pytest.mark.parametrize("fmt,name", [("ged-csv", "ged.csv"), ("parquet", "seeds")])
+def test_cli_export_into_a_missing_folder_is_one_line(seeded_db, tmp_path, fmt, name):
+    out = tmp_path / "no" / "such" / name
+    res = invoke("export", "--format", fmt, "--out", out, "--db", seeded_db)
+    assert (res.exit_code, res.stderr) == (2, f"warlog: cannot write {out}: no such folder [no-folder]\n")
+    assert not (tmp_path / "no").exists()

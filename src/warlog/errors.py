@@ -108,6 +108,11 @@ class WriteError(WarlogError):
     code = "write"
 
 
+class NoSuchFolder(WriteError):
+    code = "no-folder"
+    exit_status = 2  # like any path the command line names that is not there
+
+
 class DiskFull(WriteError):
     """No space left where warlog writes; what was written before stays."""
 

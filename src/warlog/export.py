@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import DiskFull, MissingExtra, WriteError, is_disk_full
+from .errors import DiskFull, MissingExtra, NoSuchFolder, WriteError, is_disk_full
 from .query import Filters
 from .store import Store
 
@@ -230,6 +230,8 @@ def write_whole(name: str, writers: list[tuple[Path, Callable[[Path], None]]]) -
 
 def export(store: Store, fmt: str, out: str | None, f: Filters | None = None) -> str | list[Path]:
     """Write (or return, when ``out`` is None) the filtered events in ``fmt``."""
+    if out and not Path(out).parent.is_dir():  # said before the query runs, not after
+        raise NoSuchFolder(f"cannot write {out}: no such folder")
     recs = records(store, f)
     if fmt == "parquet":
         return parquet(recs, Path(out or "warlog"))
