@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,11 +138,34 @@ def _notes(rec: dict) -> str:
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> str:
+    """Rows as CSV (RFC 4180), every cell safe to open in a spreadsheet (see ``cell``)."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    # CRLF ends a row, so the writer quotes a cell holding a lone CR too (with LF alone it would not,
+    # and every reader would break the row there)
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     w.writeheader()
-    w.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+    w.writerows({k: cell(v) for k, v in r.items()} for r in rows)
     return buf.getvalue()
+
+
+# CSV injection (OWASP): a spreadsheet runs a cell that starts with one of these as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def cell(value):
+    """A value as a CSV cell. Text a spreadsheet would run as a formula gets a leading ``'``, as OWASP
+    recommends, unless it is a plain number: a longitude of -3.77 stays a number."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not is_number(value):
+        return "'" + value
+    return value
+
+
+def is_number(text: str) -> bool:
+    """A plain decimal number (-5, -0.5, +3, 1e-3): no formula, and read as a number by every tool."""
+    return _NUMBER.fullmatch(text) is not None
 
 
 def geojson(recs: list[dict]) -> dict:
