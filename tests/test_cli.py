@@ -1,6 +1,7 @@
 """The command line: every failure is one line on stderr and a documented exit status, never a traceback."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -127,3 +128,54 @@ def test_cli_export_into_a_missing_folder_is_one_line(seeded_db, tmp_path, fmt, 
     res = invoke("export", "--format", fmt, "--out", out, "--db", seeded_db)
     assert (res.exit_code, res.stderr) == (2, f"warlog: cannot write {out}: no such folder [no-folder]\n")
     assert not (tmp_path / "no").exists()
+
+
+CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # C0 but newline, DEL, C1
+
+
+@pytest.fixture(scope="module")
+def escapes(tmp_path_factory):
+    """The Kwala seed with terminal escapes (clear screen, red, CSI) and a bell in its title, actors and prose."""
+    folder = tmp_path_factory.mktemp("escapes")
+    text = (SEEDS / "003_d37e82a4d6691ff5.txt").read_text(encoding="utf-8")
+    for old, new in [("= Kwala attack =", "= Kwala \x1b[2J\x07attack\x1b[31m ="),
+                     ("- Conflict: Kwala attack", "- Conflict: Kwala \x1b[2J\x07attack\x1b[31m"),
+                     ("- Combatant2: Jama'at Nasr al-Islam wal Muslimin", "- Combatant2: JNIM\x1b[0m\x9b2J"),
+                     ("jihadists from Jama'at", "jihadists\x07 from \x1b[2JJama'at")]:
+        assert old in text
+        text = text.replace(old, new)
+    article = folder / "kwala.txt"
+    article.write_text(text, encoding="utf-8")
+    db = folder / "warlog.db"
+    assert invoke("ingest", article, "--db", db).exit_code == 0
+    return article, db
+
+
+def test_cli_extract_summary_prints_no_control_characters(escapes):
+    article, _ = escapes
+    res = invoke("extract", article)
+    assert res.exit_code == 0 and "Kwala [2Jattack[31m [main] 2024-02-28" in res.stdout
+    assert not CONTROLS.search(res.stdout)
+
+
+@pytest.mark.parametrize("args", [["events"], ["events", "--text", "jihadists"]])
+def test_cli_events_table_prints_no_control_characters(escapes, args):
+    res = invoke(*args, "--db", escapes[1])
+    assert res.exit_code == 0 and "Kwala" in res.stdout
+    assert not CONTROLS.search(res.stdout)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_cli_show_prints_no_control_characters(escapes, as_json):
+    event_id = invoke("events", "--db", escapes[1]).stdout.split()[0]
+    res = invoke("show", event_id, "--db", escapes[1], *(["--json"] if as_json else []))
+    assert res.exit_code == 0 and "Kwala" in res.stdout
+    assert not CONTROLS.search(res.stdout)
+
+
+def test_cli_error_line_prints_no_control_characters(tmp_path):
+    bad = tmp_path / "bad\x1b[31m\x07.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    res = invoke("extract", bad)
+    assert res.exit_code == 1 and res.stderr.startswith("warlog: ") and "[31m" in res.stderr
+    assert not CONTROLS.search(res.stderr)

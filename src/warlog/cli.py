@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import sys
 
 import click
@@ -57,7 +58,32 @@ def _one_line(text: str) -> str:
 
 
 def _echo_err(line: str) -> None:
-    click.echo(line, err=True)
+    click.echo(printable(line), err=True)
+
+
+def _echo(text: str) -> None:
+    click.echo(printable(text))
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from the data as a terminal may show it: an ESC or a bell in an article must not reach the
+    terminal as an escape sequence, so C0 and C1 controls are dropped (a tab is a space, newlines stay)."""
+    return _CONTROLS.sub("", text.replace("\t", " "))
+
+
+def json_text(value) -> str:
+    """A value as JSON for a terminal (see ``json_safe``)."""
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL and C1 controls (an 8-bit CSI) escaped as well: json.dumps escapes C0 only.
+    The value read back is the same."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 @click.group(cls=Warlog)
@@ -89,10 +115,10 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
             continue
         for ev in outcome.events:
             if as_json:
-                out.write(("\n" if first else ",\n") + ev.to_json())
+                out.write(("\n" if first else ",\n") + json_safe(ev.to_json()))
                 first = False
             else:
-                out.write(summary(ev) + "\n")
+                out.write(printable(summary(ev)) + "\n")
     if as_json:
         out.write("\n]\n")
     sys.exit(1 if failed else 0)
@@ -133,7 +159,7 @@ def ingest(paths, db, actors_file, progress):
 
     show = sys.stderr.isatty() if progress is None else progress
     summary = store.ingest(paths, db, show, actors_file)
-    click.echo(str(summary), err=True)
+    _echo_err(str(summary))
     sys.exit(1 if summary.failures else 0)
 
 
@@ -148,14 +174,15 @@ def events(country, actor, since, until, type_, min_killed, text, db, fmt, limit
     f = _make_filters(country, actor, since, until, type_, min_killed, text, limit)
     rows = query.events(store.open_for_reading(db), f)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        click.echo(json_text(rows))
     elif fmt == "csv":
         click.echo(export.to_csv(rows, list(rows[0]) if rows else ["id"]), nl=False)
     else:
         for r in rows:
             killed = "" if r["deaths_best"] is None else f"{r['deaths_best']} killed"
-            click.echo(f"{r['id']}  {r['date_start'] or '?':10}  {r['country_code'] or '??'}  {r['title'][:48]:48}  "
-                       f"{(r['sub_event_type'] or '')[:28]:28}  {killed}")
+            title, kind = printable(r["title"] or ""), printable(r["sub_event_type"] or "")  # before widths count
+            _echo(f"{r['id']}  {r['date_start'] or '?':10}  {r['country_code'] or '??'}  {title[:48]:48}  "
+                  f"{kind[:28]:28}  {killed}")
 
 
 @main.command()
@@ -170,18 +197,18 @@ def show(event_id, db, as_json):
     if shown is None:
         raise NotFound("no such event", path=event_id)
     if as_json:
-        click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
+        click.echo(json_text(shown))
         return
     ev = shown["event"]
-    click.echo(f"{ev['title']} [{ev['role']}] {ev['date_start']}  {ev.get('event_type')} / {ev.get('sub_event_type')}")
+    _echo(f"{ev['title']} [{ev['role']}] {ev['date_start']}  {ev.get('event_type')} / {ev.get('sub_event_type')}")
     for who, claims in shown["claims_by_claimant"].items():
-        click.echo(f"  {who}:")
+        _echo(f"  {who}:")
         for c in claims:
-            click.echo(f"    {c['side']:9} {c['category']:8} {figure_of(c):>7}  {c['sentence']!r}")
+            _echo(f"    {c['side']:9} {c['category']:8} {figure_of(c):>7}  {c['sentence']!r}")
     for cat, by_side in ev["estimates"].items():
-        click.echo(f"  estimate {cat}: " + ", ".join(f"{s} {e['low']}/{e['best']}/{e['high']}" for s, e in by_side.items()))
+        _echo(f"  estimate {cat}: " + ", ".join(f"{s} {e['low']}/{e['best']}/{e['high']}" for s, e in by_side.items()))
     for d in ev["discrepancies"]:
-        click.echo(f"  discrepancy {d['category']} {d['side']}: " + ", ".join(
+        _echo(f"  discrepancy {d['category']} {d['side']}: " + ", ".join(
             figure_of({**v, "qualifier": "exact" if v["low"] == v["high"] else "range" if v["high"] else "at_least"}) for v in d["values"]))
 
 
@@ -199,7 +226,7 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
-        click.echo("wrote " + ", ".join(map(str, result)), err=True)
+        _echo_err("wrote " + ", ".join(map(str, result)))
 
 
 @main.command("dump")
@@ -218,7 +245,7 @@ def dump_cmd(dump_file, index, db, out, workers, scheduler, progress):
 
     show = sys.stderr.isatty() if progress is None else progress
     summary = dump.run(dump_file, index, db, out, workers, scheduler, show)
-    click.echo(str(summary), err=True)
+    _echo_err(str(summary))
 
 
 @main.group()
@@ -236,7 +263,7 @@ PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
 def places_import(file, db):
     """Add a GeoNames dump (allCountries.txt or a country file) to your places."""
     n = gazetteer.import_geonames(file, Path(db) if db else None)
-    click.echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
+    _echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
 
 
 @places.command("from-dump")
@@ -247,7 +274,7 @@ def places_from_dump(dump, db):
     from . import dump_places
 
     n = dump_places.import_dump(dump, Path(db) if db else None)
-    click.echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
+    _echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
 
 
 @places.command("lookup")
@@ -257,10 +284,10 @@ def places_lookup(name, country):
     """Where a name points, with its precision and source."""
     hit = gazetteer.load().resolve(name, country)
     if hit is None:
-        click.echo(f"{name}: not found")
+        _echo(f"{name}: not found")
         sys.exit(1)
     place, at, precision = hit
-    click.echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
+    _echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
                f"[{place.layer}] {at.source}")
 
 
