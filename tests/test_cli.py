@@ -179,3 +179,12 @@ def test_cli_error_line_prints_no_control_characters(tmp_path):
     res = invoke("extract", bad)
     assert res.exit_code == 1 and res.stderr.startswith("warlog: ") and "[31m" in res.stderr
     assert not CONTROLS.search(res.stderr)
+
+
+def test_cli_places_import_reads_a_geonames_zip(tmp_path):
+    from test_gazetteer import ML_ROWS, README_TXT, _zip
+
+    src = _zip(tmp_path / "ML.zip", {"ML.txt": "\n".join(ML_ROWS) + "\n", "readme.txt": README_TXT})
+    db = tmp_path / "places.sqlite"
+    res = invoke("places", "import", src, "--db", db)
+    assert (res.exit_code, res.stdout) == (0, f"3 places imported into {db}\n")

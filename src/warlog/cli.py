@@ -261,7 +261,7 @@ PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @PLACES_DB
 def places_import(file, db):
-    """Add a GeoNames dump (allCountries.txt or a country file) to your places."""
+    """Add a GeoNames dump to your places: allCountries.txt or a country file (ML.txt), or the .zip GeoNames serves."""
     n = gazetteer.import_geonames(file, Path(db) if db else None)
     _echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
 
