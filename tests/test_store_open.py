@@ -85,13 +85,13 @@ def test_store_other_sqlite_database_is_not_a_warlog_database(tmp_path, command)
 @pytest.mark.parametrize("title", ["Kwala attack"])
 def test_store_not_writable_is_read_without_a_write(seeded_file, tmp_path, title):
     path = _copy(seeded_file, tmp_path / "ro")
-    before = open(path, "rb").read()
+    before = path.read_bytes()
     s = store.open_for_reading(str(path), writable=lambda p: False)
     assert [r["title"] for r in query.events(s, Filters(text="suicide"))] == [title]
     with pytest.raises(Exception, match="readonly"):  # the connection itself refuses writes
         s.fail("x.txt", "binary", "a test")
     s.engine.dispose()
-    assert open(path, "rb").read() == before
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize("writable", [False, True])
