@@ -50,6 +50,19 @@ def test_cli_unexpected_exception_is_an_internal_error_exit_70(monkeypatch, exc)
     assert res.stderr == f"warlog: internal error: {type(exc).__name__}: {message} (please report)\n"
 
 
+@pytest.mark.parametrize("exc,line", [
+    (RuntimeError(), "warlog: internal error: RuntimeError (please report)"),
+    (ValueError("x" * 1000), f"warlog: internal error: ValueError: {'x' * 400}... (please report)"),
+])
+def test_cli_internal_error_line_stays_short(monkeypatch, exc, line):
+    def broken(*_args, **_kw):
+        raise exc
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    res = invoke("extract", SEEDS / "000_4e2a94e7be750194.txt")
+    assert (res.exit_code, res.stderr.splitlines()) == (70, [line])
+
+
 @pytest.mark.parametrize("args", [["events", "--bogus"], ["export"], ["nope"]])
 def test_cli_usage_errors_stay_click_exit_2(args):
     res = invoke(*args)

@@ -43,8 +43,16 @@ def _fail(exc: Exception) -> int:
     if isinstance(exc, WarlogError):
         report(exc)
         return exc.exit_status
-    _echo_err(f"warlog: internal error: {type(exc).__name__}: {_one_line(str(exc))} (please report)")
+    _echo_err(f"warlog: internal error: {_what(exc)} (please report)")
     return INTERNAL_ERROR
+
+
+def _what(exc: Exception, limit: int = 400) -> str:
+    # a driver's message may carry its SQL and parameters, a whole article among them: the start says enough
+    detail = _one_line(str(exc))
+    if len(detail) > limit:
+        detail = detail[:limit] + "..."
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 def report(exc: WarlogError) -> None:

@@ -74,7 +74,6 @@ class MissingExtra(WarlogError):
     code = "missing-extra"
 
 
-
 class BadArgument(WarlogError):
     """An argument that is malformed or names nothing known (a date, a country, an event type...);
     ``path`` names the option."""
@@ -125,6 +124,12 @@ class DatabaseFull(StoreError, DiskFull):
     code = "disk-full"
 
 
+class NotFound(WarlogError):
+    """Something asked for by its id (an event) that the store does not hold."""
+
+    code = "not-found"
+
+
 def is_disk_full(exc: BaseException) -> bool:
     """True for a full disk as the system (ENOSPC), SQLite (SQLITE_FULL) or PostgreSQL (53100) reports it,
     also when SQLAlchemy wraps the driver's error."""
@@ -132,8 +137,3 @@ def is_disk_full(exc: BaseException) -> bool:
     return (getattr(orig, "errno", None) == errno.ENOSPC or getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
             or getattr(orig, "sqlstate", None) == "53100")
 
-
-class NotFound(WarlogError):
-    """Something asked for by its id (an event) that the store does not hold."""
-
-    code = "not-found"
