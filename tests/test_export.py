@@ -98,6 +98,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 @pytest.fixture(scope="module")
 def formulas(tmp_path_factory):
     """The Sokoura seed with a title, actors, a claimant and a conflict that a spreadsheet would run."""
+    from test_cli import invoke
+
     folder = tmp_path_factory.mktemp("formulas")
     text = (SEEDS / "004_845ec45266cabd06.txt").read_text(encoding="utf-8")
     for old, new in [("- Conflict: Sokoura attack", '- Conflict: =HYPERLINK("http://evil.example/x","Sokoura")'),
@@ -108,7 +110,7 @@ def formulas(tmp_path_factory):
         text = text.replace(old, new)
     (folder / "sokoura.txt").write_text(text, encoding="utf-8")
     db = folder / "warlog.db"
-    store.ingest([folder / "sokoura.txt"], str(db))
+    assert invoke("ingest", folder / "sokoura.txt", "--db", db, "--no-progress").exit_code == 0
     return store.Store(str(db))
 
 

@@ -89,7 +89,7 @@ def test_store_full_database_stops_ingest_and_keeps_what_was_stored(tmp_path, mo
 @pytest.fixture(scope="module")
 def seeded_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("seeded") / "warlog.db"
-    store.ingest(SEEDS, str(db))
+    assert invoke("ingest", *SEEDS, "--db", db, "--no-progress").exit_code == 0
     return db
 
 

@@ -20,7 +20,7 @@ SEEDS = SAMPLES / "seeds"
 def seeded_file(tmp_path_factory):
     """A SQLite store of the seed articles, to copy."""
     path = tmp_path_factory.mktemp("seeded") / "warlog.db"
-    store.ingest([SEEDS], str(path))
+    assert invoke("ingest", SEEDS, "--db", path, "--no-progress").exit_code == 0
     return path
 
 
