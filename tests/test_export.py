@@ -105,7 +105,8 @@ def formulas(tmp_path_factory):
     for old, new in [("- Conflict: Sokoura attack", '- Conflict: =HYPERLINK("http://evil.example/x","Sokoura")'),
                      ("- Partof: Mali War", "- Partof: =SUM(A1:A9)"), ("- Combatant1: Mali", "- Combatant1: -2+3"),
                      ("- Combatant2: Jama'at Nasr al-Islam wal Muslimin", "- Combatant2: @SUM(1+1)"),
-                     ("13 killed (per Mali)", "13 killed (per +cmd)")]:
+                     ("13 killed (per Mali)", "13 killed (per -2+3 Brigade)"),
+                     ("On January 11, 2021, two", "On January 11, 2021, according to +cmd, two")]:
         assert old in text
         text = text.replace(old, new)
     (folder / "sokoura.txt").write_text(text, encoding="utf-8")
@@ -124,9 +125,9 @@ def _csv(s, fmt):
 
 
 @pytest.mark.parametrize("fmt,cells", [
-    ("ged-csv", {"'=SUM(A1:A9)", "'-2+3", "'@SUM", "'-2+3 - @SUM"}),
-    ("acled-csv", {"'-2+3", "'@SUM", "'+cmd; Malian officials"}),
-    ("events-csv", {"'=HYPERLINK(\"http://evil.example/x\",\"Sokoura\")", "'-2+3", "'@SUM"}),
+    ("ged-csv", {"'=SUM(A1:A9)", "'@SUM"}),
+    ("acled-csv", {"'+cmd", "'-2+3 Brigade; Malian officials", "'@SUM"}),
+    ("events-csv", {"'=HYPERLINK(\"http://evil.example/x\",\"Sokoura\")", "'@SUM"}),
 ])
 def test_export_csv_cells_cannot_start_a_formula(formulas, fmt, cells):
     rows = list(csv.reader(io.StringIO(_csv(formulas, fmt))))
