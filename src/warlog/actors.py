@@ -126,16 +126,50 @@ def _words_re(keys) -> re.Pattern:
 def _records(data, label: str) -> list[ActorRecord]:
     if not isinstance(data, list):
         raise DataFileError("expected a list of actors", path=label)
-    out = []
-    for i, row in enumerate(data):
-        if not isinstance(row, dict) or not {"id", "name", "kind"} <= row.keys():
-            raise DataFileError(f"actor #{i + 1} needs id, name and kind", path=label)
-        out.append(ActorRecord(
-            id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]),
-            aliases=[str(a) for a in row.get("aliases") or []], country=row.get("country"),
-            demonym=row.get("demonym"), parent=row.get("parent"),
-            allied_with=[str(a) for a in row.get("allied_with") or []]))
-    return out
+    return [_record(row, n, label) for n, row in enumerate(data, 1)]
+
+
+def _scalar(value) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _record(row, n: int, label: str) -> ActorRecord:
+    """One actor of a registry file, its shape checked: a wrong shape would not fail but match nonsense
+    (a string of aliases would be read as its letters, each a one-letter alias)."""
+    if not isinstance(row, dict) or not {"id", "name", "kind"} <= row.keys():
+        raise DataFileError(f"actor #{n} needs id, name and kind", path=label)
+    if not all(_scalar(row[k]) for k in ("id", "name", "kind")):
+        raise DataFileError(f"actor #{n}: id, name and kind must be text", path=label)
+    for key in ("aliases", "allied_with"):
+        value = row.get(key) or []
+        if not isinstance(value, list) or not all(_scalar(v) for v in value):
+            raise DataFileError(f"actor #{n} ({row['id']}): {key} must be a list of names", path=label)
+    for key in ("country", "demonym", "parent"):
+        if row.get(key) is not None and not _scalar(row[key]):
+            raise DataFileError(f"actor #{n} ({row['id']}): {key} must be text", path=label)
+    return ActorRecord(
+        id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]),
+        aliases=[str(a) for a in row.get("aliases") or []], country=row.get("country"),
+        demonym=row.get("demonym"), parent=row.get("parent"),
+        allied_with=[str(a) for a in row.get("allied_with") or []])
+
+
+def _user_yaml(path: str):
+    """The YAML of a user's file; whatever stops it being read is one DataFileError naming the file."""
+    try:
+        return yaml.safe_load(Path(path).read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise DataFileError(f"cannot read it: {exc.strerror or exc}", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"not valid UTF-8: byte 0x{exc.object[exc.start]:02x} at offset {exc.start}",
+                            path=path) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" (column {mark.column + 1})" if mark else ""
+        raise DataFileError(f"not valid YAML: {exc.problem}{where}", path=path,
+                            line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"not valid YAML: {' '.join(str(exc).split())}", path=path) from None
 
 
 def _slug(name: str) -> str:
@@ -176,11 +210,7 @@ def load(extra: str | None = None) -> Registry:
     text = resources.files("warlog.data").joinpath("actors.yaml").read_text(encoding="utf-8")
     records = states(_records(yaml.safe_load(text), "warlog/data/actors.yaml"))
     if extra:
-        try:
-            user = yaml.safe_load(Path(extra).read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataFileError(str(exc), path=extra) from exc
-        mine = _records(user, extra)
+        mine = _records(_user_yaml(extra), extra)
         ids = {r.id for r in mine}
         records = [r for r in records if r.id not in ids] + mine
     return Registry(records)

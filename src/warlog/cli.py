@@ -1,7 +1,13 @@
-"""The ``warlog`` command: a thin layer over the library."""
+"""The ``warlog`` command: a thin layer over the library.
+
+Exit statuses (README, Bad input): 0 all went well; 1 an input or the data failed; 2 the command line
+is wrong (click's usage errors, and errors whose ``exit_status`` says so); 70 an internal error.
+"""
 from __future__ import annotations
 
+import errno
 import json
+import re
 import sys
 
 import click
@@ -9,10 +15,86 @@ import click
 from pathlib import Path
 
 from . import __version__, gazetteer, pipeline, readers
-from .errors import WarlogError
+from .errors import DiskFull, NotFound, WarlogError, is_disk_full
+
+INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE
 
 
-@click.group()
+class Warlog(click.Group):
+    """The command group. Every command runs inside its ``invoke``: the one place where an error
+    becomes one line on stderr and an exit status."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own: usage errors print its message and exit 2
+        except Exception as exc:
+            if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+                raise  # output piped into `head`: click leaves quietly
+            raise click.exceptions.Exit(_fail(exc)) from None
+
+
+def _fail(exc: Exception) -> int:
+    """Say in one line what stopped the command; its exit status."""
+    if not isinstance(exc, WarlogError) and is_disk_full(exc):
+        # a write the library does not name (a dump's JSON Lines, the places file) is still a full disk
+        exc = DiskFull(f"disk full: {getattr(exc, 'strerror', None) or exc}", path=getattr(exc, "filename", None))
+    if isinstance(exc, WarlogError):
+        report(exc)
+        return exc.exit_status
+    _echo_err(f"warlog: internal error: {_what(exc)} (please report)")
+    return INTERNAL_ERROR
+
+
+def _what(exc: Exception, limit: int = 400) -> str:
+    # a driver's message may carry its SQL and parameters, a whole article among them: the start says enough
+    detail = _one_line(str(exc))
+    if len(detail) > limit:
+        detail = detail[:limit] + "..."
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+def report(exc: WarlogError) -> None:
+    """One line on stderr: ``warlog: <input>: <reason> [<code>]``."""
+    _echo_err(f"warlog: {_one_line(str(exc))}")
+
+
+def _one_line(text: str) -> str:
+    # a driver's or a parser's message may run over several lines; a terminal shows one
+    return " ".join(text.split())
+
+
+def _echo_err(line: str) -> None:
+    click.echo(printable(line), err=True)
+
+
+def _echo(text: str) -> None:
+    click.echo(printable(text))
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from the data as a terminal may show it: an ESC or a bell in an article must not reach the
+    terminal as an escape sequence, so C0 and C1 controls are dropped (a tab is a space, newlines stay)."""
+    return _CONTROLS.sub("", text.replace("\t", " "))
+
+
+def json_text(value) -> str:
+    """A value as JSON for a terminal (see ``json_safe``)."""
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL and C1 controls (an 8-bit CSI) escaped as well: json.dumps escapes C0 only.
+    The value read back is the same."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+@click.group(cls=Warlog)
 @click.version_option(__version__, prog_name="warlog")
 def main() -> None:
     """warlog: narrative reports of armed attacks in, source-attributed conflict events out."""
@@ -37,14 +119,14 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
     for outcome in pipeline.run(paths, fmt, max_bytes, actors_file=actors_file):
         if outcome.error:
             failed += 1
-            click.echo(f"warlog: {outcome.error}", err=True)
+            report(outcome.error)
             continue
         for ev in outcome.events:
             if as_json:
-                out.write(("\n" if first else ",\n") + ev.to_json())
+                out.write(("\n" if first else ",\n") + json_safe(ev.to_json()))
                 first = False
             else:
-                out.write(summary(ev) + "\n")
+                out.write(printable(summary(ev)) + "\n")
     if as_json:
         out.write("\n]\n")
     sys.exit(1 if failed else 0)
@@ -55,11 +137,11 @@ DB_HELP = "Database: a SQLite file (default warlog.db, or $WARLOG_DB) or a postg
 
 def _filters(fn):
     for opt in reversed([
-        click.option("--country", help="Country name or ISO code."),
+        click.option("--country", help="A country: its name, or ISO alpha-2 or alpha-3 code (Mali, ML, MLI)."),
         click.option("--actor", help="An actor's registry id, name or alias (JNIM, FAMa, ...)."),
         click.option("--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Up to this date (inclusive)."),
-        click.option("--type", "type_", help="ACLED event type or sub-event type."),
+        click.option("--type", "type_", help="An ACLED event type or sub-event type (data/event_types.yaml), any case."),
         click.option("--min-killed", type=int, help="At least this many killed (best estimate, all sides)."),
         click.option("--text", help="Full-text search over article and claim text."),
         click.option("--db", help=DB_HELP)]):
@@ -67,11 +149,11 @@ def _filters(fn):
     return fn
 
 
-def _make_filters(country, actor, since, until, type_, min_killed, text):
+def _make_filters(country, actor, since, until, type_, min_killed, text, limit=None):
     from .query import Filters
 
-    return Filters(country=country, actor=actor, since=since, until=until, type=type_, min_killed=min_killed,
-                   text=text)
+    return Filters.parse(country=country, actor=actor, since=since, until=until, type=type_, min_killed=min_killed,
+                         text=text, limit=limit)
 
 
 @main.command()
@@ -86,31 +168,31 @@ def ingest(paths, db, actors_file, progress, prune):
     from .resources import Resources
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = _guard(lambda: pipeline.ingest(paths, store.Store(db), Resources.load(actors_file), show, prune))
-    click.echo(str(summary), err=True)
+    summary = pipeline.ingest(paths, store.Store(db), Resources.load(actors_file), show, prune)
+    _echo_err(str(summary))
     sys.exit(1 if summary.failures else 0)
 
 
 @main.command()
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--limit", type=int, help="At most this many events (1 or more).")
 def events(country, actor, since, until, type_, min_killed, text, db, fmt, limit):
     """List stored events that match the filters."""
     from . import export, query, store
 
-    f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    f.limit = limit
-    rows = _guard(lambda: query.events(store.Store(db), f))
+    f = _make_filters(country, actor, since, until, type_, min_killed, text, limit)
+    rows = query.events(store.open_for_reading(db), f)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        click.echo(json_text(rows))
     elif fmt == "csv":
         click.echo(export.to_csv(rows, list(rows[0]) if rows else ["id"]), nl=False)
     else:
         for r in rows:
             killed = "" if r["deaths_best"] is None else f"{r['deaths_best']} killed"
-            click.echo(f"{r['id']}  {r['date_start'] or '?':10}  {r['country_code'] or '??'}  {r['title'][:48]:48}  "
-                       f"{(r['sub_event_type'] or '')[:28]:28}  {killed}")
+            title, kind = printable(r["title"] or ""), printable(r["sub_event_type"] or "")  # before widths count
+            _echo(f"{r['id']}  {r['date_start'] or '?':10}  {r['country_code'] or '??'}  {title[:48]:48}  "
+                  f"{kind[:28]:28}  {killed}")
 
 
 @main.command()
@@ -121,23 +203,22 @@ def show(event_id, db, as_json):
     """One event: its fields, claims grouped by claimant with their sentences, estimates and discrepancies."""
     from . import query, store
 
-    shown = _guard(lambda: query.show(store.Store(db), event_id))
+    shown = query.show(store.open_for_reading(db), event_id)
     if shown is None:
-        click.echo(f"warlog: no event {event_id}", err=True)
-        sys.exit(1)
+        raise NotFound("no such event", path=event_id)
     if as_json:
-        click.echo(json.dumps(shown, ensure_ascii=False, indent=1))
+        click.echo(json_text(shown))
         return
     ev = shown["event"]
-    click.echo(f"{ev['title']} [{ev['role']}] {ev['date_start']}  {ev.get('event_type')} / {ev.get('sub_event_type')}")
+    _echo(f"{ev['title']} [{ev['role']}] {ev['date_start']}  {ev.get('event_type')} / {ev.get('sub_event_type')}")
     for who, claims in shown["claims_by_claimant"].items():
-        click.echo(f"  {who}:")
+        _echo(f"  {who}:")
         for c in claims:
-            click.echo(f"    {c['side']:9} {c['category']:8} {figure_of(c):>7}  {c['sentence']!r}")
+            _echo(f"    {c['side']:9} {c['category']:8} {figure_of(c):>7}  {c['sentence']!r}")
     for cat, by_side in ev["estimates"].items():
-        click.echo(f"  estimate {cat}: " + ", ".join(f"{s} {e['low']}/{e['best']}/{e['high']}" for s, e in by_side.items()))
+        _echo(f"  estimate {cat}: " + ", ".join(f"{s} {e['low']}/{e['best']}/{e['high']}" for s, e in by_side.items()))
     for d in ev["discrepancies"]:
-        click.echo(f"  discrepancy {d['category']} {d['side']}: " + ", ".join(
+        _echo(f"  discrepancy {d['category']} {d['side']}: " + ", ".join(
             figure_of({**v, "qualifier": "exact" if v["low"] == v["high"] else "range" if v["high"] else "at_least"}) for v in d["values"]))
 
 
@@ -151,11 +232,11 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
     from . import export, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    result = _guard(lambda: export.export(store.Store(db), fmt, out, f))
+    result = export.export(store.open_for_reading(db), fmt, out, f)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
-        click.echo("wrote " + ", ".join(map(str, result)), err=True)
+        _echo_err("wrote " + ", ".join(map(str, result)))
 
 
 @main.command("dump")
@@ -173,8 +254,8 @@ def dump_cmd(dump_file, index, db, out, workers, scheduler, progress):
     from . import dump
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = _guard(lambda: dump.run(dump_file, index, db, out, workers, scheduler, show))
-    click.echo(str(summary), err=True)
+    summary = dump.run(dump_file, index, db, out, workers, scheduler, show)
+    _echo_err(str(summary))
 
 
 @main.group()
@@ -190,9 +271,9 @@ PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @PLACES_DB
 def places_import(file, db):
-    """Add a GeoNames dump (allCountries.txt or a country file) to your places."""
-    n = _guard(lambda: gazetteer.import_geonames(file, Path(db) if db else None))
-    click.echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
+    """Add a GeoNames dump to your places: allCountries.txt or a country file (ML.txt), or the .zip GeoNames serves."""
+    n = gazetteer.import_geonames(file, Path(db) if db else None)
+    _echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
 
 
 @places.command("from-dump")
@@ -202,8 +283,8 @@ def places_from_dump(dump, db):
     """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
     from . import dump_places
 
-    n = _guard(lambda: dump_places.import_dump(dump, Path(db) if db else None))
-    click.echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
+    n = dump_places.import_dump(dump, Path(db) if db else None)
+    _echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
 
 
 @places.command("lookup")
@@ -213,19 +294,11 @@ def places_lookup(name, country):
     """Where a name points, with its precision and source."""
     hit = gazetteer.load().resolve(name, country)
     if hit is None:
-        click.echo(f"{name}: not found")
+        _echo(f"{name}: not found")
         sys.exit(1)
     place, at, precision = hit
-    click.echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
+    _echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
                f"[{place.layer}] {at.source}")
-
-
-def _guard(fn):
-    try:
-        return fn()
-    except WarlogError as exc:
-        click.echo(f"warlog: {exc}", err=True)
-        sys.exit(1)
 
 
 def summary(ev) -> str:
@@ -257,11 +330,3 @@ def figure(c) -> str:
 def figure_of(c: dict) -> str:
     return {"exact": f"{c['low']}", "approx": f"~{c['low']}", "range": f"{c['low']}-{c['high']}",
             "at_least": f"{c['low']}+", "at_most": f"<={c['high']}"}.get(c["qualifier"], "?")
-
-
-def run() -> None:  # pragma: no cover - console entry for python -m warlog
-    try:
-        main()
-    except WarlogError as exc:
-        click.echo(f"warlog: {exc}", err=True)
-        sys.exit(2)

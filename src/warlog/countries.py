@@ -36,6 +36,20 @@ def lookup(name: str) -> tuple[str, str] | None:
     return _table().get(fold(name.strip().strip(".,")))
 
 
+def code_of(text: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country given by its name, alpha-2 or alpha-3 code, or None."""
+    import pycountry
+
+    given = text.strip()
+    if given.isalpha() and len(given) in (2, 3):
+        field = "alpha_2" if len(given) == 2 else "alpha_3"
+        hit = pycountry.countries.get(**{field: given.upper()})
+        if hit:
+            return hit.alpha_2
+    named = lookup(given)
+    return named[1] if named else None
+
+
 def find(text: str) -> tuple[str, str, int, int] | None:
     """The first country named in ``text``: (name, code, start, end)."""
     m = _pattern().search(fold(text))

@@ -1,11 +1,16 @@
-"""One error hierarchy for warlog. Each error names its input and carries a stable code."""
+"""One error hierarchy for warlog. Each error names its input and carries a stable code, and the
+exit status the command line gives it (``warlog`` turns it into one line in ``cli.Warlog.invoke``)."""
 from __future__ import annotations
+
+import errno
+import sqlite3
 
 
 class WarlogError(Exception):
     """Base of every error warlog raises on purpose."""
 
     code = "error"
+    exit_status = 1  # 1: an input or the data failed; 2: the command line is wrong (see README, Bad input)
 
     def __init__(self, reason: str, *, path: str | None = None, line: int | None = None):
         super().__init__(reason)
@@ -14,9 +19,9 @@ class WarlogError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
+        if self.path is None:  # nothing to name (a missing extra, say): the reason alone
+            return f"{self.reason} [{self.code}]"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.reason} [{self.code}]"
 
     def to_dict(self) -> dict:
@@ -67,3 +72,68 @@ class MissingExtra(WarlogError):
     """An optional dependency is not installed."""
 
     code = "missing-extra"
+
+
+class BadArgument(WarlogError):
+    """An argument that is malformed or names nothing known (a date, a country, an event type...);
+    ``path`` names the option."""
+
+    code = "bad-argument"
+    exit_status = 2
+
+
+class StoreError(WarlogError):
+    """The event store cannot be opened, read or written. It stops a run: no later document could be stored."""
+
+    code = "store"
+
+
+class NoSuchDatabase(StoreError):
+    code = "no-database"
+    exit_status = 2  # like any file the command line names that is not there
+
+
+class NotAStore(StoreError):
+    code = "not-a-store"
+
+
+class ReadOnlyStore(StoreError):
+    code = "read-only"
+
+
+class WriteError(WarlogError):
+    """An output (an export, the store) cannot be written."""
+
+    code = "write"
+
+
+class NoSuchFolder(WriteError):
+    code = "no-folder"
+    exit_status = 2  # like any path the command line names that is not there
+
+
+class DiskFull(WriteError):
+    """No space left where warlog writes; what was written before stays."""
+
+    code = "disk-full"
+
+
+class DatabaseFull(StoreError, DiskFull):
+    """A full disk under the store: a DiskFull that also stops an ingest, as every StoreError does."""
+
+    code = "disk-full"
+
+
+class NotFound(WarlogError):
+    """Something asked for by its id (an event) that the store does not hold."""
+
+    code = "not-found"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for a full disk as the system (ENOSPC), SQLite (SQLITE_FULL) or PostgreSQL (53100) reports it,
+    also when SQLAlchemy wraps the driver's error."""
+    orig = getattr(exc, "orig", None) or exc
+    return (getattr(orig, "errno", None) == errno.ENOSPC or getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or getattr(orig, "sqlstate", None) == "53100")
+

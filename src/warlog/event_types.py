@@ -32,6 +32,11 @@ def rules() -> list[dict]:
     return out
 
 
+def known() -> list[str]:
+    """The ACLED event types, then the sub-event types, that the rules assign, each in alphabetical order."""
+    return sorted({r["event_type"] for r in rules()}) + sorted({r["sub_event_type"] for r in rules()})
+
+
 def _kinds(ev: Event, reg: Registry, label: str) -> set[str]:
     side = ev.sides.get(label)
     if side is None or not side.belligerent:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
-from .errors import MissingExtra
+from .errors import DiskFull, MissingExtra, NoSuchFolder, WriteError, is_disk_full
 from .query import Filters
 from .store import Store
 
@@ -135,11 +138,34 @@ def _notes(rec: dict) -> str:
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> str:
+    """Rows as CSV (RFC 4180), every cell safe to open in a spreadsheet (see ``cell``)."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    # CRLF ends a row, so the writer quotes a cell holding a lone CR too (with LF alone it would not,
+    # and every reader would break the row there)
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     w.writeheader()
-    w.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+    w.writerows({k: cell(v) for k, v in r.items()} for r in rows)
     return buf.getvalue()
+
+
+# CSV injection (OWASP): a spreadsheet runs a cell that starts with one of these as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def cell(value):
+    """A value as a CSV cell. Text a spreadsheet would run as a formula gets a leading ``'``, as OWASP
+    recommends, unless it is a plain number: a longitude of -3.77 stays a number."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not is_number(value):
+        return "'" + value
+    return value
+
+
+def is_number(text: str) -> bool:
+    """A plain decimal number (-5, -0.5, +3, 1e-3): no formula, and read as a number by every tool."""
+    return _NUMBER.fullmatch(text) is not None
 
 
 def geojson(recs: list[dict]) -> dict:
@@ -201,14 +227,35 @@ def parquet(recs: list[dict], out: Path) -> list[Path]:
                            ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
     stem = str(out).removesuffix(".parquet")
     paths = [Path(stem + ".events.parquet"), Path(stem + ".claims.parquet")]
-    pq.write_table(pa.Table.from_pylist([{k: (str(v) if v is not None and schema.field(k).type == pa.string() else v)
-                                          for k, v in r.items()} for r in ev_rows], schema=schema), paths[0])
-    pq.write_table(pa.Table.from_pylist(cl_rows, schema=cl_schema), paths[1])
+    events_table = pa.Table.from_pylist([{k: (str(v) if v is not None and schema.field(k).type == pa.string() else v)
+                                          for k, v in r.items()} for r in ev_rows], schema=schema)
+    claims_table = pa.Table.from_pylist(cl_rows, schema=cl_schema)
+    write_whole(str(out), [(paths[0], lambda tmp: pq.write_table(events_table, tmp)),
+                           (paths[1], lambda tmp: pq.write_table(claims_table, tmp))])
     return paths
+
+
+def write_whole(name: str, writers: list[tuple[Path, Callable[[Path], None]]]) -> None:
+    """Write each file whole or none at all: each into a ``.part`` file beside it, renamed once every one
+    is complete, so a full disk leaves no half-written export (and an older one stays as it was)."""
+    parts = [(path, path.with_name(path.name + ".part")) for path, _ in writers]
+    try:
+        for (_, part), (_, write) in zip(parts, writers):
+            write(part)
+        for path, part in parts:
+            os.replace(part, path)
+    except OSError as exc:
+        for _, part in parts:
+            part.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise DiskFull("disk full: nothing of it was written", path=name) from None
+        raise WriteError(f"cannot write it: {exc.strerror or exc}", path=name) from None
 
 
 def export(store: Store, fmt: str, out: str | None, f: Filters | None = None) -> str | list[Path]:
     """Write (or return, when ``out`` is None) the filtered events in ``fmt``."""
+    if out and not Path(out).parent.is_dir():  # said before the query runs, not after
+        raise NoSuchFolder(f"cannot write {out}: no such folder")
     recs = records(store, f)
     if fmt == "parquet":
         return parquet(recs, Path(out or "warlog"))
@@ -221,6 +268,6 @@ def export(store: Store, fmt: str, out: str | None, f: Filters | None = None) ->
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        write_whole(out, [(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8"))])
         return [Path(out)]
     return text

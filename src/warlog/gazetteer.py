@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import json
 import os
 import re
 import sqlite3
+import zipfile
+import zlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -231,40 +234,64 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
 
 
 def import_geonames(path: str | Path, db: Path | None = None) -> int:
-    """Add a GeoNames dump (allCountries.txt or a country file, tab-separated) to the user's places.
-    Returns the number of places added."""
-    db = db or user_db_path()
-    con = open_places_db(db)
+    """Add a GeoNames dump to the user's places: allCountries.txt or a country file (ML.txt,
+    tab-separated), or GeoNames' own zip of one (allCountries.zip, ML.zip: its .txt files but the
+    readme, read as they stream out of it). All or nothing; returns the number of places added."""
+    con = open_places_db(db or user_db_path())
     n = 0
     try:
-        with open(path, encoding="utf-8") as fh:
-            batch = []
-            for lineno, line in enumerate(fh, 1):
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 15:
-                    raise DataFileError(f"not a GeoNames row ({len(cols)} columns, 19 expected)", path=str(path),
-                                        line=lineno)
-                kind = {"A": "region", "P": "town"}.get(cols[6], "place")
-                if cols[6] == "A" and cols[7].startswith("ADM2"):
-                    kind = "cercle"
-                if cols[6] == "A" and cols[7].startswith("PCL"):
-                    kind = "country"
-                names = {cols[1], cols[2], *(a for a in cols[3].split(",") if _latin(a))}
-                for name in filter(None, names):
-                    batch.append((fold(name), cols[1], kind, cols[10] or None, cols[11] or None, cols[8] or None,
-                                  float(cols[4]), float(cols[5]), int(cols[14] or 0), f"GeoNames {cols[0]}"))
-                n += 1
-                if len(batch) > 50_000:
-                    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
-                    batch.clear()
-            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+        for label, lines in _geonames_texts(Path(path)):
+            n += _import_rows(con, label, lines)
         con.commit()
-    except (ValueError, UnicodeDecodeError) as exc:
-        con.rollback()
+    except ValueError as exc:  # a number that is none, bytes that are not UTF-8
         raise DataFileError(f"cannot read: {exc}", path=str(path)) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise DataFileError(f"a damaged zip: {exc}", path=str(path)) from None
     finally:
-        con.close()
+        con.close()  # without its commit when a row failed: nothing of the file is kept
     _connect.cache_clear()
+    return n
+
+
+def _geonames_texts(path: Path):
+    """(name, lines) of each GeoNames text in ``path``: the file itself, or each .txt file in a zip but its readme."""
+    if not zipfile.is_zipfile(path):
+        if path.suffix.lower() == ".zip":
+            raise DataFileError("not a zip file, or one cut short", path=str(path))
+        with open(path, encoding="utf-8") as fh:
+            yield str(path), fh
+        return
+    with zipfile.ZipFile(path) as zf:
+        members = [m for m in zf.namelist()
+                   if m.lower().endswith(".txt") and not Path(m).name.lower().startswith("readme")]
+        if not members:
+            raise DataFileError("no GeoNames .txt file in the zip", path=str(path))
+        for member in members:
+            with zf.open(member) as raw:
+                yield f"{path}/{member}", io.TextIOWrapper(raw, encoding="utf-8")
+
+
+def _import_rows(con: sqlite3.Connection, label: str, lines) -> int:
+    """Insert the places of GeoNames rows (in batches: allCountries.txt holds some 13 million)."""
+    n, batch = 0, []
+    for lineno, line in enumerate(lines, 1):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 15:
+            raise DataFileError(f"not a GeoNames row ({len(cols)} columns, 19 expected)", path=label, line=lineno)
+        kind = {"A": "region", "P": "town"}.get(cols[6], "place")
+        if cols[6] == "A" and cols[7].startswith("ADM2"):
+            kind = "cercle"
+        if cols[6] == "A" and cols[7].startswith("PCL"):
+            kind = "country"
+        names = {cols[1], cols[2], *(a for a in cols[3].split(",") if _latin(a))}
+        for name in filter(None, names):
+            batch.append((fold(name), cols[1], kind, cols[10] or None, cols[11] or None, cols[8] or None,
+                          float(cols[4]), float(cols[5]), int(cols[14] or 0), f"GeoNames {cols[0]}"))
+        n += 1
+        if len(batch) > 50_000:
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+            batch.clear()
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
     return n
 
 

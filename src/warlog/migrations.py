@@ -22,6 +22,23 @@ def version(store, con) -> int | None:
     return int(row[0]) if row else None
 
 
+def require(store, readonly: bool) -> None:
+    """Open a store that must exist: a database without warlog's schema is refused, an older one is
+    migrated unless it is read-only."""
+    from .errors import NotAStore, ReadOnlyStore
+    from .store import SCHEMA_VERSION
+
+    with store.engine.connect() as con:
+        current = version(store, con)
+    if current is None:
+        raise NotAStore("not a warlog database (no warlog tables)", path=store.where)
+    if not readonly:
+        upgrade(store)
+    elif current < SCHEMA_VERSION:
+        raise ReadOnlyStore(f"read-only, and written by an older warlog (schema version {current}, this one reads "
+                            f"{SCHEMA_VERSION}): open it once where it can be written, to migrate it", path=store.where)
+
+
 def upgrade(store) -> None:
     """Bring the store to SCHEMA_VERSION. A current store is only read (so a read-only one opens);
     otherwise the work runs under the database's write lock, so two processes opening a new store

@@ -1,9 +1,12 @@
 """Reading the store: filtered event lists, one event with its claims by claimant, full-text search."""
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
+from .errors import BadArgument
 from .store import Store
 
 
@@ -18,6 +21,66 @@ class Filters:
     text: str | None = None
     role: str | None = None
     limit: int | None = None
+
+    @classmethod
+    def parse(cls, *, country=None, actor=None, since=None, until=None, type=None, min_killed=None, text=None,
+              role=None, limit=None) -> "Filters":
+        """Filters from what a user typed, checked and put in the store's terms (a country as its alpha-2
+        code, a type as ACLED spells it); BadArgument names the option that is wrong and why."""
+        return cls(country=_country(country), actor=actor, since=_date("since", since), until=_date("until", until),
+                   type=_event_type(type), min_killed=_at_least("min-killed", min_killed, 0), text=_words(text),
+                   role=role, limit=_at_least("limit", limit, 1))
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _date(option: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    m = _ISO_DATE.fullmatch(value.strip())
+    if not m:
+        raise BadArgument(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", path=f"--{option}")
+    try:
+        dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError as exc:
+        raise BadArgument(f"'{value}' is not a real date ({exc})", path=f"--{option}") from None
+    return m[0]
+
+
+def _country(value: str | None) -> str | None:
+    from .countries import code_of
+
+    if value is None:
+        return None
+    code = code_of(value)
+    if code is None:
+        raise BadArgument(f"unknown country '{value}': give its name or ISO code (Mali, ML, MLI)", path="--country")
+    return code
+
+
+def _event_type(value: str | None) -> str | None:
+    from .event_types import known
+
+    if value is None:
+        return None
+    by_folded = {t.casefold(): t for t in known()}
+    if value.strip().casefold() not in by_folded:
+        raise BadArgument(f"unknown event type '{value}'; known: {', '.join(known())}", path="--type")
+    return by_folded[value.strip().casefold()]
+
+
+def _at_least(option: str, value: int | None, floor: int) -> int | None:
+    if value is not None and value < floor:
+        raise BadArgument(f"must be {floor} or more (got {value})", path=f"--{option}")
+    return value
+
+
+def _words(value: str | None) -> str | None:
+    # full-text search matches words: a query of spaces or punctuation would match nothing, silently
+    if value is not None and not any(ch.isalnum() for ch in value):
+        raise BadArgument(f"nothing to search for in '{value}': give a word", path="--text")
+    return value
 
 
 def events(store: Store, f: Filters) -> list[dict]:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
 
-from .errors import MissingExtra, WarlogError
+# StoreError lives in errors.py; callers import it from here too
+from .errors import DatabaseFull, MissingExtra, NoSuchDatabase, NotAStore, StoreError, is_disk_full
 from .records import Event, Provenance
 
 SCHEMA_VERSION = 2
-
-
-class StoreError(WarlogError):
-    code = "store"
 
 
 def _sa():
@@ -33,6 +34,66 @@ def url_of(db: str | None) -> str:
     """A database URL from what a user types: a URL as it is, a file name as a SQLite file."""
     db = db or os.environ.get("WARLOG_DB") or "warlog.db"
     return db if "://" in db else f"sqlite:///{db}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite database URL; None for a server, an in-memory database or a URI filename."""
+    try:
+        u = _sa().engine.make_url(url)
+    except Exception:  # a bad URL: create_engine says why
+        return None
+    if u.get_backend_name() != "sqlite" or u.database in (None, "", ":memory:") or u.database.startswith("file:"):
+        return None
+    return Path(u.database)
+
+
+def _where(url: str) -> str:
+    """The database as a message names it: its file, or its URL without the password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:
+        return _sa().engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
+def open_for_reading(db: str | None = None, writable: Callable[[Path], bool] | None = None) -> "Store":
+    """The store a query reads: it must exist (NoSuchDatabase) and be a warlog store (NotAStore). A SQLite
+    file that cannot be written (read-only media, or the file or its folder not writable, as
+    ``writable(path)`` says; by default ``can_write``) is opened read-only and never migrated."""
+    url = url_of(db)
+    path = sqlite_path(url)
+    if path is None:
+        return Store(url, existing=True)
+    if not path.exists():
+        raise NoSuchDatabase("no such database (warlog ingest creates it)", path=str(path))
+    return Store(url, existing=True, readonly=not (writable or can_write)(path))
+
+
+def can_write(path: Path) -> bool:
+    """SQLite writes the file and, beside it, its journal: both the file and its folder must be writable."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _readonly_url(sa, path: Path):
+    """A SQLite URI that opens ``path`` read-only. Where its folder cannot be written either, SQLite
+    cannot create the WAL's shared-memory file beside it, so the file is declared immutable: a writer
+    there would have left its -wal file, whose commits an immutable file would not see."""
+    query = {"mode": "ro", "uri": "true"}
+    if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-wal").exists():
+        query["immutable"] = "1"
+    return sa.engine.URL.create("sqlite", database="file:" + urllib.parse.quote(str(path.resolve())), query=query)
+
+
+def _refusal(exc: Exception, where: str) -> StoreError | None:
+    """What a database failure means to its user, or None when it is no such case."""
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_NOTADB:
+        return NotAStore("not a warlog database (not an SQLite file)", path=where)
+    if is_disk_full(exc):
+        return DatabaseFull("disk full: what was stored before stays; free some space and run it again", path=where)
+    return None
 
 
 def tables(sa):
@@ -71,33 +132,56 @@ def document_key(prov: Provenance) -> str:
 
 
 class Store:
-    """One database of events; ``Store(url)`` opens it, creating or migrating its schema."""
+    """One database of events; ``Store(url)`` opens it, creating or migrating its schema. With
+    ``existing`` a database without warlog's schema is refused instead; with ``readonly`` a SQLite file
+    is opened read-only, never migrated nor written (``open_for_reading`` decides both for a query)."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, *, existing: bool = False, readonly: bool = False):
         sa = self.sa = _sa()
         self.url = url_of(url)
+        self.where = _where(self.url)
+        self.readonly = readonly and sqlite_path(self.url) is not None  # a server's rights are its own
+        self.engine = self._engine()
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        if self.sqlite and not self.readonly:
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        sa.event.listen(self.engine, "handle_error", self._refuse)
+        self.md = tables(sa)
+        self.t = self.md.tables
+        self._actor_ids: set[str] | None = None
+        self._open_schema(existing or self.readonly)
+
+    def _engine(self):
+        url = _readonly_url(self.sa, sqlite_path(self.url)) if self.readonly else self.url
         kw = {"future": True}
         if self.url.startswith("sqlite"):
             kw["connect_args"] = {"timeout": 60}
         try:
-            self.engine = sa.create_engine(self.url, **kw)
+            return self.sa.create_engine(url, **kw)
         except ImportError as exc:
             hint = "pip install 'warlog[postgres]'" if self.url.startswith("postgres") else "install its SQLAlchemy driver"
-            raise MissingExtra(f"the database needs its driver ({exc.name}): {hint}", path=self.url) from None
+            raise MissingExtra(f"the database needs its driver ({exc.name}): {hint}", path=self.where) from None
         except Exception as exc:  # a bad URL
-            raise StoreError(f"cannot open the database: {exc}", path=self.url) from None
-        self.sqlite = self.engine.dialect.name == "sqlite"
-        if self.sqlite:
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.md = tables(sa)
-        self.t = self.md.tables
-        self._actor_ids: set[str] | None = None
+            raise StoreError(f"cannot open the database: {exc}", path=self.where) from None
+
+    def _open_schema(self, existing: bool) -> None:
         from . import migrations
 
         try:
-            migrations.upgrade(self)
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"cannot open the database: {exc.orig}", path=self.url) from None
+            if existing:
+                migrations.require(self, self.readonly)
+            else:
+                migrations.upgrade(self)
+        except (self.sa.exc.DBAPIError, sqlite3.DatabaseError) as exc:
+            raise _refusal(exc, self.where) or StoreError(
+                f"cannot open the database: {getattr(exc, 'orig', exc)}", path=self.where) from None
+
+    def _refuse(self, context) -> None:
+        # every statement, wherever it runs (a document, a failure, a dump's chunk, a migration): a full
+        # disk is one StoreError, which stops the run; the transactions committed before it stay
+        refusal = _refusal(context.original_exception, self.where)
+        if refusal is not None:
+            raise refusal from context.original_exception
 
     # -- writing -----------------------------------------------------------------------------
     def unchanged(self, prov: Provenance) -> bool:
