@@ -51,7 +51,9 @@ def _clean(line: str, pos: int) -> Segment:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(re.search(r"[.!?](?:\[\w+\])*[\"”]?\s*$", line))
+    words = len(line.split())
+    # a copy cut mid-sentence still ends its last paragraph in running text
+    return words >= 40 or words >= 12 and bool(re.search(r"[.!?](?:\[\w+\])*[\"”]?\s*$", line))
 
 
 def read(text: str, prov: Provenance) -> Document:
