@@ -29,6 +29,7 @@ PART_OF = re.compile(r"^\s*(?i:part\s*of)\b\s*:?\s*")
 MARKER = re.compile(r"\[\s*(?:\d{1,3}|[a-zA-Z]|[A-Z] \d{1,3}|\*{1,3}|citation needed|edit|note \d+|nb \d+|"
                     r"[a-z]{1,5} \d{1,3})\s*\]")
 COORDS = re.compile(r"-?\d{1,3}(?:\.\d+)?°")
+FLAG_TRACE = re.compile(r"^ (?=[A-Z])")  # a flag icon copied as a space before the name it stands by
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)*\s*\|?\s*$")
 
 
@@ -79,6 +80,8 @@ class Box:
 def read_lines(box: Box, lines: list[Line]) -> None:
     """File the lines of a one-cell-per-line (or tabbed) infobox."""
     lay, skip = box.lay, False
+    stems = {lay.blocks.get(_label_name(lay, t)) for _, t in lines}
+    lost = "combatants" not in stems and bool(stems - {None})  # the copy lost the "Belligerents" heading
     for n, (pos, text) in enumerate(lines):
         if skip:
             skip = False
@@ -106,10 +109,17 @@ def read_lines(box: Box, lines: list[Line]) -> None:
         if label and (label in lay.blocks or box.block is None):
             _label(box, label, [(pos + m.end(), text[m.end():])] if text[m.end():].strip() else [])
             continue
+        if lost and box.key and FLAG_TRACE.match(text) and "combatants" not in box.raw:
+            box.open_block("combatants")  # a flag's trace before a name: the belligerents have begun
         if box.block:
             box.raw.setdefault(box.block, []).append((pos, text))
         elif box.key:
             box.inline[box.key].append((pos, text))
+
+
+def _label_name(lay: Layout, text: str) -> str | None:
+    m = lay.label_start.match(text)
+    return " ".join(m.group("label").lower().split()) if m else None
 
 
 def _label(box: Box, label: str, value: list[Line]) -> None:
@@ -330,17 +340,21 @@ _FIGURE = re.compile(r"^[~≈c]?\.?\d")
 
 def _starts(lay: Layout, kept: str, key: str) -> set[int]:
     """Where a new item starts inside one line of kept text: after a run of 2+ spaces (cells glued
-    by the copy), and, in figures, at a figure after a complete one ("89+ killed, 6 injured 77 killed",
-    "(per Mali) 50 killed") or after a cell that says nothing ("Unknown 15 killed", "1,500 Unknown")."""
-    starts = {m.end() for m in re.finditer(r"\S\s{2,}(?=[^\s(])", kept)} if key in PEOPLE | FIGURES else set()
-    if key not in FIGURES:
-        return starts
+    by the copy); in names, at a capital after a closing parenthesis ("United States (Union)
+    Confederate States"); in figures, at a figure after a complete one ("89+ killed, 6 injured 77
+    killed", "(per Mali) 50 killed") or after a cell that says nothing ("Unknown 15 killed")."""
+    if key not in PEOPLE | FIGURES:
+        return set()
+    starts = {m.end() for m in re.finditer(r"\S\s{2,}(?=[^\s(])", kept)}
     depth, digit, only_empty, prev = 0, False, True, ""
     for m in _TOKEN.finditer(kept):
         tok = m.group()
         word = tok.lower().strip(".,;:()")
         if prev and depth == 0 and not _joins(lay, prev):
-            if word in lay.empty_cells or (_FIGURE.match(tok) and (digit or only_empty or prev.endswith(")"))):
+            if key in PEOPLE and prev.endswith(")") and tok[0].isupper():
+                starts.add(m.start())
+            elif key in FIGURES and (word in lay.empty_cells or (
+                    _FIGURE.match(tok) and (digit or only_empty or prev.endswith(")")))):
                 starts.add(m.start())
         if m.start() in starts:
             digit, only_empty = False, True
@@ -357,10 +371,12 @@ def _joins(lay: Layout, prev: str) -> bool:
 
 def _unrepeat(text: str, chars: list[int]) -> list[int]:
     """A flag's alt text before its link leaves a name twice ("Mali Mali", "United States United
-    States (Union)"): the first copy goes."""
+    States (Union)", "Confederate States of America Confederate States"): the first copy goes."""
     s = "".join(text[i] for i in chars)
     words = [m for m in _TOKEN.finditer(s)]
-    for k in range(len(words) // 2, 0, -1):
-        if [w.group() for w in words[:k]] == [w.group() for w in words[k:2 * k]]:
+    names = [w.group() for w in words]
+    for k in range(1, len(words)):
+        m = min(k, len(words) - k)
+        if m >= min(k, 2) and names[k:k + m] == names[:m]:
             return chars[words[k].start():]
     return chars
