@@ -67,6 +67,12 @@ def _is_prose(line: str) -> bool:
     return words >= 40 or (words >= 12 and bool(_END.search(s)))
 
 
+def _is_sentence(line: str) -> bool:
+    """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.")."""
+    s = MARKER.sub("", line).strip()
+    return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s)))
+
+
 def _lines(text: str, lay: Layout) -> list[Line]:
     """The page's lines up to the site's footer; a block label glued to the cell before it
     ("UnknownCasualties and losses") starts a line of its own."""
@@ -119,8 +125,8 @@ def _infobox(lay: Layout, lines: list[Line]) -> tuple[Box, int, int, str]:
     anchor = _anchor(lay, lines)
     if anchor is None:
         return box, len(lines), len(lines), ""
-    end = anchor
-    while end < len(lines) and not (_is_prose(lines[end][1]) and not _label_follows(lay, lines, end)):
+    end = anchor + 1
+    while end < len(lines) and not (_is_sentence(lines[end][1]) and not _label_follows(lay, lines, end)):
         end += 1
     rendered_box.read_lines(box, lines[anchor:end])
     rendered_box.tab_columns(box)
@@ -205,6 +211,8 @@ def _body(doc: Document, lay: Layout, lines: list[Line]) -> None:
         if not s or lay.is_chrome(s) or s.lower() == title or not s.strip("|- "):
             continue
         if _is_heading(lay, s) and not _is_prose(s):
+            if not doc.paragraphs:  # the lead has no heading: a short line above it is debris
+                continue
             section = MARKER.sub("", _EDIT.sub("", s)).strip()
             refs = section.lower() in lay.reference_sections
             continue
