@@ -19,10 +19,11 @@ from . import rendered_box
 from .rendered_box import MARKER, PART_OF, Box, Line
 from .rendered_data import Layout, load
 
-_EDIT = re.compile(r"\s*\[\s*edit\s*\]\s*")
+_EDIT = re.compile(r"\[\s*edit\s*\]")
 _REF = re.compile(r"^\s*\d+\.\s*(?:\^|\d+ \d+\b)")
 _BULLET = re.compile(r"^\s*[•·*▪◦-]\s")
 _END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|]\s++(?:wikipedia|wiki\w*)\b.*$", re.I)  # "X - Wikipedia, the free..."
 _BANNER = re.compile(r"the free encyclopedia|^(?:fro'?m?|from) (?:wikipedia|encyclopedia)", re.I)
 
 
@@ -172,7 +173,7 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     top = lines[:anchor] if anchor < len(lines) else lines[:40]
     cands = [_EDIT.sub("", t).strip() for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
-    cands = [re.sub(r"\s+[-–—|]\s+(?:wikipedia|wiki\w*)\b.*$", "", c, flags=re.I) for c in cands]
+    cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:
         return ""
     keys = [c.lower() for c in cands]
@@ -181,7 +182,7 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
             return c
     lead = next((MARKER.sub("", t).lower() for _, t in lines if _is_prose(t)), "")
     for c, k in zip(cands, keys):
-        if re.sub(r"\s*\([^)]*\)$", "", k) in lead:
+        if (k[:k.rfind("(")].rstrip() if k.endswith(")") else k) in lead:  # "Battle of Ramadi (2015–2016)"
             return c
     return cands[0]
 

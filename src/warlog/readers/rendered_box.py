@@ -25,12 +25,12 @@ SIDED = {"combatants": "combatant", "commanders": "commander", "strength": "stre
          "units": "units"}
 PEOPLE = {"combatants", "commanders", "units", "perpetrator", "victims", "target"}
 FIGURES = {"strength", "casualties", "deaths", "injuries", "victims", "missing", "hostages"}
-PART_OF = re.compile(r"^\s*(?i:part\s*of)\b\s*:?\s*")
+PART_OF = re.compile(r"^\s*+(?i:part\s*of)\b\s*+:?\s*+")  # possessive: linear on long blank runs
 MARKER = re.compile(r"\[\s*(?:\d{1,3}|[a-zA-Z]|[A-Z] \d{1,3}|\*{1,3}|citation needed|edit|note \d+|nb \d+|"
                     r"[a-z]{1,5} \d{1,3})\s*\]")
 COORDS = re.compile(r"-?\d{1,3}(?:\.\d+)?°")
 FLAG_TRACE = re.compile(r"^ (?=[A-Z])")  # a flag icon copied as a space before the name it stands by
-SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)*\s*\|?\s*$")
+SEPARATOR = re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?(?:[ \t]*+\|[ \t]*+:?-{3,}:?)*[ \t]*+(?:\|[ \t]*+)?$")
 
 
 @dataclass
@@ -317,11 +317,12 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
 
 
 def _strip(text: str, chars: list[int]) -> list[int]:
-    while chars and (text[chars[0]].isspace() or text[chars[0]] in "•·*"):
-        chars = chars[1:]
-    while chars and text[chars[-1]].isspace():
-        chars = chars[:-1]
-    return chars
+    a, b = 0, len(chars)
+    while a < b and (text[chars[a]].isspace() or text[chars[a]] in "•·*"):
+        a += 1
+    while b > a and text[chars[b - 1]].isspace():
+        b -= 1
+    return chars[a:b]
 
 
 def _ranges(chars: list[int]) -> list[tuple[int, int]]:
@@ -375,7 +376,7 @@ def _unrepeat(text: str, chars: list[int]) -> list[int]:
     s = "".join(text[i] for i in chars)
     words = [m for m in _TOKEN.finditer(s)]
     names = [w.group() for w in words]
-    for k in range(1, len(words)):
+    for k in range(1, min(len(words), 8)):  # an alt text is a short name
         m = min(k, len(words) - k)
         if m >= min(k, 2) and names[k:k + m] == names[:m]:
             return chars[words[k].start():]

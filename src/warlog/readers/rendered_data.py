@@ -44,12 +44,12 @@ def _any(patterns) -> re.Pattern:
 
 
 def _label_start(labels) -> re.Pattern:
-    """A label at a line's start, then its value's start: glued to a capital, digit or sign
-    ("DateJanuary", "Deaths105", "Injured~ 30"), or after a colon, tab, cell bar or space (not
-    before a lower-case word: "Location of the attack" is a caption), or nothing (the value is below)."""
+    """A label at a line's start, then its value's start: after a colon, a cell bar or blanks (not
+    before a lower-case word: "Location of the attack" is a caption), glued to a capital, digit or sign
+    ("DateJanuary", "Deaths105", "Injured~ 30"), or nothing (the value is below). Possessive blanks
+    keep the match linear in the line's length."""
     alts = "|".join(r"\s+".join(map(re.escape, lab.split())) for lab in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"^\s*(?P<label>(?i:{alts}))(?:\s*:\s*|\s*\t\s*|\s*\|\s*|(?=[A-Z0-9~≈<>+(\"“'–—-])"
-                      rf"|\s+(?![a-z])|\s*$)")
+    return re.compile(rf"^\s*+(?P<label>(?i:{alts}))(?:[ \t]*+(?:[:|]|$)|[ \t]++(?![a-z])|(?=[A-Z0-9~≈<>+(\"“'–—-]))")
 
 
 @functools.lru_cache(maxsize=1)
