@@ -157,3 +157,13 @@ def test_rendered_mirror_chrome_is_not_the_article():
     assert (ev.date_start, ev.date_end, ev.country_code) == ("2022-06-18", "2022-06-19", "ML")
     assert [a.id for a in ev.sides["A"].actors] == ["katiba_macina"]
     assert _box(ev) == [("civilians", "killed", 132, 132)]
+
+
+def test_rendered_short_lines_of_wrapped_text_stay_in_the_prose():
+    # the lead of tests/corpus/rendered/h2_battle_of_konna_2013.txt, wrapped at 80 columns
+    text = ("Battle of Konna\n\nThe fighting began when rebel fighters disguised as passengers on a public bus\n"
+            "infiltrated the town. The bus was stopped at a Malian army checkpoint on the\nMalian Army\n"
+            "outskirts of Konna.\n")
+    doc = readers.read_text(text, "wrapped.txt")
+    assert doc.title == "Battle of Konna"
+    assert [p.text.text for p in doc.paragraphs] == text.split("\n")[2:-1]

@@ -205,19 +205,32 @@ def _is_heading(lay: Layout, s: str) -> bool:
 
 
 def _body(doc: Document, lay: Layout, lines: list[Line]) -> None:
-    """Paragraphs under their sections, and the references, from the lines after the infobox."""
-    section, refs, title = "", False, doc.title.lower()
-    for pos, line in lines:
+    """Paragraphs under their sections, and the references, from the lines after the infobox. A
+    heading is a short line standing apart: above a blank line or an "[edit]" mark, or between
+    the end of a sentence (or another heading) and a capital; a short line inside wrapped text is not."""
+    section, refs, title, prev = "", False, doc.title.lower(), "."
+    for n, (pos, line) in enumerate(lines):
         s = line.strip()
         if not s or lay.is_chrome(s) or s.lower() == title or not s.strip("|- "):
             continue
-        if _is_heading(lay, s) and not _is_prose(s):
+        if _is_heading(lay, s) and not _is_prose(s) and _stands_apart(lay, lines, n, prev):
+            prev = "."
             if not doc.paragraphs:  # the lead has no heading: a short line above it is debris
                 continue
             section = MARKER.sub("", _EDIT.sub("", s)).strip()
             refs = section.lower() in lay.reference_sections
             continue
+        prev = MARKER.sub("", s).rstrip()
         if refs or _REF.match(line):
             doc.references.append(Segment.verbatim(line, pos))
             continue
         doc.paragraphs.append(Paragraph(section, _clean(pos, line)))
+
+
+def _stands_apart(lay: Layout, lines: list[Line], n: int, prev: str) -> bool:
+    if _EDIT.search(lines[n][1]):
+        return True
+    nxt = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+    if not nxt or _EDIT.fullmatch(nxt) or lay.is_chrome(nxt):
+        return True
+    return bool(_END.search(prev) or prev.endswith("]")) and bool(re.match(r"[\"“'(A-Z0-9]", nxt))
