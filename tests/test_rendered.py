@@ -167,3 +167,16 @@ def test_rendered_short_lines_of_wrapped_text_stay_in_the_prose():
     doc = readers.read_text(text, "wrapped.txt")
     assert doc.title == "Battle of Konna"
     assert [p.text.text for p in doc.paragraphs] == text.split("\n")[2:-1]
+
+
+def test_rendered_markdown_table_opens_rows_with_a_bar():
+    # the rows of tests/corpus/rendered/h3_bentiu_massacre_2014_wikimili.txt as a Markdown table
+    text = ("| 2014 Bentiu massacre | |\n|---|---|\n| Part of South Sudanese Civil War | |\n"
+            "| Location | Bentiu, South Sudan |\n| Date | 15 April 2014 |\n| Deaths | 400+ [1] |\n"
+            "| Perpetrators | SPLM/A-IO (denied) [3] |\n"
+            "The 2014 Bentiu massacre occurred on 15 April 2014 in the town of Bentiu, in the north of South Sudan.\n")
+    doc = readers.read_text(text, "bentiu.md")
+    assert doc.title == "2014 Bentiu massacre"
+    assert {k: f.value.text for k, f in doc.fields.items()} == {
+        "partof": "South Sudanese Civil War", "place": "Bentiu, South Sudan", "date": "15 April 2014",
+        "deaths": "400+", "perpetrator": "SPLM/A-IO (denied)"}

@@ -168,9 +168,12 @@ def table_span(lines: list[Line], is_prose) -> tuple[int, int] | None:
 
 def table_rows(box: Box, lines: list[Line]) -> list[Row]:
     """The rows of a pipe table: cells end at a bar; a row has as many cells as the separator line
-    ("---|---|...") or the first row has columns, and a line that starts with a label starts a row."""
+    ("---|---|...") or the first row has columns, and a line that starts with a label starts a row.
+    Markdown's tables also open each row with a bar ("| Date | 15 April 2014 |")."""
     sep = next((t for _, t in lines if SEPARATOR.match(t)), None)
     width = sep.count("-|") + sep.rstrip().endswith("-") if sep else max(lines[0][1].count("|"), 1)
+    opening = (sep or lines[0][1]).lstrip().startswith("|")  # "| a | b |": a bar opens each row too
+    width -= opening and not sep
     rows: list[Row] = []
     row: list[Cell] = []
     cell = Cell()
@@ -188,6 +191,8 @@ def table_rows(box: Box, lines: list[Line]) -> list[Row]:
                 cell.lines.append((pos + offset, piece))
             offset += len(piece) + 1
             if k < len(pieces) - 1:
+                if opening and k == 0 and not row and not cell.lines:
+                    continue
                 row.append(cell)
                 cell = Cell()
                 if len(row) == width:
