@@ -180,3 +180,12 @@ def test_rendered_markdown_table_opens_rows_with_a_bar():
     assert {k: f.value.text for k, f in doc.fields.items()} == {
         "partof": "South Sudanese Civil War", "place": "Bentiu, South Sudan", "date": "15 April 2014",
         "deaths": "400+", "perpetrator": "SPLM/A-IO (denied)"}
+
+
+def test_rendered_a_lone_label_line_is_not_an_infobox():
+    # the opening of tests/corpus/rendered/h3_battle_of_baghuz_fawqani_owiki.txt under a site's status line
+    text = ("Status: Featured\n\nBattle of Baghuz Fawqani\n\n\nThe Battle of Baghuz Fawqani was an offensive by the "
+            "Syrian Democratic Forces, assisted by Combined Joint Task Force – Operation Inherent Resolve coalition "
+            "airstrikes, that began on 9 February 2019 as part of the Deir ez-Zor campaign of the Syrian Civil War.\n")
+    doc = readers.read_text(text, "baghuz.txt")
+    assert (doc.title, doc.fields, len(doc.paragraphs)) == ("Battle of Baghuz Fawqani", {}, 1)

@@ -53,8 +53,8 @@ def sniff(text: str) -> bool:
             blocks.add(label)
         elif label or PART_OF.match(line):
             inline.add(label or "part of")
-        if lay.ends.search(line.lower()) or _BANNER.search(line):
-            return True
+        if _BANNER.search(line) or "wikipedia" in line.lower() and (lay.is_chrome(line) or lay.ends.search(line.lower())):
+            return True  # a site's banner or footer naming Wikipedia
         chrome += lay.is_chrome(line)
     return 2 * len(blocks) + len(inline) + min(chrome, 1) >= 3
 
@@ -150,9 +150,14 @@ def _anchor(lay: Layout, lines: list[Line]) -> int | None:
             return None
         if _is_prose(s):
             continue
-        if PART_OF.match(s) or lay.label_start.match(s):
-            return i
+        if _is_label(lay, s) and (lay.label_of(s) in lay.blocks or any(
+                _is_label(lay, t.strip()) for _, t in lines[i + 1:i + 12])):
+            return i  # an infobox has more than one label: a lone "Status..." line is not one
     return None
+
+
+def _is_label(lay: Layout, s: str) -> bool:
+    return bool(PART_OF.match(s) or lay.label_start.match(s)) and not _is_prose(s)
 
 
 def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
