@@ -189,3 +189,18 @@ def test_rendered_a_lone_label_line_is_not_an_infobox():
             "airstrikes, that began on 9 February 2019 as part of the Deir ez-Zor campaign of the Syrian Civil War.\n")
     doc = readers.read_text(text, "baghuz.txt")
     assert (doc.title, doc.fields, len(doc.paragraphs)) == ("Battle of Baghuz Fawqani", {}, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Battle\nDate" + " " * 200_000 + "x\nResult" + "\t" * 200_000 + "y",
+    "Battle\nPart of X\nBelligerents\n" + "a" * 200_000 + "\n",
+    "Battle\nPart of X\nBelligerents\n" + "File:a " * 30_000 + "\n",
+    "Battle" + " " * 200_000 + " -x\n" + " (" * 100_000,
+    "T | |\n---|---|\n" + "a | b |\n" * 20_000,
+], ids=["blank runs after labels", "one long cell", "file names", "long title", "long table"])
+def test_rendered_reads_in_linear_time(text):
+    import time
+
+    start = time.perf_counter()
+    readers.read_text(text, "long.txt")
+    assert time.perf_counter() - start < 5  # quadratic matching takes minutes here
