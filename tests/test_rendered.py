@@ -97,6 +97,10 @@ def test_rendered_detects_copies_by_labels_and_chrome(text, form):
     ("Flag of Mali.svg Mali AQMI Flag asymmetric.svg Jama'at Nasr al-Islam wal Muslimin", "combatants",
      ["Mali", "Jama'at Nasr al-Islam wal Muslimin"]),
     (" Mali  Azawad", "combatants", ["Mali", "Azawad"]),
+    ("File:Flag of Mali.svg|20px|link= Mali", "combatants", ["Mali"]),
+    ("File:Liwa Fatemiyoun infobox flag.png, link=, bordure, 20px Liwa Fatemiyoun", "combatants", ["Liwa Fatemiyoun"]),
+    ("border clashes", "result", ["border clashes"]),
+    ("–", "casualties", ["–"]),
     ("Islamic State Islamic State", "perpetrator", ["Islamic State"]),
     ("Ahmad Umar Ahmad", "commanders", ["Ahmad Umar Ahmad"]),
 ])
@@ -109,6 +113,7 @@ def test_rendered_layout_vocabulary_is_data():
     lay = load()
     assert lay.labels["perpetrators"] == "perpetrator" and lay.blocks["casualties and losses"] == "casualties"
     assert lay.is_chrome("Extended-protected article") and lay.is_chrome("Coordinates: 36°58′50″N 38°25′32″E")
+    assert lay.is_chrome("This page was last edited on 5 March 2024, at 10:00 (UTC).")
     assert not lay.is_chrome("Battle of Konna")
 
 

@@ -316,7 +316,7 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
         chars = _strip(text, chars)
         if key in PEOPLE:
             chars = _unrepeat(text, chars)
-        if chars:
+        if any(text[i] not in "|,; \t" for i in chars):  # not the bars and commas debris leaves
             items.append(_ranges(chars))
     return items
 
