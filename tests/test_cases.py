@@ -44,16 +44,32 @@ def as_wikitext(case: dict) -> str:
             f"| combatant1 = {a}\n| combatant2 = {b}\n}}}}\n'''Test event''' was an attack.<ref>x</ref>\n\n{paras}\n")
 
 
-FORMS = {"infobox-text": as_infobox_text, "wikitext": as_wikitext}
+def as_rendered_tabs(case: dict) -> str:
+    """A browser's copy of the page: labels glued to values, the two columns apart by a tab."""
+    a, b = (side.replace(",", "\n").strip() for side in case["sides"])
+    return (f"Jump to content\n\nTest event\n\nFrom Wikipedia, the free encyclopedia\nTest event\n"
+            f"Date{case['date']}\nBelligerents\n{a}\t{b}\n\n{case['text']}")
+
+
+def as_rendered_pipes(case: dict) -> str:
+    """A mirror's copy: the infobox as a pipe table, one row per line, the columns apart by bars."""
+    a, b = (" ".join(n.strip() for n in side.split(",")) for side in case["sides"])
+    return (f"Test event | ||\n---|---|---|\nDate | {case['date']} | |\nBelligerents | ||\n{a} | {b} | |\n"
+            f"{case['text']}")
+
+
+FORMS = {"infobox-text": (as_infobox_text, "infobox-text"), "wikitext": (as_wikitext, "wikitext"),
+         "rendered-tabs": (as_rendered_tabs, "rendered-page"), "rendered-pipes": (as_rendered_pipes, "rendered-page")}
 
 
 @pytest.mark.parametrize("form", list(FORMS))
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_cases_claims_match_golden_file(path, form):
     case = parse_case(path)
-    text = FORMS[form](case)
+    make, fmt = FORMS[form]
+    text = make(case)
     events = warlog.extract_text(text, path.name)
-    assert events[0].document.format == form
+    assert events[0].document.format == fmt
     got = [c for ev in events for c in ev.claims if c.origin == "prose"]
     assert len(got) == len(case["claims"]), [(c.side, c.category, c.low, c.text) for c in got]
     for claim, want in zip(got, case["claims"]):

@@ -62,7 +62,7 @@ def test_quality_json_follows_the_contract(path):
                 "locations", "sides", "result", "event_type", "sub_event_type", "violence_type", "claims",
                 "estimates", "discrepancies", "document"} <= d.keys()
         for c in d["claims"]:
-            assert c["category"] in ("killed", "wounded", "captured", "missing")
+            assert c["category"] in ("killed", "wounded", "captured", "missing", "casualties")
             assert c["qualifier"] in ("exact", "approx", "range", "at_least", "at_most", "vague")
             assert c["origin"] in ("infobox", "prose")
             assert c["side"] in (*d["sides"], "civilians", "unknown")

@@ -38,7 +38,7 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;]{1,40}?)\s+(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)]|<hr|\band\b|\bor\b)", re.I)
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b)", re.I)
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
 

@@ -1,9 +1,12 @@
-"""rendered-page: the text of a rendered Wikipedia page, as copied from a browser.
+"""rendered-page: the text of a rendered Wikipedia page, as a browser copies it or a site serves it
+(Wikipedia, its mobile pages, mirrors, offline copies).
 
-The infobox arrives flattened: labels glued to their values ("DateJanuary 10, 2023") and the two
-combatant columns run together, so its block fields are kept unsided (``combatants``, ``casualties``)
-for the infobox interpreter to assign. "[edit]" and citation markers ("[4]") are dropped from the
-plain text but stay in the source, so offsets still point at the page's own characters.
+The page is read as lines. The site's chrome (banners, navigation, "From Wikipedia...", footers, map
+captions) is told by the phrase lists of ``data/rendered.yaml`` and skipped. The infobox is found by
+its labels wherever it stands (before or after the lead) and read by ``rendered_box`` in whichever
+layout it came: one cell per line, tabs, or a pipe table. The title is the article's own name: the
+infobox's header, else the line the page repeats or the lead restates. Citation markers and "[edit]"
+are dropped from the plain text but stay in the source, so offsets still point at the page's characters.
 """
 from __future__ import annotations
 
@@ -12,135 +15,227 @@ import re
 from ..document import Document, Field, Paragraph
 from ..records import Provenance
 from ..text import Segment, SegmentBuilder
+from . import rendered_box
+from .rendered_box import MARKER, PART_OF, Box, Line
+from .rendered_data import Layout, load
 
-CHROME = {"jump to content", "from wikipedia, the free encyclopedia", "main menu", "search", "toggle the table of contents"}
-# label -> field key; inline labels carry their value on the same line
-INLINE = [("part of", "partof"), ("date", "date"), ("location", "place"), ("result", "result"),
-          ("territorial changes", "territory"), ("status", "result"), ("target", "target"),
-          ("attack type", "type"), ("weapons", "weapons"), ("deaths", "deaths"), ("injured", "injuries"),
-          ("victims", "victims"), ("perpetrators", "perpetrator"), ("perpetrator", "perpetrator"),
-          ("motive", "motive")]
-BLOCK = {"belligerents": "combatants", "commanders and leaders": "commanders", "units involved": "units",
-         "strength": "strength", "casualties and losses": "casualties"}
-_MARKER = re.compile(r"\[(?:\d+|[a-z]|citation needed|edit|note \d+)\]")
-_EDIT = re.compile(r"\s*\[edit\]\s*$")
-_REF = re.compile(r"^\s*\d+\.\s*\^")
+_EDIT = re.compile(r"\[\s*edit\s*\]")
+_REF = re.compile(r"^\s*\d+\.\s*(?:\^|\d+ \d+\b)")
+_BULLET = re.compile(r"^\s*[•·*▪◦-]\s")
+_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|]\s++(?:wikipedia|wiki\w*)\b.*$", re.I)  # "X - Wikipedia, the free..."
+_BANNER = re.compile(r"the free encyclopedia|^(?:fro'?m?|from) (?:wikipedia|encyclopedia)", re.I)
+
+
+def _compat() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    lay = load()
+    return dict(lay.blocks), sorted(lay.labels.items(), key=lambda kv: -len(kv[0]))
+
+
+# the labels, for the HTML reader's infobox table
+BLOCK, INLINE = _compat()
 
 
 def sniff(text: str) -> bool:
-    head = text[:3000].lower()
-    return "from wikipedia, the free encyclopedia" in head or "jump to content" in head or "[edit]" in text
+    """A rendered page: Wikipedia's banner or edit links, infobox labels near the top (block labels,
+    "Date..."/"Location..." lines), or the chrome of a site that copies Wikipedia."""
+    head = text[:6000]
+    low = head.lower()
+    if "from wikipedia, the free encyclopedia" in low or "jump to content" in low or "[edit]" in text:
+        return True
+    lay = load()
+    blocks, inline, chrome = set(), set(), 0
+    for line in [ln.strip() for ln in head.splitlines() if ln.strip()][:150]:
+        label = lay.label_of(line.split("|")[0]) if "|" in line else None
+        m = lay.label_start.match(line)
+        label = label or (" ".join(m.group("label").lower().split()) if m and not _is_prose(line) else None)
+        if label in lay.blocks:
+            blocks.add(label)
+        elif label or PART_OF.match(line):
+            inline.add(label or "part of")
+        if _BANNER.search(line) or "wikipedia" in line.lower() and (lay.is_chrome(line) or lay.ends.search(line.lower())):
+            return True  # a site's banner or footer naming Wikipedia
+        chrome += lay.is_chrome(line)
+    return 2 * len(blocks) + len(inline) + min(chrome, 1) >= 3
 
 
-def _lines(text):
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n")
-        pos += len(line)
+def _is_prose(line: str) -> bool:
+    """A sentence of running text, not an infobox cell: long, and ending as a sentence does (or very long)."""
+    s = MARKER.sub("", line).strip()
+    if not s or _BULLET.match(s) or s.startswith(("(", "|")) or s.endswith("|"):
+        return False
+    words = len(s.split())
+    return words >= 40 or (words >= 12 and bool(_END.search(s)))
 
 
-def _clean(line: str, pos: int) -> Segment:
+def _is_sentence(line: str) -> bool:
+    """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.")."""
+    s = MARKER.sub("", line).strip()
+    return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s)))
+
+
+def _lines(text: str, lay: Layout) -> list[Line]:
+    """The page's lines up to the site's footer; a block label glued to the cell before it
+    ("UnknownCasualties and losses") starts a line of its own."""
+    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)" % "|".join(
+        re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"))
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        if out and lay.ends.search(line.strip().lower()):
+            break
+        cuts = [0] + [m.start() for m in glued.finditer(line)] + [len(line)]
+        out += [(pos + a, line[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a or len(cuts) == 2]
+        pos += len(raw)
+    return out
+
+
+def read(text: str, prov: Provenance) -> Document:
+    lay = load()
+    doc = Document(prov, text, title="", sided=False)
+    lines = _lines(text, lay)
+    box, anchor, end, header = _infobox(lay, lines)
+    doc.title = header or _title(lay, lines, anchor)
+    for key, seg in rendered_box.fields(box).items():
+        doc.fields[key] = Field(key, seg)
+    doc.sided = box.sided
+    # the site's banner ("From Wikipedia, the free encyclopedia") opens the article: prose above it is the site's
+    banner = max((i for i, (_, t) in enumerate(lines[:anchor]) if _BANNER.search(t)), default=-1)
+    if anchor == len(lines):  # no infobox: the whole page is the article
+        _body(doc, lay, lines[banner + 1:])
+        return doc
+    for i in range(banner + 1, anchor):
+        if _is_prose(lines[i][1]) and not lay.is_chrome(lines[i][1].strip()):
+            doc.paragraphs.append(Paragraph("", _clean(*lines[i])))
+    _body(doc, lay, lines[end:])
+    return doc
+
+
+def _infobox(lay: Layout, lines: list[Line]) -> tuple[Box, int, int, str]:
+    """The infobox read from the page: (box, first line, end line, header); first = end = the
+    number of lines when the page has none."""
+    box = Box(lay)
+    span = rendered_box.table_span(lines, _is_prose)
+    if span:
+        rows = rendered_box.table_rows(box, lines[span[0]:span[1]])
+        rendered_box.read_rows(box, rows)
+        if box.inline or box.cols:
+            header = rows[0].cells[0].text if rows and rows[0].cells else ""
+            return box, span[0], span[1], "" if lay.label_of(header) or PART_OF.match(header) else header
+        box = Box(lay)
+    anchor = _anchor(lay, lines)
+    if anchor is None:
+        return box, len(lines), len(lines), ""
+    end = anchor + 1
+    while end < len(lines) and not (_is_sentence(lines[end][1]) and not _label_follows(lay, lines, end)):
+        end += 1
+    rendered_box.read_lines(box, lines[anchor:end])
+    rendered_box.tab_columns(box)
+    header = ""
+    if PART_OF.match(lines[anchor][1]):
+        above = [t.strip() for _, t in lines[max(anchor - 6, 0):anchor] if t.strip() and not lay.is_chrome(t.strip())]
+        header = above[-1] if above and _is_candidate(lay, above[-1]) else ""
+    return box, anchor, end, header
+
+
+def _anchor(lay: Layout, lines: list[Line]) -> int | None:
+    """The infobox's first line: "Part of ..." or a label, near the top and not in running text."""
+    seen = 0
+    for i, (_, text) in enumerate(lines):
+        s = text.strip()
+        if not s or lay.is_chrome(s):
+            continue
+        seen += 1
+        if seen > 150:
+            return None
+        if _is_prose(s):
+            continue
+        if _is_label(lay, s) and (lay.label_of(s) in lay.blocks or any(
+                _is_label(lay, t.strip()) for _, t in lines[i + 1:i + 12])):
+            return i  # an infobox has more than one label: a lone "Status..." line is not one
+    return None
+
+
+def _is_label(lay: Layout, s: str) -> bool:
+    return bool(PART_OF.match(s) or lay.label_start.match(s)) and not _is_prose(s)
+
+
+def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
+    """A long sentence inside the infobox (a caption, a result note) is followed by more labels."""
+    nxt = [t for _, t in lines[i + 1:i + 8] if t.strip() and not lay.is_chrome(t.strip())][:3]
+    return any(lay.label_start.match(t) and not _is_prose(t) for t in nxt)
+
+
+def _is_candidate(lay: Layout, s: str) -> bool:
+    """A line that can be the article's name."""
+    return (bool(re.search(r"[^\W\d_]", s)) and len(s.split()) <= 15 and not _is_prose(s) and not _BULLET.match(s)
+            and not lay.is_chrome(s) and not lay.label_start.match(s) and "|" not in s and not s.endswith(":"))
+
+
+def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
+    """The article's name among the lines above the infobox (or the page's first lines): a line the
+    page repeats (its heading, then the infobox header), else one the lead restates, else the first."""
+    top = lines[:anchor] if anchor < len(lines) else lines[:40]
+    cands = [_EDIT.sub("", t).strip() for _, t in top]
+    cands = [c for c in cands if c and _is_candidate(lay, c)]
+    cands = [_SITE_SUFFIX.sub("", c) for c in cands]
+    if not cands:
+        return ""
+    keys = [c.lower() for c in cands]
+    for c, k in zip(cands, keys):
+        if keys.count(k) > 1:
+            return c
+    lead = next((MARKER.sub("", t).lower() for _, t in lines if _is_prose(t)), "")
+    for c, k in zip(cands, keys):
+        if (k[:k.rfind("(")].rstrip() if k.endswith(")") else k) in lead:  # "Battle of Ramadi (2015–2016)"
+            return c
+    return cands[0]
+
+
+def _clean(pos: int, line: str) -> Segment:
     """The line without citation markers, mapped to its place in the source."""
     b = SegmentBuilder()
     last = 0
-    for m in _MARKER.finditer(line):
+    for m in MARKER.finditer(line):
         b.copy(line[last:m.start()], pos + last)
         last = m.end()
     b.copy(line[last:], pos + last)
     return b.build()
 
 
-def _is_prose(line: str) -> bool:
-    words = len(line.split())
-    # a copy cut mid-sentence still ends its last paragraph in running text
-    return words >= 40 or words >= 12 and bool(re.search(r"[.!?](?:\[\w+\])*[\"”]?\s*$", line))
+def _is_heading(lay: Layout, s: str) -> bool:
+    s = MARKER.sub("", s).strip()
+    return (0 < len(s.split()) <= 8 and not re.search(r"[.!?,;:\"”)]$", s) and not _BULLET.match(s)
+            and not s[0].islower() and not _REF.match(s) and bool(re.search(r"[^\W\d_]", s)))
 
 
-def read(text: str, prov: Provenance) -> Document:
-    doc = Document(prov, text, title="", sided=False)
-    lines = list(_lines(text))
-    i, block = 0, None
-    block_lines: dict[str, list[tuple[int, str]]] = {}
-    # title: the first line that is not chrome
-    while i < len(lines) and (not lines[i][1].strip() or lines[i][1].strip().lower() in CHROME):
-        i += 1
-    if i < len(lines):
-        doc.title = lines[i][1].strip()
-        i += 1
-    section, in_box = "", True
-    for pos, line in lines[i:]:
+def _body(doc: Document, lay: Layout, lines: list[Line]) -> None:
+    """Paragraphs under their sections, and the references, from the lines after the infobox. A
+    heading is a short line standing apart: above a blank line or an "[edit]" mark, or between
+    the end of a sentence (or another heading) and a capital; a short line inside wrapped text is not."""
+    section, refs, title, prev = "", False, doc.title.lower(), "."
+    for n, (pos, line) in enumerate(lines):
         s = line.strip()
-        low = s.lower()
-        if not s or low in CHROME or low == doc.title.lower():
+        if not s or lay.is_chrome(s) or s.lower() == title or not s.strip("|- "):
             continue
-        if in_box and not _is_prose(s):
-            block = _box_line(doc, block_lines, block, pos, line)
+        if _is_heading(lay, s) and not _is_prose(s) and _stands_apart(lay, lines, n, prev):
+            prev = "."
+            if not doc.paragraphs:  # the lead has no heading: a short line above it is debris
+                continue
+            section = MARKER.sub("", _EDIT.sub("", s)).strip()
+            refs = section.lower() in lay.reference_sections
             continue
-        in_box = False
-        if _EDIT.search(line):
-            section = _EDIT.sub("", s)
-            continue
-        if section.lower() in ("references", "notes", "citations", "sources") or _REF.match(line):
+        prev = MARKER.sub("", s).rstrip()
+        if refs or _REF.match(line):
             doc.references.append(Segment.verbatim(line, pos))
             continue
-        doc.paragraphs.append(Paragraph(section, _clean(line, pos)))
-    if any("\t" in ln for _, ln in block_lines.get("combatants", [])):
-        block_lines = _columns(block_lines)
-        doc.sided = True
-    for key, items in block_lines.items():
-        if not items:
-            continue
-        b = SegmentBuilder()
-        for n, (p, ln) in enumerate(items):
-            if n:
-                b.put("\n", p - 1, p)
-            seg = _clean(ln, p)
-            for run in seg.runs:
-                b.copy(seg.text[run.plain_start:run.plain_start + run.src_end - run.src_start], run.src_start)
-        doc.fields[key] = Field(key, b.build())
-    return doc
+        doc.paragraphs.append(Paragraph(section, _clean(pos, line)))
 
 
-SIDED = {"combatants": "combatant", "commanders": "commander", "strength": "strength", "casualties": "casualties",
-         "units": "units"}
-
-
-def _columns(block_lines: dict) -> dict:
-    """A page copied with its table cells apart: a tab ends the left column's cell. Lines before
-    a tab are the first side's, the text after it (and the lines below) the next side's."""
-    out = {k: v for k, v in block_lines.items() if k not in SIDED}
-    for key, stem in SIDED.items():
-        col, cols = 0, {}
-        for pos, line in block_lines.get(key, []):
-            offset = 0
-            for n, cell in enumerate(line.split("\t")):
-                if n:
-                    col += 1
-                lead = len(cell) - len(cell.lstrip())
-                if cell.strip():
-                    cols.setdefault(col, []).append((pos + offset + lead, cell.strip()))
-                offset += len(cell) + 1
-        for col, cells in cols.items():
-            out[f"{stem}{col + 1}"] = cells
-    return out
-
-
-def _box_line(doc, block_lines, block, pos, line):
-    """File one infobox line under its field; returns the field whose lines continue below."""
-    s = line.strip()
-    low = s.lower()
-    if low in BLOCK:
-        return BLOCK[low]
-    lead = len(line) - len(line.lstrip())
-    for label, key in INLINE:
-        if low.startswith(label) and key not in block_lines:
-            value = line[lead + len(label):]
-            vlead = len(value) - len(value.lstrip())
-            if value.strip():
-                block_lines[key] = [(pos + lead + len(label) + vlead, value.strip())]
-            else:
-                block_lines[key] = []
-            return key  # a value may go on over the lines below ("Deaths 160+" / "132 (government)")
-    if block:
-        block_lines.setdefault(block, []).append((pos + lead, s))
-    return block
+def _stands_apart(lay: Layout, lines: list[Line], n: int, prev: str) -> bool:
+    if _EDIT.search(lines[n][1]):
+        return True
+    nxt = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+    if not nxt or _EDIT.fullmatch(nxt) or lay.is_chrome(nxt):
+        return True
+    return bool(_END.search(prev) or prev.endswith("]")) and bool(re.match(r"[\"“'(A-Z0-9]", nxt))
