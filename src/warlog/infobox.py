@@ -62,7 +62,7 @@ def date(doc: Document) -> dates.DateSpan | None:
     seg = doc.get("date")
     if seg is None:
         return None
-    found = dates.find_all(seg.text)
+    found = dates.find_all(seg.text, any_year=True)
     if len(found) >= 2 and _DASHED.match(seg.text[found[0].endpos:found[1].pos]):
         a, b = found[0], found[1]
         return dates.DateSpan(a.start, b.end, a.precision if a.precision == b.precision else "day",
@@ -322,7 +322,10 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     return claims
 
 
-VICTIM_FIELDS = {"deaths": "killed", "injuries": "wounded", "missing": "missing", "hostages": "captured"}
+# the fields of {{Infobox civilian attack}} that count victims, and what a bare figure there means
+# ("Victims" says it in its own words: "176 hostages", "50+ civilians killed")
+VICTIM_FIELDS = {"deaths": "killed", "injuries": "wounded", "missing": "missing", "hostages": "captured",
+                 "victims": None}
 
 
 def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
