@@ -249,13 +249,19 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
               help="Workers of the local Dask cluster; 0 scans in this process.")
 @click.option("--scheduler", help="An existing Dask cluster's scheduler (tcp://host:8786) instead of a local one.")
 @click.option("--progress/--no-progress", default=None, help="A progress bar (default: when stderr is a terminal).")
-def dump_cmd(dump_file, index, db, out, workers, scheduler, progress):
-    """Stream a MediaWiki XML dump's conflict articles into the store (resumable)."""
+@click.option("--max-bytes", type=int, default=readers.DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse larger pages (their XML): each is a failure, never parsed.")
+def dump_cmd(dump_file, index, db, out, workers, scheduler, progress, max_bytes):
+    """Stream a MediaWiki XML dump's conflict articles into the store (resumable).
+
+    Exit status: 0 every stream and conflict page was read; 1 a stream or page failed (the summary
+    names them; a rerun reads the failed streams again) or the dump or index was refused."""
     from . import dump
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = dump.run(dump_file, index, db, out, workers, scheduler, show)
+    summary = dump.run(dump_file, index, db, out, workers, scheduler, show, max_bytes=max_bytes)
     _echo_err(str(summary))
+    sys.exit(1 if summary.failed else 0)
 
 
 @main.group()
