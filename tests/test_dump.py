@@ -7,6 +7,11 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -443,3 +448,50 @@ def test_dump_exit_status_is_0_when_every_stream_and_page_was_read(made, tmp_pat
     res = _cli(path, "--index", index, "--out", tmp_path / "e.jsonl")
     assert res.exit_code == 0, res.output
     assert "nothing failed" in res.stderr.splitlines()[0] and len(res.stderr.splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def slow(tmp_path_factory):
+    """A dump whose scan takes several seconds: two thousand conflict articles to extract."""
+    folder = tmp_path_factory.mktemp("slow")
+    planted = {f"{t} copy {i}": text for i in range(300) for t, text in dumpgen.planted_articles(ROOT).items()}
+    path, index = folder / "slow.xml.bz2", folder / "slow-index.txt.bz2"
+    dumpgen.write_multistream(path, index, dumpgen.pages(planted, 200))
+    return path, index
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, sig):
+    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("dask.distributed")
+    path, index = slow
+    cmd = [sys.executable, "-m", "warlog", "dump", str(path), "--index", str(index), "--workers", "2",
+           "--out", str(tmp_path / "e.jsonl"), "--no-progress"]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, env=env)
+    main = psutil.Process(proc.pid)
+    descendants = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # the local cluster is up
+            descendants = main.children(recursive=True)
+            if sum("spawn_main" in " ".join(p.cmdline()) for p in descendants) >= 2:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the local cluster did not start")
+        time.sleep(2)  # the scan is under way
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        descendants = main.children(recursive=True)
+        proc.send_signal(sig)  # to the command alone, not its process group: it must close its workers itself
+        _, err = proc.communicate(timeout=60)
+        _, alive = psutil.wait_procs(descendants, timeout=10)
+        assert not alive, f"left behind: {[(p.pid, p.cmdline()) for p in alive]}"
+        assert proc.returncode == 128 + sig, err.decode()
+        assert b"interrupted" in err and b"Traceback" not in err
+    finally:
+        for p in [main, *descendants]:
+            try:
+                p.kill()
+            except psutil.NoSuchProcess:
+                pass

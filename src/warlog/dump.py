@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import logging
 import os
 import re
 import time
@@ -572,9 +573,11 @@ def execute(dump: str, chunks: list[list[Stream]], workers: int, scheduler: str 
 
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 # no nanny: one process less per worker contending for the cores; a worker lost is
-                # reported as a failed chunk and left for the rerun
+                # reported as a failed chunk and left for the rerun. Only critical logs: every failure
+                # reaches the summary through its future, and closing busy workers (Ctrl-C) makes Dask
+                # log connection errors with tracebacks that are not the user's concern
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, nanny=False,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster)
         yield from _on_cluster(client, dump, chunks, max_bytes)
     finally:
