@@ -272,6 +272,16 @@ def test_dump_index_of_another_file_is_refused_and_nothing_is_marked_done(made, 
     assert not sink.done() and not sink.events()
 
 
+@pytest.mark.parametrize("wrong_id", [1, 10**9], ids=["another-page", "no-such-page"])
+def test_dump_stream_that_does_not_begin_with_the_indexed_page_fails_and_keeps_nothing(made, wrong_id):
+    path, index, _ = made
+    stream = next(s for c in dump.plan(path, dump.read_index(index)) for s in c if s.page_id and s.page_id > 1)
+    result = dump.scan_chunk(str(path), [stream._replace(page_id=wrong_id)])
+    assert not result.done and not result.pages and not result.pages_found
+    assert [(f.offset, f.code) for f in result.failed] == [(stream.start, "index-mismatch")]
+    assert f"begins with page {stream.page_id}" in result.failed[0].reason
+
+
 @pytest.mark.parametrize("past", [5_000, 10**15], ids=["just-past", "far-past"])
 def test_dump_index_offset_past_the_end_is_an_error_naming_its_line(made, tmp_path, past):
     path, index, _ = made
