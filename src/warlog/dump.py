@@ -152,13 +152,18 @@ def scan_chunk(dump: str, streams: list[Stream], max_bytes: int | None = None) -
 
 
 def _stream_failed(name: str, offset: int, exc: Exception) -> Failure:
-    if isinstance(exc, WarlogError):
-        code, why = exc.code, exc.reason
-    elif isinstance(exc, EOFError):
-        code, why = TruncatedInput.code, f"cut off inside its bz2 stream ({exc})"
-    else:
-        code, why = "corrupt", f"damaged bz2 data ({exc})"
+    code, why = _fault(exc)
     return Failure(stream_key(name, offset), code, f"stream at byte {offset}: {why}", offset)
+
+
+def _fault(exc: Exception) -> tuple[str, str]:
+    """The code and reason of what stopped a read: ours (an index mismatch, a page cut off), the end
+    of the data inside a compressed stream, or damaged data."""
+    if isinstance(exc, WarlogError):
+        return exc.code, exc.reason
+    if isinstance(exc, EOFError):
+        return TruncatedInput.code, f"cut off ({exc})"
+    return "corrupt", f"damaged ({exc})"
 
 
 class _Pages:
@@ -306,14 +311,9 @@ def _piece_read(result: ChunkResult, pos: int, done) -> ChunkResult:
 
 
 def _piece_failed(name: str, pos: int, exc: Exception) -> ChunkResult:
-    if isinstance(exc, WarlogError):
-        code, why = exc.code, exc.reason
-    elif isinstance(exc, EOFError):
-        code, why = TruncatedInput.code, f"cut off ({exc})"
-    else:
-        code, why = "corrupt", f"damaged ({exc})"
-    reason = f"the XML from byte {pos} on: {why}"
-    return ChunkResult(streams=[pos], failed=[Failure(stream_key(name, pos), code, reason, pos)])
+    code, why = _fault(exc)
+    return ChunkResult(streams=[pos], failed=[Failure(stream_key(name, pos), code, f"the XML from byte {pos} on: {why}",
+                                                      pos)])
 
 
 @dataclass
