@@ -470,8 +470,9 @@ def slow(tmp_path_factory):
     return path, index
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, sig):
+@pytest.mark.parametrize("sig, wait", [(signal.SIGINT, 2.0), (signal.SIGTERM, 2.0), (signal.SIGINT, 0.0)],
+                         ids=["SIGINT-mid-scan", "SIGTERM-mid-scan", "SIGINT-while-the-cluster-starts"])
+def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, sig, wait):
     psutil = pytest.importorskip("psutil")
     pytest.importorskip("dask.distributed")
     path, index = slow
@@ -490,7 +491,7 @@ def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, si
             time.sleep(0.2)
         else:
             pytest.fail("the local cluster did not start")
-        time.sleep(2)  # the scan is under way
+        time.sleep(wait)  # the scan under way, or the workers still registering
         assert proc.poll() is None, "the run ended before it could be interrupted"
         descendants = main.children(recursive=True)
         proc.send_signal(sig)  # to the command alone, not its process group: it must close its workers itself

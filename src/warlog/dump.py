@@ -19,12 +19,15 @@ the file itself (its form, the index, bz2 streams, pages and their size limit) i
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import json
 import logging
 import os
 import re
+import signal
+import threading
 import time
 import xml.etree.ElementTree as ET
 import zlib
@@ -571,20 +574,56 @@ def execute(dump: str, chunks: list[list[Stream]], workers: int, scheduler: str 
         else:
             import dask
 
-            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            with _held_interrupts(), dask.config.set(LOCAL_CLUSTER_CONFIG):
                 # no nanny: one process less per worker contending for the cores; a worker lost is
                 # reported as a failed chunk and left for the rerun. Only critical logs: every failure
                 # reaches the summary through its future, and closing busy workers (Ctrl-C) makes Dask
                 # log connection errors with tracebacks that are not the user's concern
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, nanny=False,
                                        dashboard_address=None, silence_logs=logging.CRITICAL)
-            client = Client(cluster)
+                client = Client(cluster)
         yield from _on_cluster(client, dump, chunks, max_bytes)
     finally:
         if client is not None:
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextlib.contextmanager
+def _held_interrupts():
+    """Ctrl-C (or SIGTERM) while a local cluster starts takes effect once it has started, so that
+    ``execute`` closes it: a start cut short leaves Dask a half-built cluster to tear down at exit,
+    with tracebacks. A second signal is not held (a start that hangs can still be stopped)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def hold(signum, frame):
+        if held:
+            _deliver(before[signum], signum, frame)
+        held.append(signum)
+
+    for sig in before:
+        signal.signal(sig, hold)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        if held:
+            _deliver(before[held[0]], held[0], None)
+
+
+def _deliver(handler, signum: int, frame) -> None:
+    """What a signal would have done with ``handler`` in place."""
+    if callable(handler):
+        handler(signum, frame)  # Python's own for SIGINT raises KeyboardInterrupt
+    elif handler == signal.SIG_DFL:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
 
 def _on_cluster(client, dump: str, chunks: list[list[Stream]], max_bytes: int):
