@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import json
 import re
+import signal
 import sys
 
 import click
@@ -249,13 +250,43 @@ def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, 
               help="Workers of the local Dask cluster; 0 scans in this process.")
 @click.option("--scheduler", help="An existing Dask cluster's scheduler (tcp://host:8786) instead of a local one.")
 @click.option("--progress/--no-progress", default=None, help="A progress bar (default: when stderr is a terminal).")
-def dump_cmd(dump_file, index, db, out, workers, scheduler, progress):
-    """Stream a MediaWiki XML dump's conflict articles into the store (resumable)."""
+@click.option("--max-bytes", type=int, default=readers.DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse larger pages (their XML): each is a failure, never parsed.")
+def dump_cmd(dump_file, index, db, out, workers, scheduler, progress, max_bytes):
+    """Stream a MediaWiki XML dump's conflict articles into the store (resumable).
+
+    Exit status: 0 every stream and conflict page was read; 1 a stream or page failed (the summary
+    names them; a rerun reads the failed streams again) or the dump or index was refused; 130 or 143
+    when stopped by Ctrl-C or SIGTERM (the streams done are kept)."""
     from . import dump
 
     show = sys.stderr.isatty() if progress is None else progress
-    summary = dump.run(dump_file, index, db, out, workers, scheduler, show)
+    summary = _interruptible(lambda: dump.run(dump_file, index, db, out, workers, scheduler, show,
+                                              max_bytes=max_bytes))
     _echo_err(str(summary))
+    sys.exit(1 if summary.failed else 0)
+
+
+def _interruptible(fn):
+    """``fn()`` with SIGTERM stopping it as Ctrl-C does, so its cleanup (a local cluster's workers)
+    runs either way; stopped, the command exits 128 + the signal's number, as a shell reports it."""
+    def stop(signum, _frame):
+        raise KeyboardInterrupt(signum)
+
+    try:
+        old = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        old = None
+    try:
+        return fn()
+    except KeyboardInterrupt as exc:
+        signum = exc.args[0] if exc.args and isinstance(exc.args[0], int) else signal.SIGINT
+        _echo_err(f"warlog: interrupted ({signal.Signals(signum).name}): the streams done are kept; "
+                  "a rerun goes on from there")
+        sys.exit(128 + signum)
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)
 
 
 @main.group()
