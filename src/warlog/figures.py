@@ -2,64 +2,23 @@
 
 The same finder reads an infobox item ("5 Wagner mercenaries killed") and a sentence ("fourteen
 Malian soldiers were killed and seventeen were injured"). It knows nothing of sides or sources; the
-prose and infobox extractors add those. Forms it reads (rule names in brackets):
-
-- [passive]  figure, optional subject, verb:      "nine soldiers were killed", "ten wounded"
-- [noun]     figure and a category noun:          "three Malian prisoners", "seven bodies", "2 hostages"
-- [active]   verb, figure, subject:                "killing 12 civilians", "losing four soldiers"
-- [shared]   figures joined before one verb:       "five mercenaries and seven soldiers were killed"
-- [chain]    a figure that continues the last one: "killing two people in A and five in B"
-- [revision] a figure that replaces the last one:  "this number was raised to thirteen"
+prose and infobox extractors add those. The finder locates the figures, sets aside what is no count
+(times, distances, years) and what is part of a count already made ("including two women"), and
+asks the sentence shapes of ``shapes.py`` what each figure counts. Two shapes span figures and are
+read here: a figure that replaces the last one ("this number was raised to thirteen": revision) and
+one person without a number ("a French soldier was killed": singular).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from . import shapes
 from .lexicon import Lexicon
 from .numbers import Quantity, from_match
 from .patterns import last_match
+from .shapes import Figure, subject_kind  # noqa: F401 - re-exported: the records of this module
 
-LOSING = {"losing", "lost", "lose"}
 _WORD = re.compile(r"\w+")
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
-
-
-@dataclass(slots=True)
-class Figure:
-    qty: Quantity
-    start: int
-    end: int
-    subject: str | None
-    subject_kind: str | None  # state | armed | pmc | civilians | unknown | None (no subject)
-    category: str
-    rule: str
-    speaker_side: bool = False  # "losing four soldiers": the people counted are the speaker's own
-    inherits: bool = False  # subject taken from the figure before ("and seventeen were injured")
-    revises: "Figure | None" = None
-
-
-def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
-    if not subject:
-        return None
-    low = " ".join(subject.lower().split())
-    for n in range(min(3, len(low.split())), 0, -1):
-        head = " ".join(low.split()[-n:])
-        if head in lex.subject_kind:
-            return lex.subject_kind[head]
-        if head in lex.category_of:
-            return "unknown"
-    return "unknown"
-
-
-def _noun_category(subject: str | None, lex: Lexicon) -> str | None:
-    if not subject:
-        return None
-    low = " ".join(subject.lower().split())
-    for noun, cat in lex.patterns.noun_categories:  # longest first: "prisoners of war" before "prisoners"
-        if low == noun or low.endswith(" " + noun):
-            return cat
-    return None
 
 
 WINDOW = 240
@@ -85,8 +44,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         last = figs[-1] if figs else previous
         rev = _revision(before, P)
         if rev and last is not None:
-            figs.append(Figure(q, rev + start, q.end, last.subject, last.subject_kind, last.category,
-                               "revision", last.speaker_side, True, revises=last))
+            figs.append(Figure(q, m.start() - len(before) + rev, q.end, last.subject, last.subject_kind, last.category,
+                               shapes.REVISION.id, last.speaker_side, True, revises=last))
             pending.clear()
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
@@ -96,14 +55,15 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             # "twelve civilians including two women": a subset, not a new count
             subset_from = q.start
             continue
-        fig = _read_one(text, q, before, last, pending, lex, end, figs[-1] if figs else None)
+        fig = shapes.read(shapes.spot(text, q, before, end, last, figs[-1] if figs else None, lex))
         if fig is None:
+            pending.clear()
             continue
         if fig.rule == "pending":
             pending.append((q, fig.subject, fig.end))
             continue
         for pq, psubj, pend in pending:
-            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, "shared"))
+            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, shapes.SHARED.id))
         pending.clear()
         figs.append(fig)
     return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
@@ -119,7 +79,7 @@ def _with_singulars(text, start, end, figs, lex) -> list[Figure]:
         q = Quantity(1, 1, "exact", m.start(), m.start("subj") - 1, m.group("art"))
         subject = m.group("subj")
         out.append(Figure(q, m.start(), m.end("verb"), subject, subject_kind(subject, lex),
-                          lex.category(m.group("verb")), "singular"))
+                          lex.category(m.group("verb")), shapes.SINGULAR.id))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -167,67 +127,3 @@ def _revision(before: str, P) -> int | None:
     if m and m.end() == len(before):
         return m.start()
     return None
-
-
-def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | None:
-    """One figure at ``q``; ``last`` is the figure before it (maybe in the sentence before), ``here``
-    the one before it in this stretch of text."""
-    P = lex.patterns
-    pos = q.end
-    subj_m = P.subject.match(text, pos, end)
-    if subj_m is None and q.qualifier == "vague":
-        of = P.of_subject.match(text, pos, end)
-        if of:
-            subj_m = P.subject.match(text, of.end(), end)
-    subject = subj_m.group("subj") if subj_m else None
-    after_subj = subj_m.end() if subj_m else pos
-    kind = subject_kind(subject, lex)
-    verb = P.verb_after.match(text, after_subj, end)
-    if verb:
-        cat = lex.category(verb.group("verb"))
-        return Figure(q, q.start, verb.end("verb"), subject, kind, cat, "passive",
-                      inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
-    tail = before[-80:]
-    toll = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
-    if toll:
-        if subject is None and here is not None and here.category == "killed":
-            # "reported 35 soldiers killed, before raising the toll to 53": the same people
-            return Figure(q, q.start - (len(tail) - toll.start()), after_subj, here.subject, here.subject_kind,
-                          "killed", "toll", inherits=True, revises=here)
-        return Figure(q, q.start - (len(tail) - toll.start()), after_subj, subject, kind or "unknown",
-                      "killed", "toll")
-    noun_cat = _noun_category(subject, lex)
-    if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:
-        # "ten wounded", "14 dead": the word is the category, the people are the last figure's
-        return Figure(q, q.start, after_subj, None, None, noun_cat, "passive", inherits=True)
-    if noun_cat:
-        return Figure(q, q.start, after_subj, subject, kind, noun_cat, "noun")
-    active = P.active_before.search(before)
-    if active:
-        at = q.start - (len(before) - active.start())  # where the verb stands in ``text``
-        cat = lex.category(active.group("active"))
-        if subject:
-            return Figure(q, at, after_subj, subject, kind, cat, "active",
-                          speaker_side=active.group("active").lower() in LOSING,
-                          inherits=subject.lower() in lex.raw["anaphoric_subjects"])
-        if last is not None and last.end <= at and P.chain_gap.match(text[last.end:at]):
-            # "killed 40 soldiers and captured 2": the people of the figure before
-            return Figure(q, at, after_subj, last.subject, last.subject_kind, cat, "active", inherits=True)
-        if P.chain_ok_after.match(text, pos):
-            # "killing at least 20, including 14 soldiers": people of no stated side
-            return Figure(q, at, pos, None, None, cat, "active")
-    if last is not None and last.rule in ("active", "chain", "passive", "shared") \
-            and P.chain_gap.match(text[last.end:q.start]) and (subject or P.chain_ok_after.match(text, pos)):
-        return Figure(q, q.start, after_subj, subject or last.subject, kind or last.subject_kind,
-                      last.category, "chain", last.speaker_side, inherits=subject is None)
-    if subject and _joins_next(text, after_subj, end, P):
-        return Figure(q, q.start, after_subj, subject, kind, "", "pending")
-    pending.clear()
-    return None
-
-
-def _joins_next(text, pos, end, P) -> bool:
-    """True when another figure follows at once after "and" or a comma (figures sharing a verb)."""
-    m = _JOIN.match(text, pos, end)
-    nxt = P.quantity.match(text, m.end(), end) if m else None
-    return bool(nxt and m.end() > pos)

@@ -1,0 +1,222 @@
+"""Sentence shapes: how the words around one figure say who was counted and what happened to them.
+
+Each shape is a small rule with a name and a version, registered in ``RULES`` and tried in that order
+on every figure; the first that reads the figure wins, and the figure's claim names it
+(``extractor: "prose_casualties.v1/passive.v2"``). A new shape is a new entry, not a new branch
+in an old rule. The rules read only the words of the lexicon (``data/lexicon.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .lexicon import Lexicon
+from .numbers import Quantity
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+
+
+@dataclass(slots=True)
+class Figure:
+    qty: Quantity
+    start: int
+    end: int
+    subject: str | None
+    subject_kind: str | None  # state | armed | pmc | civilians | unknown | None (no subject)
+    category: str
+    rule: str
+    speaker_side: bool = False  # "losing four soldiers": the people counted are the speaker's own
+    inherits: bool = False  # subject taken from the figure before ("and seventeen were injured")
+    revises: "Figure | None" = None
+
+
+def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
+    """What kind of people a subject phrase names, from its last one to three words."""
+    if not subject:
+        return None
+    low = " ".join(subject.lower().split())
+    for n in range(min(3, len(low.split())), 0, -1):
+        head = " ".join(low.split()[-n:])
+        if head in lex.subject_kind:
+            return lex.subject_kind[head]
+        if head in lex.category_of:
+            return "unknown"
+    return "unknown"
+
+
+def noun_category(subject: str | None, lex: Lexicon) -> str | None:
+    """The category a subject's head noun says ("prisoners of war": captured), if any."""
+    if not subject:
+        return None
+    low = " ".join(subject.lower().split())
+    for noun, cat in lex.patterns.noun_categories:  # longest first: "prisoners of war" before "prisoners"
+        if low == noun or low.endswith(" " + noun):
+            return cat
+    return None
+
+
+@dataclass(slots=True)
+class Spot:
+    """What the rules see of one figure: the text around it and the people named after it."""
+
+    text: str
+    q: Quantity
+    before: str  # the text before the figure, within a bounded window
+    end: int  # end of the stretch of text being read
+    last: Figure | None  # the figure before (maybe in the sentence before)
+    here: Figure | None  # the figure before in this stretch
+    lex: Lexicon
+    subject: str | None
+    kind: str | None
+    after_subj: int  # where the words after the subject (or the figure) begin
+
+    def at(self, start_in_before: int) -> int:
+        """Offset in ``text`` of a position in ``before``."""
+        return self.q.start - (len(self.before) - start_in_before)
+
+
+def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon) -> Spot:
+    P = lex.patterns
+    subj_m = P.subject.match(text, q.end, end)
+    if subj_m is None and q.qualifier == "vague":
+        of = P.of_subject.match(text, q.end, end)
+        if of:
+            subj_m = P.subject.match(text, of.end(), end)
+    subject = subj_m.group("subj") if subj_m else None
+    return Spot(text, q, before, end, last, here, lex, subject, subject_kind(subject, lex),
+                subj_m.end() if subj_m else q.end)
+
+
+def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
+    return subject is not None and subject.lower() in lex.raw["anaphoric_subjects"]
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+def passive(s: Spot) -> Figure | None:
+    """Figure, optional subject, verb: "nine soldiers were killed", "ten wounded"."""
+    verb = s.lex.patterns.verb_after.match(s.text, s.after_subj, s.end)
+    if not verb:
+        return None
+    return Figure(s.q, s.q.start, verb.end("verb"), s.subject, s.kind, s.lex.category(verb.group("verb")), "",
+                  inherits=s.subject is None or _anaphoric(s.subject, s.lex))
+
+
+def toll(s: Spot) -> Figure | None:
+    """A count of the dead with no people named: "put the death toll at 24"; "raising the toll to 53"
+    after a figure of the dead revises it."""
+    P = s.lex.patterns
+    tail = s.before[-80:]
+    m = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
+    if not m:
+        return None
+    start = s.q.start - (len(tail) - m.start())
+    if s.subject is None and s.here is not None and s.here.category == "killed":
+        # "reported 35 soldiers killed, before raising the toll to 53": the same people
+        return Figure(s.q, start, s.after_subj, s.here.subject, s.here.subject_kind, "killed", "",
+                      inherits=True, revises=s.here)
+    return Figure(s.q, start, s.after_subj, s.subject, s.kind or "unknown", "killed", "")
+
+
+def category_word(s: Spot) -> Figure | None:
+    """A figure and a category word standing for its people: "ten wounded", "14 dead" (the people
+    are the figure before's)."""
+    cat = noun_category(s.subject, s.lex)
+    if cat and s.subject.lower() in s.lex.category_of and s.lex.subject_kind.get(s.subject.lower()) is None:
+        return Figure(s.q, s.q.start, s.after_subj, None, None, cat, "", inherits=True)
+    return None
+
+
+def noun(s: Spot) -> Figure | None:
+    """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
+    cat = noun_category(s.subject, s.lex)
+    return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
+
+
+LOSING = {"losing", "lost", "lose"}
+
+
+def active(s: Spot) -> Figure | None:
+    """Verb, figure, subject: "killing 12 civilians", "losing four soldiers" (the speaker's own);
+    "killed 40 soldiers and captured 2" (the people before); "killing at least 20, including"."""
+    P = s.lex.patterns
+    m = P.active_before.search(s.before)
+    if not m:
+        return None
+    at = s.at(m.start())
+    word = m.group("active")
+    cat = s.lex.category(word)
+    if s.subject:
+        return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
+                      inherits=_anaphoric(s.subject, s.lex))
+    last = s.last
+    if last is not None and last.end <= at and P.chain_gap.match(s.text[last.end:at]):
+        return Figure(s.q, at, s.after_subj, last.subject, last.subject_kind, cat, "", inherits=True)
+    if P.chain_ok_after.match(s.text, s.q.end):
+        return Figure(s.q, at, s.q.end, None, None, cat, "")
+    return None
+
+
+CHAINABLE = {"active", "chain", "passive", "bare", "shared"}
+
+
+def chain(s: Spot) -> Figure | None:
+    """A figure that continues the one before it: "killing two people in A and five in B"."""
+    P, last = s.lex.patterns, s.last
+    if last is None or last.rule.split(".v")[0] not in CHAINABLE or not P.chain_gap.match(s.text[last.end:s.q.start]):
+        return None
+    if not (s.subject or P.chain_ok_after.match(s.text, s.q.end)):
+        return None
+    return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
+                  last.category, "", last.speaker_side, inherits=s.subject is None)
+
+
+def shared(s: Spot) -> Figure | None:
+    """Figures joined before one verb: "five mercenaries and seven soldiers were killed". This one
+    waits (rule "pending") for the verb of the figures after it."""
+    if not s.subject:
+        return None
+    m = _JOIN.match(s.text, s.after_subj, s.end)
+    nxt = s.lex.patterns.quantity.match(s.text, m.end(), s.end) if m else None
+    if nxt and m.end() > s.after_subj:
+        return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, "", "pending")  # waits for its verb
+    return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    version: int
+    read: Callable[[Spot], Figure | None]
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+
+RULES: list[Rule] = [
+    Rule("passive", 1, passive),
+    Rule("toll", 1, toll),
+    Rule("bare", 1, category_word),
+    Rule("noun", 1, noun),
+    Rule("active", 1, active),
+    Rule("chain", 1, chain),
+    Rule("shared", 1, shared),
+]
+
+# rules applied by the finder itself, outside the table: their ids, for the claims they make
+REVISION = Rule("revision", 1, lambda s: None)
+SINGULAR = Rule("singular", 1, lambda s: None)
+SHARED = next(r for r in RULES if r.name == "shared")
+
+
+def read(s: Spot) -> Figure | None:
+    """The first rule's reading of the figure at ``s``; None when no rule reads it."""
+    for rule in RULES:
+        fig = rule.read(s)
+        if fig is not None:
+            if not fig.rule:
+                fig.rule = rule.id
+            return fig
+    return None
