@@ -33,7 +33,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         return []
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
-    subset_from = None
+    group: _Subset | None = None
     for m in _quantities(text, start, end, P):
         q = from_match(m, lex)
         if q is None:
@@ -50,10 +50,14 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             continue
-        if subset_from is not None or P.including.search(text, max(figs[-1].end if figs else start,
-                                                                    q.start - WINDOW), q.start):
-            # "twelve civilians including two women": a subset, not a new count
-            subset_from = q.start
+        if group is not None and not group.goes_on(text, q, end, P):
+            figs.extend(group.breakdown(lex))
+            group = None
+        if group is None and _opens_subset(text, q, before, end, figs[-1] if figs else None, start, P):
+            group = _Subset(figs[-1] if figs else None, "(" in text[max(start, q.start - 60):q.start])
+        if group is not None:
+            # "twelve civilians including two women": a part of the count before, not a new count
+            group.add(shapes.spot(text, q, before, end, None, None, lex), P)
             continue
         fig = shapes.read(shapes.spot(text, q, before, end, last, figs[-1] if figs else None, lex))
         if fig is None:
@@ -66,7 +70,64 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, shapes.SHARED.id))
         pending.clear()
         figs.append(fig)
+    if group is not None:
+        figs.extend(group.breakdown(lex))
     return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
+
+
+def _own_verb(text: str, q: Quantity, end: int, P) -> bool:
+    """True when a category verb follows the figure and its people ("and more than 300 were wounded")."""
+    subj = P.subject.match(text, q.end, end)
+    return bool(P.verb_after.match(text, subj.end() if subj else q.end, end))
+
+
+def _opens_subset(text, q, before, end, here, start, P) -> bool:
+    """A figure that is a part of the count before it: right after "including" ("including two women"),
+    "186 of them children", or in a list that "including" began since the last figure ("including
+    the mayor and 3 guards"). A figure with a verb of its own is a count of its own."""
+    if here is None and not P.including_before.search(before):
+        return False
+    if P.including_before.search(before) or P.of_them_after.match(text, q.end, end):
+        return not _own_verb(text, q, end, P) if P.of_them_after.match(text, q.end, end) else True
+    gap_from = max(here.end, start, q.start - WINDOW)
+    inc = last_match(P.including, text[gap_from:q.start])
+    if inc is None:
+        return False
+    gap = text[gap_from + inc.end():q.start]
+    return not (")" in gap or ";" in gap or P.category_in.search(gap) or _own_verb(text, q, end, P))
+
+
+class _Subset:
+    """Figures that are parts of the count before them, held until their list ends. When they add
+    up to that count they are its breakdown by group ("71 total deaths, including 62 civilians, five
+    Kenyan soldiers, and all four gunmen": rule breakdown); otherwise they are no claims."""
+
+    def __init__(self, total: Figure | None, bracketed: bool):
+        self.total = total
+        self.bracketed = bracketed
+        self.members: list[shapes.Spot] = []
+        self.end = 0
+
+    def add(self, s: shapes.Spot, P) -> None:
+        self.members.append(s)
+        words = P.member_words.match(s.text, s.q.end)
+        self.end = max(s.after_subj, words.end() if words else s.q.end)
+
+    def goes_on(self, text: str, q: Quantity, end: int, P) -> bool:
+        """True when the figure at ``q`` continues the list ("..., five soldiers, and all four gunmen")."""
+        gap = text[self.end:q.start]
+        if self.bracketed and ")" in gap:
+            return False
+        return bool(P.list_gap.match(gap)) and not _own_verb(text, q, end, P)
+
+    def breakdown(self, lex: Lexicon) -> list[Figure]:
+        t, ms = self.total, self.members
+        if t is None or len(ms) < 2 or any(m.subject is None or m.q.qualifier != "exact" for m in ms):
+            return []
+        if sum(m.q.low for m in ms) not in (t.qty.low, t.qty.high):
+            return []
+        return [Figure(m.q, m.q.start, m.after_subj, m.subject, m.kind, t.category, shapes.BREAKDOWN.id)
+                for m in ms]
 
 
 def _with_singulars(text, start, end, figs, lex) -> list[Figure]:

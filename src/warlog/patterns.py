@@ -70,9 +70,11 @@ class Patterns:
         heads = [w for ws in raw["subjects"].values() for w in ws]
         heads_alt = _alt(heads + nouns)
         stop = r"(?:were|was|are|is|had|have|has|been|and|or|in|at|on|by|from|the|with|who|which|that|to|of|as)"
+        # a word that may stand in a subject: no stop word, but an acronym is no stop word ("IS militants")
+        not_stop = rf"(?:(?=(?-i:[A-Z]{{2,}})\b)|(?!{stop}\b))"
         # who is counted: up to three modifiers ("Malian", "Wagner Group") before a head noun
         self.subject = re.compile(
-            rf"\s*(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}))\b", re.I)
+            rf"\s*(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}))\b", re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
         aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained|went|go)"
         adv = r"(?:also|reportedly|later|all|allegedly|subsequently|then|initially|eventually|either|each|confirmed|presumably|reported|believed|thought|feared|said)"
@@ -92,16 +94,25 @@ class Patterns:
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         # "a French soldier was killed": one person, written without a number
         self.singular = re.compile(
-            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))"
+            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))"
             rf"(?:\s*,[^,;.]{{1,60}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:also|reportedly|later)\s+)?"
             rf"(?P<verb>{_alt(verbs)})\b", re.I)
         self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
+        # (an aside may stand before "and": "63 civilians (including 9 children) and wounded 150")
         self.chain_gap = re.compile(
-            r"^(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
-        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:)]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
-        self.including = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
+            r"^(?:\s*\([^()]{0,80}\)|\s*,[^,;.()]{0,60}(?=,))?"
+            r"(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
+        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
+        subset = _alt(raw["subset_words"])
+        self.including = re.compile(rf"\b(?:{subset})\b", re.I)
+        self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
+        self.of_them_after = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+        # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts
+        self.member_words = re.compile(rf"(?:\s+{not_stop}[^\W\d_][\w'’.\-]*){{0,4}}", re.I)
+        self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
+        self.category_in = re.compile(rf"\b(?:{_alt(verbs + active)})\b", re.I)
         self.not_a_count = re.compile(
             rf"(?:\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|km|kilomet|mile|percent|%|(?:{MONTHS})\b|st\b|nd\b|rd\b|th\b|"
             rf"years?\b|months?\b|days?\b|hours?\b|minutes?\b|weeks?\b|times\b|vehicles?\b|trucks?\b|cars?\b))",

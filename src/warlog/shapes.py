@@ -209,6 +209,7 @@ RULES: list[Rule] = [
 REVISION = Rule("revision", 1, lambda s: None)
 SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
+BREAKDOWN = Rule("breakdown", 1, lambda s: None)
 
 
 def read(s: Spot) -> Figure | None:
