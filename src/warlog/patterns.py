@@ -67,6 +67,7 @@ class Patterns:
         verbs = [w for c in cats.values() for w in c.get("verbs") or []]
         nouns = [w for c in cats.values() for w in c.get("nouns") or []]
         active = [w for c in cats.values() for w in c.get("active") or []]
+        nominal = [w for c in cats.values() for w in c.get("nominal") or []]
         heads = [w for ws in raw["subjects"].values() for w in ws]
         heads_alt = _alt(heads + nouns)
         stop = r"(?:were|was|are|is|had|have|has|been|and|or|in|at|on|by|from|the|with|who|which|that|to|of|as)"
@@ -90,7 +91,7 @@ class Patterns:
                                       key=lambda nc: -len(nc[0]))
         self.toll_hints = tuple({p.split()[-1].lower() for p in raw["toll"]} | {p.split()[-1] for p in raw["toll"]})
         self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
-                                     for w in verbs + nouns + active + raw["revision"]["verbs"] + ["toll"])
+                                     for w in verbs + nouns + active + nominal + raw["revision"]["verbs"] + ["toll"])
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         # "a French soldier was killed": one person, written without a number
         self.singular = re.compile(
@@ -98,7 +99,12 @@ class Patterns:
             rf"(?:\s*,[^,;.]{{1,60}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:also|reportedly|later)\s+)?"
             rf"(?P<verb>{_alt(verbs)})\b", re.I)
         self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
-        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
+        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
+        # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
+        self.nominal_before = re.compile(
+            rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$", re.I)
+        # "six of their fighters": the speaker's own people
+        self.of_own = re.compile(r"\s+of\s+(?P<own>their|its|our|his|her|the)\s+(?=\w)", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
         # (an aside may stand before "and": "63 civilians (including 9 children) and wounded 150")
         self.chain_gap = re.compile(
@@ -112,7 +118,7 @@ class Patterns:
         # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts
         self.member_words = re.compile(rf"(?:\s+{not_stop}[^\W\d_][\w'’.\-]*){{0,4}}", re.I)
         self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
-        self.category_in = re.compile(rf"\b(?:{_alt(verbs + active)})\b", re.I)
+        self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
         self.not_a_count = re.compile(
             rf"(?:\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|km|kilomet|mile|percent|%|(?:{MONTHS})\b|st\b|nd\b|rd\b|th\b|"
             rf"years?\b|months?\b|days?\b|hours?\b|minutes?\b|weeks?\b|times\b|vehicles?\b|trucks?\b|cars?\b))",
@@ -140,6 +146,7 @@ class Patterns:
         self.document = re.compile(rf"\b(?:{_alt(att['documents'])})\s+(?:by|from|of|issued\s+by)\s+", re.I)
         self.possessive_doc = re.compile(rf"^(?P<who>.+?)['’]s?\s+(?:{_alt(att['documents'])})$", re.I)
         self.insider = re.compile(rf"^(?P<via>.*?)\s*\b(?:{_alt(att['insider'])})\s+(?:the\s+)?(?P<who>.+)$", re.I)
-        self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b", re.I)
+        # ("as well as" joins two counts; it carries no claimant on)
+        self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b(?!\s+as\b)", re.I)
         self.event_verb = re.compile(rf"\b(?:{_alt(raw['event_verbs'])})\b", re.I)
         self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)

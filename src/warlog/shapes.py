@@ -70,6 +70,7 @@ class Spot:
     subject: str | None
     kind: str | None
     after_subj: int  # where the words after the subject (or the figure) begin
+    own: bool = False  # "six of their fighters": the speaker's own people
 
     def at(self, start_in_before: int) -> int:
         """Offset in ``text`` of a position in ``before``."""
@@ -77,15 +78,21 @@ class Spot:
 
 
 def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon) -> Spot:
+    """The figure at ``q`` and the people named after it: "nine soldiers", "dozens of civilians",
+    "four of the attackers", "six of their fighters"."""
     P = lex.patterns
+    own = False
     subj_m = P.subject.match(text, q.end, end)
     if subj_m is None and q.qualifier == "vague":
         of = P.of_subject.match(text, q.end, end)
         if of:
             subj_m = P.subject.match(text, of.end(), end)
+    if subj_m is None and (of := P.of_own.match(text, q.end, end)):
+        subj_m = P.subject.match(text, of.end(), end)
+        own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
     subject = subj_m.group("subj") if subj_m else None
     return Spot(text, q, before, end, last, here, lex, subject, subject_kind(subject, lex),
-                subj_m.end() if subj_m else q.end)
+                subj_m.end() if subj_m else q.end, own)
 
 
 def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
@@ -134,6 +141,16 @@ def noun(s: Spot) -> Figure | None:
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
 
 
+def nominal(s: Spot) -> Figure | None:
+    """A noun of what happened, "of" and the figure: "resulted in the deaths of 40 personnel",
+    "claimed the lives of 69 members", "the injuries of five others", "the capture of 30 soldiers"."""
+    m = s.lex.patterns.nominal_before.search(s.before)
+    if not m or (s.q.qualifier == "vague" and not s.subject):
+        return None
+    return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
+                  inherits=_anaphoric(s.subject, s.lex))
+
+
 LOSING = {"losing", "lost", "lose"}
 
 
@@ -158,7 +175,7 @@ def active(s: Spot) -> Figure | None:
     return None
 
 
-CHAINABLE = {"active", "chain", "passive", "bare", "shared"}
+CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal"}
 
 
 def chain(s: Spot) -> Figure | None:
@@ -197,6 +214,7 @@ class Rule:
 
 RULES: list[Rule] = [
     Rule("passive", 1, passive),
+    Rule("nominal", 1, nominal),
     Rule("toll", 1, toll),
     Rule("bare", 1, category_word),
     Rule("noun", 1, noun),
@@ -219,5 +237,6 @@ def read(s: Spot) -> Figure | None:
         if fig is not None:
             if not fig.rule:
                 fig.rule = rule.id
+            fig.speaker_side = fig.speaker_side or s.own
             return fig
     return None
