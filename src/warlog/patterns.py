@@ -74,18 +74,30 @@ class Patterns:
         # a word that may stand in a subject: no stop word, but an acronym is no stop word ("IS militants")
         not_stop = rf"(?:(?=(?-i:[A-Z]{{2,}})\b)|(?!{stop}\b))"
         # who is counted: up to three modifiers ("Malian", "Wagner Group") before a head noun
+        # two heads may stand together ("military personnel") or be joined ("soldiers and policemen",
+        # but not "soldiers and seven civilians", "soldiers and a civilian": those are two counts)
+        not_count = rf"(?!(?:{num}|{vague}|a|an|the)\b)"
+        people = _alt(heads)
+        joined = rf"(?:\s+(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
-            rf"\s*(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}))\b", re.I)
+            rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{num})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
+            re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
-        aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained|went|go)"
-        adv = r"(?:also|reportedly|later|all|allegedly|subsequently|then|initially|eventually|either|each|confirmed|presumably|reported|believed|thought|feared|said)"
-        # "at least 18 soldiers, including an officer, were killed": an aside between people and verb
-        aside = r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.]{0,60},)?"
+        aux = _alt(raw["passive"]["auxiliaries"])
+        adv = rf"(?:{_alt(raw['passive']['adverbs'])}|\w+ly)"
+        # asides between the people and their verb: "at least 18 soldiers, including an officer, were killed",
+        # "642 civilians, including men, women, and children, were massacred", "(142 according to
+        # official tallies)", "110 schoolgirls aged 11–19 years old were kidnapped"
+        aside = (r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^;.()]{0,80}?,"
+                 r"|\s*\([^()]{0,80}\)|\s+aged\s+[^,;.()]{0,25}?(?:\s+years?\s+old)?(?=\s)){0,2}")
         self.verb_after = re.compile(
-            rf"{aside}\s*(?:{aux}\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+            rf"{aside}\s*(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
             rf"(?:[\"“”'’]?\s+or\s+(?P<verb2>{_alt(verbs)})\b)?",
             re.I,
         )
+        # what follows a verb in the active voice: "two gunmen killed five people", "killed the mayor"
+        self.object_after = re.compile(
+            rf"\s+(?:{num}|{vague}|the|a|an|his|her|their|its|our|all|at\s+least|more\s+than|over|about|around)\b", re.I)
         # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
         self.noun_categories = sorted(((w.lower(), c) for c, forms in cats.items() for w in forms.get("nouns") or []),
                                       key=lambda nc: -len(nc[0]))

@@ -36,6 +36,10 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
     if not subject:
         return None
     low = " ".join(subject.lower().split())
+    if " and " in low:
+        # "Malian soldiers and policemen": one kind; "civilians and security personnel": no one kind
+        kinds = {subject_kind(part, lex) for part in low.split(" and ") if part}
+        return kinds.pop() if len(kinds) == 1 else "unknown"
     for n in range(min(3, len(low.split())), 0, -1):
         head = " ".join(low.split()[-n:])
         if head in lex.subject_kind:
@@ -103,9 +107,12 @@ def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
 
 def passive(s: Spot) -> Figure | None:
     """Figure, optional subject, verb: "nine soldiers were killed", "ten wounded"."""
-    verb = s.lex.patterns.verb_after.match(s.text, s.after_subj, s.end)
+    P = s.lex.patterns
+    verb = P.verb_after.match(s.text, s.after_subj, s.end)
     if not verb:
         return None
+    if s.subject and not verb.group("aux") and P.object_after.match(s.text, verb.end(), s.end):
+        return None  # "two gunmen killed five people": the people did the killing
     return Figure(s.q, s.q.start, verb.end("verb"), s.subject, s.kind, s.lex.category(verb.group("verb")), "",
                   inherits=s.subject is None or _anaphoric(s.subject, s.lex))
 
@@ -133,6 +140,17 @@ def category_word(s: Spot) -> Figure | None:
     if cat and s.subject.lower() in s.lex.category_of and s.lex.subject_kind.get(s.subject.lower()) is None:
         return Figure(s.q, s.q.start, s.after_subj, None, None, cat, "", inherits=True)
     return None
+
+
+def attributive(s: Spot) -> Figure | None:
+    """A category word before the people: "many wounded people", "12 dead soldiers"."""
+    if not s.subject:
+        return None
+    first, _, rest = s.subject.partition(" ")
+    cat = s.lex.category_of.get(first.lower()) if rest else None
+    if cat is None:
+        return None
+    return Figure(s.q, s.q.start, s.after_subj, rest, subject_kind(rest, s.lex), cat, "")
 
 
 def noun(s: Spot) -> Figure | None:
@@ -217,6 +235,7 @@ RULES: list[Rule] = [
     Rule("nominal", 1, nominal),
     Rule("toll", 1, toll),
     Rule("bare", 1, category_word),
+    Rule("attributive", 1, attributive),
     Rule("noun", 1, noun),
     Rule("active", 1, active),
     Rule("chain", 1, chain),
