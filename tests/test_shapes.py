@@ -23,3 +23,21 @@ def test_shapes_rule_ids_are_unique_and_versioned():
 ])
 def test_shapes_active_voice_is_no_passive(text, want):
     assert _read(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # casualty rows of real infoboxes that count things, not people
+    "2 BRDM-2 captured, 1 BRDM-2 destroyed",
+    "1 helicopter damaged or shot down",
+    "Unknown, 2 boats destroyed",
+    "14 tanks destroyed",
+    "12 armoured vehicles captured",
+    "a bounty of $50,000 was offered",
+    "The attackers stayed for three hours, 15 km from the town",
+])
+def test_shapes_things_and_units_are_no_counts(text):
+    assert _read(text) == []
+
+
+def test_shapes_a_killing_of_prisoners_counts_the_dead():
+    assert _read("killing 10 to 20 prisoners of war") == [("active", "killed", 10, 20, "prisoners of war")]

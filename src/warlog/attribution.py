@@ -23,6 +23,7 @@ _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
 _CAPITAL = re.compile(r"[A-Z]")
+_CLOSED = re.compile(r"\([^()]*\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
@@ -141,7 +142,8 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
         cut = inner.rfind(", ")
         if cut >= 0 and _ASIDE.match(inner[cut + 2:]):
             left = inner[:cut]
-    starts = [b.end() for b in _BOUNDARY.finditer(left)]
+    # a closed bracket is no boundary: "The Office of the High Commissioner (OHCHR) and EHRC reported"
+    starts = [b.end() for b in _BOUNDARY.finditer(_CLOSED.sub(lambda g: " " * len(g.group(0)), left))]
     np = left[starts[-1]:] if starts else left
     if not lex.patterns.category_words.isdisjoint(w.lower() for w in _WORDS.findall(np)):
         return None  # "Four soldiers were injured and admitted to hospital": the figure is no speaker

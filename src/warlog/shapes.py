@@ -117,6 +117,34 @@ def passive(s: Spot) -> Figure | None:
                   inherits=s.subject is None or _anaphoric(s.subject, s.lex))
 
 
+def _unlisted(s: Spot) -> re.Match | None:
+    """People the lexicon does not name, after the figure: "minelayers", "Tigrayans", "Dozo hunters";
+    not things ("T-72 tanks"), not a category word."""
+    if s.subject:
+        return None
+    m = s.lex.patterns.unlisted.match(s.text, s.q.end, s.end)
+    if not m:
+        return None
+    head = m.group("np").split()[-1].lower()
+    if head in s.lex.patterns.things or head in s.lex.category_of or any(c.isdigit() for c in head):
+        return None  # "2 BRDM-2 captured": a model of vehicle
+    return m
+
+
+def unlisted(s: Spot) -> Figure | None:
+    """Figure, people of any name, verb: "three minelayers were killed", "at least 5 Tigrayans were
+    also killed", "8 Americans killed"."""
+    m = _unlisted(s)
+    if not m:
+        return None
+    P = s.lex.patterns
+    verb = P.verb_after.match(s.text, m.end(), s.end)
+    if not verb or (not verb.group("aux") and P.object_after.match(s.text, verb.end(), s.end)):
+        return None
+    np = m.group("np")
+    return Figure(s.q, s.q.start, verb.end("verb"), np, subject_kind(np, s.lex), s.lex.category(verb.group("verb")), "")
+
+
 def toll(s: Spot) -> Figure | None:
     """A count of the dead with no people named: "put the death toll at 24"; "raising the toll to 53"
     after a figure of the dead revises it."""
@@ -133,11 +161,16 @@ def toll(s: Spot) -> Figure | None:
     return Figure(s.q, start, s.after_subj, s.subject, s.kind or "unknown", "killed", "")
 
 
+def _bare(subject: str | None, lex: Lexicon) -> bool:
+    """True when the words after a figure are only a category word ("wounded", "POWs")."""
+    return subject is not None and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None
+
+
 def category_word(s: Spot) -> Figure | None:
     """A figure and a category word standing for its people: "ten wounded", "14 dead" (the people
     are the figure before's)."""
     cat = noun_category(s.subject, s.lex)
-    if cat and s.subject.lower() in s.lex.category_of and s.lex.subject_kind.get(s.subject.lower()) is None:
+    if cat and _bare(s.subject, s.lex):
         return Figure(s.q, s.q.start, s.after_subj, None, None, cat, "", inherits=True)
     return None
 
@@ -182,18 +215,22 @@ def active(s: Spot) -> Figure | None:
     at = s.at(m.start())
     word = m.group("active")
     cat = s.lex.category(word)
-    if s.subject:
+    if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
                       inherits=_anaphoric(s.subject, s.lex))
     last = s.last
     if last is not None and last.end <= at and P.chain_gap.match(s.text[last.end:at]):
+        # "killed 107 soldiers and captured seven POWs": the people of the figure before
         return Figure(s.q, at, s.after_subj, last.subject, last.subject_kind, cat, "", inherits=True)
+    if s.subject and s.subject.lower() not in P.category_words:
+        # "killing 10 to 20 prisoners of war": the prisoners died (but "62 killed 30 wounded" is a list)
+        return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "")
     if P.chain_ok_after.match(s.text, s.q.end):
         return Figure(s.q, at, s.q.end, None, None, cat, "")
     return None
 
 
-CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal"}
+CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted"}
 
 
 def chain(s: Spot) -> Figure | None:
@@ -210,12 +247,17 @@ def chain(s: Spot) -> Figure | None:
 def shared(s: Spot) -> Figure | None:
     """Figures joined before one verb: "five mercenaries and seven soldiers were killed". This one
     waits (rule "pending") for the verb of the figures after it."""
-    if not s.subject:
-        return None
-    m = _JOIN.match(s.text, s.after_subj, s.end)
+    subject, kind, after = s.subject, s.kind, s.after_subj
+    if not subject:
+        # people of any name, when it is a name: "left five Nigeriens, four Americans, and 21 militants dead"
+        named = _unlisted(s)
+        if not named or not named.group("np")[:1].isupper():
+            return None
+        subject, kind, after = named.group("np"), subject_kind(named.group("np"), s.lex), named.end()
+    m = _JOIN.match(s.text, after, s.end)
     nxt = s.lex.patterns.quantity.match(s.text, m.end(), s.end) if m else None
-    if nxt and m.end() > s.after_subj:
-        return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, "", "pending")  # waits for its verb
+    if nxt and m.end() > after:
+        return Figure(s.q, s.q.start, after, subject, kind, "", "pending")  # waits for its verb
     return None
 
 
@@ -232,14 +274,15 @@ class Rule:
 
 RULES: list[Rule] = [
     Rule("passive", 1, passive),
+    Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
     Rule("toll", 1, toll),
+    Rule("active", 2, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
     Rule("attributive", 1, attributive),
     Rule("noun", 1, noun),
-    Rule("active", 1, active),
     Rule("chain", 1, chain),
-    Rule("shared", 1, shared),
+    Rule("shared", 2, shared),
 ]
 
 # rules applied by the finder itself, outside the table: their ids, for the claims they make
