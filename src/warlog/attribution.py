@@ -17,7 +17,7 @@ from .records import Source
 
 _BOUNDARY = re.compile(r"(?:,\s+|;\s+|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
 _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
-                            r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly))+\s*$", re.I)
+                            r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
 _LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+)+", re.I)
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
@@ -98,7 +98,8 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
     last = context
     events = []
     for m in P.say_verb.finditer(s):
-        events.append((m.start(), "say", m))
+        if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, 0, m.start())):
+            events.append((m.start(), "say", m))
     for m in P.passive_by.finditer(s):
         events.append((m.start(), "by", m))
     for m in P.according.finditer(s):

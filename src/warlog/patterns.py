@@ -157,6 +157,8 @@ class Patterns:
         self.attribution_words = frozenset(
             w.split()[0].lower() for w in att["verbs"] + att["passive"] + ["according", "citing", "per"])
         self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
+        # "initial reports claimed": "reports" is a noun after these words
+        self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)
         self.according = re.compile(r"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
