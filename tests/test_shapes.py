@@ -41,3 +41,11 @@ def test_shapes_things_and_units_are_no_counts(text):
 
 def test_shapes_a_killing_of_prisoners_counts_the_dead():
     assert _read("killing 10 to 20 prisoners of war") == [("active", "killed", 10, 20, "prisoners of war")]
+
+
+def test_shapes_one_number_for_several_revises_the_dead():
+    # the shape of "X reported N dead and M wounded, but these numbers soon rose to K"
+    figs = figures.find("Officials reported 12 dead and 20 wounded, but these numbers soon rose to 30.", lexicon.load())
+    assert [(f.rule.split(".v")[0], f.category, f.qty.low) for f in figs] == [
+        ("bare", "killed", 12), ("bare", "wounded", 20), ("revision", "killed", 30)]
+    assert figs[2].revises is figs[0]

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .patterns import last_match
 from .records import Source
 
-_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
+_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\s*[—–]\s*|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
 _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
                             r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
 _LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+)+", re.I)
@@ -23,6 +23,8 @@ _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
 _CAPITAL = re.compile(r"[A-Z]")
+_ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"
+                          r"afterwards|after|before|when|while|as|to|by|via|through)\b)", re.I)
 _CLOSED = re.compile(r"\([^()]*\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
@@ -42,6 +44,7 @@ class Attribution:
     via: list[Source] = field(default_factory=list)
     pos: int = 0  # where in the sentence it starts to govern
     trailing: bool = False  # "according to", "(per X)": governs what comes before it too
+    forward: bool = False  # "X said that ...": governs only what comes after it
 
 
 def source(name: str, reg: Registry) -> Source:
@@ -118,6 +121,8 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         if att is None:
             continue
         att.pos = pos
+        # "X said that 47 were dead", "X estimated there to be 60": only what follows; but "..., X said."
+        att.forward = kind == "say" and m.group("verb").lower() != "told" and not _ENDS_CLAUSE.match(s, m.end())
         found.append(att)
         last = att
     return found
@@ -184,5 +189,5 @@ def for_position(atts: list[Attribution], pos: int) -> Attribution | None:
     if trailing:
         nearest_after = [a for a in trailing if a.pos >= pos]
         return (nearest_after or trailing)[0]
-    after = [a for a in atts if a.pos > pos]
+    after = [a for a in atts if a.pos > pos and not a.forward]
     return after[0] if after else None

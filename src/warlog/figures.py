@@ -11,6 +11,7 @@ one person without a number ("a French soldier was killed": singular).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from . import shapes
 from .lexicon import Lexicon
@@ -25,8 +26,9 @@ WINDOW = 240
 
 
 def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
-         previous: Figure | None = None) -> list[Figure]:
-    """Figures in ``text[start:end]``; ``previous`` is the last figure before it (for revisions)."""
+         previous: Sequence[Figure] = ()) -> list[Figure]:
+    """Figures in ``text[start:end]``; ``previous`` are the figures before it, in order (the last of
+    them, or the last of the dead, is what a revision revises)."""
     P = lex.patterns
     end = len(text) if end is None else end
     if P.count_words.isdisjoint(_WORD.findall(text[start:end].lower())):
@@ -41,11 +43,11 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         # what stands before a figure is read within a window, so a sentence of a thousand figures
         # costs linear time, not quadratic
         before = text[max(start, m.start() - WINDOW):m.start()]
-        last = figs[-1] if figs else previous
+        last = figs[-1] if figs else (previous[-1] if previous else None)
         rev = _revision(before, P)
-        if rev and last is not None:
-            figs.append(Figure(q, m.start() - len(before) + rev, q.end, last.subject, last.subject_kind, last.category,
-                               shapes.REVISION.id, last.speaker_side, True, revises=last))
+        target = _revised(rev, figs, previous, P) if rev else None
+        if target is not None:
+            figs.append(_revision_figure(text, q, m.start() - len(before) + rev.start(), end, target, lex))
             pending.clear()
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
@@ -181,10 +183,36 @@ def _not_a_count(text, q, before, P) -> bool:
     return year_like and bool(P.year_before.search(before) or not before.strip())
 
 
-def _revision(before: str, P) -> int | None:
+def _revision(before: str, P) -> re.Match | None:
+    """"this number was raised to", right before the figure."""
     if not before.rstrip().endswith(" to"):
         return None
     m = last_match(P.revision, before, max(0, len(before) - 120))
-    if m and m.end() == len(before):
-        return m.start()
-    return None
+    return m if m and m.end() == len(before) else None
+
+
+def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P) -> Figure | None:
+    """The figure a revision replaces: the last one, but the last of the dead for a toll or for one
+    number of several ("this toll was later raised to 66", "these numbers soon rose to 30", after
+    "58 killed and one injured")."""
+    recent = (list(previous[-20:]) + figs)[::-1]
+    if P.revision_of_dead.fullmatch(rev.group("noun")):
+        return next((f for f in recent if f.category == "killed"), None)
+    return recent[0] if recent else None
+
+
+def _revision_figure(text: str, q: Quantity, start: int, end: int, target: Figure, lex: Lexicon) -> Figure:
+    """The revised figure: the people of the figure it replaces, unless it names its own ("raised to
+    66 civilians killed")."""
+    P = lex.patterns
+    subj = P.subject.match(text, q.end, end)
+    if subj is None or _bare_word(subj.group("subj"), lex):
+        return Figure(q, start, q.end, target.subject, target.subject_kind, target.category,
+                      shapes.REVISION.id, target.speaker_side, True, revises=target)
+    verb = P.verb_after.match(text, subj.end(), end)
+    return Figure(q, start, verb.end("verb") if verb else subj.end(), subj.group("subj"),
+                  subject_kind(subj.group("subj"), lex), target.category, shapes.REVISION.id, revises=target)
+
+
+def _bare_word(subject: str, lex: Lexicon) -> bool:
+    return subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None

@@ -118,6 +118,16 @@ class Patterns:
             rf"(?P<verb>{_alt(verbs)})\b", re.I)
         self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
+        take = raw["taking"]
+        self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
+        self.captive_after = re.compile(rf"\s+(?:as\s+)?(?:{_alt(take['captives'])})\b", re.I)
+        # "killed the town mayor and 68 others": a killing of someone named, and others
+        self.others_before = re.compile(
+            rf"\b(?P<active>{_alt(active)})\s+(?:the|a|an|his|her|their|its)\s+[^,;.\d]{{1,40}}?\s+and\s+$", re.I)
+        # "the Taliban suffered an estimated 150 killed"
+        self.sufferer_before = re.compile(
+            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
+            rf"\s+(?:{_alt(raw['suffering'])})\s+$", re.I)
         # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
         self.nominal_before = re.compile(
             rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$", re.I)
@@ -145,12 +155,14 @@ class Patterns:
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
 
         self.toll = re.compile(
-            rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:at|of|to|reached|was|is|stood\s+at|"
-            rf"rose\s+to|climbed\s+to|stands\s+at)\s+$", re.I)
+            rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
+            re.I)
         rev = raw["revision"]
         self.revision = re.compile(
-            rf"\b(?:{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|is)\s+)?(?:(?:later|subsequently|then|eventually)\s+)?"
+            rf"\b(?P<noun>{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|had|has|have)\s+)?"
+            rf"(?:(?:later|subsequently|then|eventually|soon|quickly|again|further|rapidly)\s+)?"
             rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?to\s+", re.I)
+        self.revision_of_dead = re.compile(rf"(?:{_alt(raw['toll'] + rev['of_the_dead'])})", re.I)
 
         att = raw["attribution"]
         # first words of the attribution phrases: a sentence with none of them has no attribution

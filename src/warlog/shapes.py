@@ -154,11 +154,15 @@ def toll(s: Spot) -> Figure | None:
     if not m:
         return None
     start = s.q.start - (len(tail) - m.start())
+    q = s.q
+    if m.group("over") and q.qualifier == "exact":
+        # "the death toll exceeded 400": at least 400
+        q = Quantity(q.low, None, "at_least", q.start, q.end, q.words)
     if s.subject is None and s.here is not None and s.here.category == "killed":
         # "reported 35 soldiers killed, before raising the toll to 53": the same people
-        return Figure(s.q, start, s.after_subj, s.here.subject, s.here.subject_kind, "killed", "",
+        return Figure(q, start, s.after_subj, s.here.subject, s.here.subject_kind, "killed", "",
                       inherits=True, revises=s.here)
-    return Figure(s.q, start, s.after_subj, s.subject, s.kind or "unknown", "killed", "")
+    return Figure(q, start, s.after_subj, s.subject, s.kind or "unknown", "killed", "")
 
 
 def _bare(subject: str | None, lex: Lexicon) -> bool:
@@ -200,6 +204,45 @@ def nominal(s: Spot) -> Figure | None:
         return None
     return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
                   inherits=_anaphoric(s.subject, s.lex))
+
+
+def hostage(s: Spot) -> Figure | None:
+    """A taking verb, the figure, its people and a captive word: "took over 700 students hostage",
+    "holding 12 villagers as hostages"."""
+    P = s.lex.patterns
+    m = P.taking_before.search(s.before)
+    if not m or not s.subject or not P.captive_after.match(s.text, s.after_subj, s.end):
+        return None
+    return Figure(s.q, s.at(m.start()), P.captive_after.match(s.text, s.after_subj, s.end).end(), s.subject,
+                  s.kind, "captured", "")
+
+
+def others(s: Spot) -> Figure | None:
+    """A killing of someone named and of others: "the attack killed the town mayor and 68 others"."""
+    if not _anaphoric(s.subject, s.lex):
+        return None
+    m = s.lex.patterns.others_before.search(s.before)
+    if not m:
+        return None
+    return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("active")), "")
+
+
+def suffered(s: Spot) -> Figure | None:
+    """Someone suffered a figure of a category: "the Taliban suffered an estimated 150 killed" (the
+    people counted are the sufferer's)."""
+    P = s.lex.patterns
+    if s.subject and not _bare(s.subject, s.lex):
+        return None
+    m = P.sufferer_before.search(s.before)
+    if not m:
+        return None
+    verb = P.verb_after.match(s.text, s.q.end, s.end)
+    cat = s.lex.category(verb.group("verb")) if verb else noun_category(s.subject, s.lex)
+    if cat is None:
+        return None
+    who = m.group("who")
+    return Figure(s.q, s.at(m.start("who")), verb.end("verb") if verb else s.after_subj, who, subject_kind(who, s.lex),
+                  cat, "")
 
 
 LOSING = {"losing", "lost", "lose"}
@@ -273,10 +316,13 @@ class Rule:
 
 
 RULES: list[Rule] = [
+    Rule("suffered", 1, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people
     Rule("passive", 1, passive),
     Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
     Rule("toll", 1, toll),
+    Rule("hostage", 1, hostage),
+    Rule("others", 1, others),
     Rule("active", 2, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
     Rule("attributive", 1, attributive),
