@@ -138,6 +138,8 @@ class Patterns:
         self.chain_gap = re.compile(
             r"^(?:\s*\([^()]{0,80}\)|\s*,[^,;.()]{0,60}(?=,))?"
             r"(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
+        # an auxiliary with no verb of the categories after it: "and one civilian was ki[lled]" cut off
+        self.aux_after = re.compile(r"\s*(?:was|were|is|are|had|has|have)\b", re.I)
         self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
         subset = _alt(raw["subset_words"])
         self.including = re.compile(rf"\b(?:{subset})\b", re.I)
@@ -149,7 +151,7 @@ class Patterns:
         self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
         units, things = raw["not_people"]["units"], raw["not_people"]["things"]
         self.not_a_count = re.compile(rf"\s*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
-        self.money_before = re.compile(r"[$€£]\s*$")
+        self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
         self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)

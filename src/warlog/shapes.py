@@ -283,6 +283,8 @@ def chain(s: Spot) -> Figure | None:
         return None
     if not (s.subject or P.chain_ok_after.match(s.text, s.q.end)):
         return None
+    if s.subject and P.aux_after.match(s.text, s.after_subj, s.end):
+        return None  # "and one civilian was ..." with a verb of no category (or cut off): no continuation
     return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
                   last.category, "", last.speaker_side, inherits=s.subject is None)
 
