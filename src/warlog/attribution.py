@@ -45,6 +45,7 @@ class Attribution:
     pos: int = 0  # where in the sentence it starts to govern
     trailing: bool = False  # "according to", "(per X)": governs what comes before it too
     forward: bool = False  # "X said that ...": governs only what comes after it
+    scope: tuple[int, int] | None = None  # "(142 according to official tallies)": only within its brackets
 
 
 def source(name: str, reg: Registry) -> Source:
@@ -121,11 +122,21 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         if att is None:
             continue
         att.pos = pos
+        att.scope = _brackets(s, pos)
         # "X said that 47 were dead", "X estimated there to be 60": only what follows; but "..., X said."
         att.forward = kind == "say" and m.group("verb").lower() != "told" and not _ENDS_CLAUSE.match(s, m.end())
         found.append(att)
         last = att
     return found
+
+
+def _brackets(s: str, pos: int) -> tuple[int, int] | None:
+    """The span of the brackets that enclose ``pos``, if any."""
+    opened = s.rfind("(", 0, pos)
+    if opened < 0 or s.find(")", opened, pos) >= 0:
+        return None
+    closed = s.find(")", pos)
+    return (opened, closed if closed >= 0 else len(s))
 
 
 def _is_passive_use(s: str, m: re.Match) -> bool:
@@ -182,6 +193,7 @@ def _resolve(np: str, left: str, reg: Registry, previous: Attribution | None,
 
 def for_position(atts: list[Attribution], pos: int) -> Attribution | None:
     """The attribution that governs a figure at ``pos``."""
+    atts = [a for a in atts if a.scope is None or a.scope[0] <= pos < a.scope[1]]
     before = [a for a in atts if a.pos <= pos and not a.trailing]
     if before:
         return before[-1]

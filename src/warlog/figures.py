@@ -52,6 +52,13 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             continue
+        here = figs[-1] if figs else None
+        if here is not None and here.start < q.start < here.end and before.rstrip().endswith("(") \
+                and P.according_after.match(text, q.end, end):
+            # "At least 80 people (142 according to official tallies) were killed": another's figure
+            figs.append(Figure(q, q.start, q.end, here.subject, here.subject_kind, here.category,
+                               shapes.ALTERNATIVE.id, here.speaker_side, True))
+            continue
         if group is not None and not group.goes_on(text, q, end, P):
             figs.extend(group.breakdown(lex))
             group = None

@@ -15,6 +15,7 @@ from .lexicon import Lexicon
 from .numbers import Quantity
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+_A = re.compile(r"(?:a|an)\s+", re.I)
 
 
 @dataclass(slots=True)
@@ -299,10 +300,18 @@ def shared(s: Spot) -> Figure | None:
         if not named or not named.group("np")[:1].isupper():
             return None
         subject, kind, after = named.group("np"), subject_kind(named.group("np"), s.lex), named.end()
+    P = s.lex.patterns
     m = _JOIN.match(s.text, after, s.end)
-    nxt = s.lex.patterns.quantity.match(s.text, m.end(), s.end) if m else None
-    if nxt and m.end() > after:
+    if not m or m.end() == after:
+        return None
+    if P.quantity.match(s.text, m.end(), s.end):
         return Figure(s.q, s.q.start, after, subject, kind, "", "pending")  # waits for its verb
+    # "23 soldiers and a civilian were confirmed dead": one person without a number, then the verb
+    one = _A.match(s.text, m.end(), s.end)
+    person = P.subject.match(s.text, one.end(), s.end) if one else None
+    verb = P.verb_after.match(s.text, person.end(), s.end) if person else None
+    if verb:
+        return Figure(s.q, s.q.start, after, subject, kind, s.lex.category(verb.group("verb")), "")
     return None
 
 
@@ -338,6 +347,7 @@ REVISION = Rule("revision", 1, lambda s: None)
 SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
 BREAKDOWN = Rule("breakdown", 1, lambda s: None)
+ALTERNATIVE = Rule("alternative", 1, lambda s: None)
 
 
 def read(s: Spot) -> Figure | None:
