@@ -108,11 +108,15 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         events.append((m.start(), "by", m))
     for m in P.according.finditer(s):
         events.append((m.start(), "acc", m))
+    for m in P.toll_claimant.finditer(s):
+        events.append((m.start(), "toll", m))
     for pos, kind, m in sorted(events, key=lambda e: e[0]):
         if kind == "say":
             if _is_passive_use(s, m):
                 continue
             att = _subject_of(s, m, lex, reg, found[-1] if found else None, last)
+        elif kind == "toll":
+            att = Attribution([source(m.group("who"), reg)])  # "the official death toll"
         else:
             np = s[m.end():]
             np = np[:_END_NP.search(np).start()]
