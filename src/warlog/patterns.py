@@ -85,6 +85,10 @@ class Patterns:
             rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{num})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
             re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
+        self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
+        self.of_phrase = re.compile(
+            r"\s+of\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
+            r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded)\b))", re.I)
         # people the lexicon does not name: one to three words, none a category word ("three minelayers",
         # "Tigrayans", "Dozo hunters"); a rule reads them only before a verb of their own
         np_word = rf"{not_count}{not_stop}(?!(?:{_alt(verbs)})\b)[^\W\d_][\w'’]*(?:-[\w'’]+)*"

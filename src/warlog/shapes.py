@@ -96,8 +96,15 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
         subj_m = P.subject.match(text, of.end(), end)
         own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
     subject = subj_m.group("subj") if subj_m else None
-    return Spot(text, q, before, end, last, here, lex, subject, subject_kind(subject, lex),
-                subj_m.end() if subj_m else q.end, own)
+    after = subj_m.end() if subj_m else q.end
+    kind = subject_kind(subject, lex)
+    if subject and subject.split()[-1].lower() in P.relational and (of := P.of_phrase.match(text, after, end)):
+        # "69 members of indigenous peasant families": who they are is in the words after "of", when
+        # the lexicon knows them ("members of the MNLA": the registry will)
+        of_kind = subject_kind(of.group("of"), lex)
+        subject, after = subject + text[after:of.end()], of.end()
+        kind = of_kind if of_kind != "unknown" else kind
+    return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
 
 
 def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
