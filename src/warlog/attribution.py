@@ -23,6 +23,7 @@ _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
 _CAPITAL = re.compile(r"[A-Z]")
+_APPOSITIVE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+[a-z]")
 _ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"
                           r"afterwards|after|before|when|while|as|to|by|via|through)\b)", re.I)
 _CLOSED = re.compile(r"\([^()]*\)")
@@ -162,6 +163,9 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
         inner = left[:-1]
         cut = inner.rfind(", ")
         if cut >= 0 and _ASIDE.match(inner[cut + 2:]):
+            left = inner[:cut]
+        elif cut >= 0 and _APPOSITIVE.match(inner[cut + 2:]) and _CAPITAL.search(inner[max(0, cut - 40):cut]):
+            # "ORTM, the state broadcaster, said": the name, not its description
             left = inner[:cut]
     # a closed bracket is no boundary: "The Office of the High Commissioner (OHCHR) and EHRC reported"
     starts = [b.end() for b in _BOUNDARY.finditer(_CLOSED.sub(lambda g: " " * len(g.group(0)), left))]
