@@ -7,6 +7,7 @@ Pronouns and "the source"/"the group" resolve to the attribution or actor named 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from .lexicon import Lexicon
 from .patterns import last_match
 from .records import Source
 
+_SCAN = 50  # how many attributions a figure looks through on either side
+REACH = 300  # how far from its verb a claimant phrase is read, so a long sentence costs linear time
 _BOUNDARY = re.compile(r"(?:,\s+|;\s+|\s*[—–]\s*|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
 _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
                             r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
@@ -103,7 +106,7 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
     last = context
     events = []
     for m in P.say_verb.finditer(s):
-        if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, 0, m.start())):
+        if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, max(0, m.start() - 40), m.start())):
             events.append((m.start(), "say", m))
     for m in P.passive_by.finditer(s):
         events.append((m.start(), "by", m))
@@ -119,9 +122,9 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         elif kind == "toll":
             att = Attribution([source(m.group("who"), reg)])  # "the official death toll"
         else:
-            np = s[m.end():]
+            np = s[m.end():m.end() + REACH]
             np = np[:_END_NP.search(np).start()]
-            att = parse_claimant(np, reg, lex) or _resolve(np, s[:pos], reg, found[-1] if found else None, last)
+            att = parse_claimant(np, reg, lex) or _resolve(np, s[max(0, pos - REACH):pos], reg, found[-1] if found else None, last)
             if att is not None:
                 att.trailing = kind == "acc"
         if att is None:
@@ -137,23 +140,23 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
 
 def _brackets(s: str, pos: int) -> tuple[int, int] | None:
     """The span of the brackets that enclose ``pos``, if any."""
-    opened = s.rfind("(", 0, pos)
+    opened = s.rfind("(", max(0, pos - 200), pos)  # bounded both ways: linear time in long sentences
     if opened < 0 or s.find(")", opened, pos) >= 0:
         return None
-    closed = s.find(")", pos)
-    return (opened, closed if closed >= 0 else len(s))
+    closed = s.find(")", pos, pos + 200)
+    return (opened, closed if closed >= 0 else pos + 200)
 
 
 def _is_passive_use(s: str, m: re.Match) -> bool:
     # "was claimed by" is read by the passive pattern; "were reported killed" is no attribution
-    before = s[:m.start()].rstrip().lower()
-    if s[m.end():].lstrip().lower().startswith("by "):
+    before = s[max(0, m.start() - 20):m.start()].rstrip().lower()
+    if s[m.end():m.end() + 10].lstrip().lower().startswith("by "):
         return True
     return before.endswith((" was", " were", " been", " be", " is", " are"))
 
 
 def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
-    left = s[:m.start()]
+    left = s[max(0, m.start() - REACH):m.start()]  # a claimant stands near its verb: linear time
     if previous is not None and _RELATIVE.search(left):
         # "..., which released a statement": the subject is the one just named
         return Attribution(previous.sources, previous.via)
@@ -176,7 +179,7 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
     if att is None:
         att = _resolve(np, left, reg, previous, context)
     if att is not None and m.group("verb").lower() == "told":
-        rest = s[m.end():]
+        rest = s[m.end():m.end() + REACH]
         obj = rest[:_END_NP.search(rest).start()]
         if obj.strip() and _CAPITAL.search(obj):
             att = Attribution(att.sources, att.via + [source(obj, reg)])
@@ -200,14 +203,19 @@ def _resolve(np: str, left: str, reg: Registry, previous: Attribution | None,
 
 
 def for_position(atts: list[Attribution], pos: int) -> Attribution | None:
-    """The attribution that governs a figure at ``pos``."""
-    atts = [a for a in atts if a.scope is None or a.scope[0] <= pos < a.scope[1]]
-    before = [a for a in atts if a.pos <= pos and not a.trailing]
-    if before:
-        return before[-1]
-    trailing = [a for a in atts if a.trailing]
+    """The attribution that governs a figure at ``pos`` (``atts`` in order of position): the last
+    one before it; failing that an "according to" (the nearest after it, or the first); failing that
+    the first after it that ends its clause. Each look is bounded, so a sentence costs linear time."""
+    def fits(a: Attribution) -> bool:
+        return a.scope is None or a.scope[0] <= pos < a.scope[1]
+
+    i = bisect.bisect_right(atts, pos, key=lambda a: a.pos)
+    for a in reversed(atts[max(0, i - _SCAN):i]):
+        if not a.trailing and fits(a):
+            return a
+    j = bisect.bisect_left(atts, pos, key=lambda a: a.pos)
+    trailing = next((a for a in atts[j:j + _SCAN] if a.trailing and fits(a)), None)
+    trailing = trailing or next((a for a in atts[:_SCAN] if a.trailing and fits(a)), None)
     if trailing:
-        nearest_after = [a for a in trailing if a.pos >= pos]
-        return (nearest_after or trailing)[0]
-    after = [a for a in atts if a.pos > pos and not a.forward]
-    return after[0] if after else None
+        return trailing
+    return next((a for a in atts[i:i + _SCAN] if not a.forward and fits(a)), None)

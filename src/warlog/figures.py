@@ -203,7 +203,7 @@ def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P) -
     """The figure a revision replaces: the last one, but the last of the dead for a toll or for one
     number of several ("this toll was later raised to 66", "these numbers soon rose to 30", after
     "58 killed and one injured")."""
-    recent = (list(previous[-20:]) + figs)[::-1]
+    recent = (list(previous[-20:]) + figs[-20:])[::-1]  # a bounded look back: linear time
     if P.revision_of_dead.fullmatch(rev.group("noun")):
         return next((f for f in recent if f.category == "killed"), None)
     return recent[0] if recent else None

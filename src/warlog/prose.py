@@ -92,9 +92,10 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
     P = lex.patterns
     out: list[Claim] = []
     stated = _stated_on(sent, atts, date_span, year) if atts else None
+    continued = context is not None and bool(P.continuation.search(sent))  # once a sentence: linear time
     for fig in figs:
         att = attribution.for_position(atts, fig.start - s0)
-        if att is None and context is not None and P.continuation.search(sent):
+        if att is None and continued:
             att = context  # "Several dozen soldiers were wounded or missing as well."
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related)
