@@ -49,3 +49,20 @@ def test_shapes_one_number_for_several_revises_the_dead():
     assert [(f.rule.split(".v")[0], f.category, f.qty.low) for f in figs] == [
         ("bare", "killed", 12), ("bare", "wounded", 20), ("revision", "killed", 30)]
     assert figs[2].revises is figs[0]
+
+
+def test_shapes_a_long_sentence_of_every_shape_costs_linear_time():
+    import time
+
+    import warlog
+
+    unit = ("killing 12 civilians (including 3 children) and wounding 4 others, the death toll was raised to 15, "
+            "the official death toll exceeded 20 (30 according to the UN), the Taliban suffered an estimated 150 "
+            "killed whilst 8 Americans killed, officials said that 47 were dead, initial reports claimed the deaths "
+            "of 60 fighters, including 62 civilians, five soldiers, and all four gunmen, took over 700 students "
+            "hostage and killed the town mayor and 68 others, ")
+    text = "= T =\n\nInfobox\n- Conflict: T\n\nThe attack went on, " + unit * 400 + "and ended.\n"
+    started = time.process_time()
+    claims = warlog.extract_text(text, "long.txt")[0].claims
+    assert len(claims) >= 3600
+    assert time.process_time() - started < 20  # about 1 s; 24 s before the bounded reaches
