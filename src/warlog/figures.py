@@ -86,7 +86,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
 
 def _own_verb(text: str, q: Quantity, end: int, P) -> bool:
     """True when a category verb follows the figure and its people ("and more than 300 were wounded")."""
-    subj = P.subject.match(text, q.end, end)
+    subj = P.subject.match(text, q.end, end) or P.of_them_after.match(text, q.end, end)
     return bool(P.verb_after.match(text, subj.end() if subj else q.end, end))
 
 

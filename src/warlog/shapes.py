@@ -88,7 +88,8 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     P = lex.patterns
     own = False
     subj_m = P.subject.match(text, q.end, end)
-    if subj_m is None and q.qualifier == "vague":
+    them = P.of_them_after.match(text, q.end, end)
+    if subj_m is None and q.qualifier == "vague" and not them:
         of = P.of_subject.match(text, q.end, end)
         if of:
             subj_m = P.subject.match(text, of.end(), end)
@@ -97,6 +98,8 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
         own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
     subject = subj_m.group("subj") if subj_m else None
     after = subj_m.end() if subj_m else q.end
+    if subj_m is None and them:
+        after = them.end()  # "several of them wounded", "six or seven of those were killed": the people before
     kind = subject_kind(subject, lex)
     if subject and subject.split()[-1].lower() in P.relational and (of := P.of_phrase.match(text, after, end)):
         # "69 members of indigenous peasant families": who they are is in the words after "of", when
