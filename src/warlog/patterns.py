@@ -78,11 +78,12 @@ class Patterns:
         # who is counted: up to three modifiers ("Malian", "Wagner Group") before a head noun
         # two heads may stand together ("military personnel") or be joined ("soldiers and policemen",
         # but not "soldiers and seven civilians", "soldiers and a civilian": those are two counts)
-        not_count = rf"(?!(?:{num}|{vague}|a|an|the)\b)"
+        number_words = _alt(list(units) + list(tens) + list(scales) + ["dozen"])  # digits are kept out apart
+        not_count = rf"(?!\d|(?:{number_words}|{vague}|a|an|the)\b)"
         people = _alt(heads)
         joined = rf"(?:\s+(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
-            rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{num})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
+            rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{number_words})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
             re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
         self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
