@@ -338,22 +338,23 @@ class Rule:
 
 RULES: list[Rule] = [
     Rule("suffered", 1, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people
-    Rule("passive", 1, passive),
+    Rule("passive", 2, passive),
     Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
-    Rule("toll", 1, toll),
+    Rule("toll", 2, toll),
     Rule("hostage", 1, hostage),
     Rule("others", 1, others),
     Rule("active", 2, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
     Rule("attributive", 1, attributive),
     Rule("noun", 1, noun),
-    Rule("chain", 1, chain),
+    Rule("chain", 2, chain),
     Rule("shared", 2, shared),
 ]
 
-# rules applied by the finder itself, outside the table: their ids, for the claims they make
-REVISION = Rule("revision", 1, lambda s: None)
+# rules applied by the finder itself (figures.py), outside the table: their ids, for the claims they make.
+# A rule's version goes up when what it reads changes (version 1: as it read before the table).
+REVISION = Rule("revision", 2, lambda s: None)
 SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
 BREAKDOWN = Rule("breakdown", 1, lambda s: None)
