@@ -34,6 +34,7 @@ def test_shapes_active_voice_is_no_passive(text, want):
     "12 armoured vehicles captured",
     "a bounty of $50,000 was offered",
     "The attackers stayed for three hours, 15 km from the town",
+    "2 suicide vests were captured and three strongholds were captured",
 ])
 def test_shapes_things_and_units_are_no_counts(text):
     assert _read(text) == []
