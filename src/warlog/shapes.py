@@ -14,7 +14,7 @@ from typing import Callable
 from .lexicon import Lexicon
 from .numbers import Quantity
 
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:all\s+)?")
 _A = re.compile(r"(?:a|an)\s+", re.I)
 
 
