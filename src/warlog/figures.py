@@ -81,7 +81,23 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         figs.append(fig)
     if group is not None:
         figs.extend(group.breakdown(lex))
+    figs = _with_one_more(text, end, figs, lex)
     return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
+
+
+def _with_one_more(text, end, figs, lex) -> list[Figure]:
+    """"The attack killed 14 military personnel, 14 civilian employees, and a civilian": one person
+    without a number ends the list, and counts as the list does."""
+    P, out = lex.patterns, []
+    for f in figs:
+        out.append(f)
+        m = P.singular_after.match(text, f.end, end) if f.category else None
+        if m and not any(g.start >= m.start("art") and g.start < m.end() for g in figs):
+            q = Quantity(1, 1, "exact", m.start("art"), m.end("art"), m.group("art"))
+            subject = m.group("subj")
+            out.append(Figure(q, m.start("art"), m.end(), subject, subject_kind(subject, lex), f.category,
+                              shapes.SINGULAR.id, f.speaker_side))
+    return out
 
 
 def _own_verb(text: str, q: Quantity, end: int, P) -> bool:

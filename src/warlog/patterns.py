@@ -122,6 +122,11 @@ class Patterns:
             rf"(?:\s*,[^,;.]{{1,60}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:also|reportedly|later)\s+)?"
             rf"(?P<verb>{_alt(verbs)})\b", re.I)
         self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
+        # "killed 14 military personnel, ..., and a civilian": one more, at the end of a list of counts
+        self.singular_after = re.compile(
+            rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+(?P<art>an?)\s+"
+            rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))\b"
+            rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)

@@ -104,9 +104,11 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     if subject and subject.split()[-1].lower() in P.relational and (of := P.of_phrase.match(text, after, end)):
         # "69 members of indigenous peasant families": who they are is in the words after "of", when
         # the lexicon knows them ("members of the MNLA": the registry will)
-        of_kind = subject_kind(of.group("of"), lex)
+        # "14 civilian employees of the military" are civilians: a word before the head says it first
+        before_head = " ".join(subject.split()[:-1])
+        named = [k for k in (subject_kind(before_head, lex), subject_kind(of.group("of"), lex)) if k not in (None, "unknown")]
         subject, after = subject + text[after:of.end()], of.end()
-        kind = of_kind if of_kind != "unknown" else kind
+        kind = named[0] if named else kind
     return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
 
 
