@@ -21,7 +21,9 @@ REACH = 300  # how far from its verb a claimant phrase is read, so a long senten
 _BOUNDARY = re.compile(r"(?:,\s+|;\s+|\s*[—–]\s*|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
 _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
                             r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
-_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+)+", re.I)
+# leading words that are no part of a claimant; "Earlier the government" (but "later reports")
+_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+|(?:earlier|later|initially|subsequently|"
+                   r"meanwhile|instead)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
