@@ -52,12 +52,9 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             continue
-        here = figs[-1] if figs else None
-        if here is not None and here.start < q.start < here.end and before.rstrip().endswith("(") \
-                and P.according_after.match(text, q.end, end):
-            # "At least 80 people (142 according to official tallies) were killed": another's figure
-            figs.append(Figure(q, q.start, q.end, here.subject, here.subject_kind, here.category,
-                               shapes.ALTERNATIVE.id, here.speaker_side, True))
+        alt = _alternative(text, q, before, end, figs[-1] if figs else None, P)
+        if alt is not None:
+            figs.append(alt)
             continue
         if group is not None and not group.goes_on(text, q, end, P):
             figs.extend(group.breakdown(lex))
@@ -85,14 +82,26 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
 
 
+def _alternative(text, q, before, end, here, P) -> Figure | None:
+    """"At least 80 people (142 according to official tallies) were killed": another claimant's
+    figure for the people of the figure around it."""
+    if here is None or not here.start < q.start < here.end or not before.rstrip().endswith("("):
+        return None
+    if not P.according_after.match(text, q.end, end):
+        return None
+    return Figure(q, q.start, q.end, here.subject, here.subject_kind, here.category, shapes.ALTERNATIVE.id,
+                  here.speaker_side, True)
+
+
 def _with_one_more(text, end, figs, lex) -> list[Figure]:
     """"The attack killed 14 military personnel, 14 civilian employees, and a civilian": one person
     without a number ends the list, and counts as the list does."""
     P, out = lex.patterns, []
-    for f in figs:
+    for i, f in enumerate(figs):
         out.append(f)
         m = P.singular_after.match(text, f.end, end) if f.category else None
-        if m and not any(g.start >= m.start("art") and g.start < m.end() for g in figs):
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        if m and not (nxt is not None and m.start("art") <= nxt.start < m.end()):
             q = Quantity(1, 1, "exact", m.start("art"), m.end("art"), m.group("art"))
             subject = m.group("subj")
             out.append(Figure(q, m.start("art"), m.end(), subject, subject_kind(subject, lex), f.category,
@@ -110,10 +119,12 @@ def _opens_subset(text, q, before, end, here, start, P) -> bool:
     """A figure that is a part of the count before it: right after "including" ("including two women"),
     "186 of them children", or in a list that "including" began since the last figure ("including
     the mayor and 3 guards"). A figure with a verb of its own is a count of its own."""
-    if here is None and not P.including_before.search(before):
+    if here is not None and P.of_them_after.match(text, q.end, end):
+        return not _own_verb(text, q, end, P)
+    if P.including_before.search(before):
+        return True
+    if here is None:
         return False
-    if P.including_before.search(before) or P.of_them_after.match(text, q.end, end):
-        return not _own_verb(text, q, end, P) if P.of_them_after.match(text, q.end, end) else True
     gap_from = max(here.end, start, q.start - WINDOW)
     inc = last_match(P.including, text[gap_from:q.start])
     if inc is None:
