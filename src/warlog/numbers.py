@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 
 _SPLIT = re.compile(r"[\s\u2013\u2014\u2012-]+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(slots=True)
@@ -30,7 +31,9 @@ def word_number(text: str, lex: Lexicon) -> int | None:
     for w in _SPLIT.split(t):
         if w in ("and", ""):
             continue
-        if w in ("a", "an"):
+        if _DECIMAL.fullmatch(w):  # "1.5 million"
+            current += float(w)
+        elif w in ("a", "an"):
             current = max(current, 1)
         elif w == "dozen":
             current = max(current, 1) * lex.raw["numbers"]["dozen"]
@@ -42,7 +45,7 @@ def word_number(text: str, lex: Lexicon) -> int | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return int(round(total + current)) if seen else None
 
 
 def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
