@@ -64,6 +64,10 @@ class Mention:
     by_demonym: bool
 
 
+# demonyms that take an -s as nouns for people (Nigerien -> Nigeriens); not French, Chinese, Swiss
+_PLURAL = re.compile(r"(?:an|i|ine|ite|ot|er|ek|ik|ak|on|ol)$")
+
+
 class Registry:
     """Actors by id, and a matcher over every name, alias and demonym."""
 
@@ -81,8 +85,10 @@ class Registry:
             for d in ([r.demonym] if r.demonym else []) + r.demonyms:
                 if len(d) <= 4 and d.replace(".", "").isupper():
                     self._exact.setdefault(d, r)
-                else:
-                    self._by_key.setdefault(fold(d), (r, True))
+                    continue
+                self._by_key.setdefault(fold(d), (r, True))
+                if _PLURAL.search(d):  # "five Nigeriens", "four Americans", "Israelis"
+                    self._by_key.setdefault(fold(d) + "s", (r, True))
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
 

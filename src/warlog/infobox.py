@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import countries, dates, infobox_claims, sides
-from .actors import BELLIGERENT_KINDS, Registry
+from .actors import ARMED_KINDS, BELLIGERENT_KINDS, STATE_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength
@@ -146,10 +146,10 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return out or _perpetrator_side(doc, reg)
+        return out or _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
     seg = doc.get("combatants")
     if seg is None:
-        return _perpetrator_side(doc, reg)
+        return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
     for name, s, e in _actor_names(seg):
         a = _actor(doc, seg, (name, s, e), reg)
         label = _side_for(a, out, reg)
@@ -177,9 +177,13 @@ def _distinct(found: list) -> list:
     return out
 
 
+CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "target", "type", "weapons", "motive"}
+
+
 def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
-    """An {{Infobox civilian attack}} on civilians: perpetrators, no combatant columns, no armed target."""
-    return ("perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields)
+    """An {{Infobox civilian attack}} on civilians: its fields (perpetrators, deaths, victims...), no
+    combatant columns, no armed target. Its people of no stated side are the civilians attacked."""
+    return (bool(CIVILIAN_ATTACK_FIELDS & doc.fields.keys()) and not any(k.startswith("combatant") for k in doc.fields)
             and not ("B" in out_sides and out_sides["B"].belligerent))
 
 
@@ -190,8 +194,9 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
         return {}
     out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg)]))}
     target = doc.get("target")
-    if target is not None:
+    if target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text):
         # "Target: Burkinabe army base": an armed target is side B, and its soldiers are counted there
+        # (not "Stade de France", nor "soldiers and civilians": the victims there are civilians or unknown)
         found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]
         if found:
             m = found[0]
@@ -201,6 +206,31 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
         # one-sided violence: the other side is the civilians attacked (UCDP GED's "Civilians")
         out["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])
     return out
+
+
+_ARMED_TARGET = re.compile(r"\b(?:army|military|soldiers?|troops?|forces?|police|gendarmes?|gendarmerie|base|camp|"
+                           r"barracks|checkpoints?|post|outpost|garrison|convoy|patrol|personnel|guards?)\b", re.I)
+_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers|students|pupils|children|women|"
+                              r"passengers|shoppers|spectators|crowds?|market|mosque|church|school|hotel|stadium)\b", re.I)
+
+
+def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+    """Sides from the lead when no infobox names them: the states it names on side A, the armed
+    groups on side B, as UCDP GED orders a state-based conflict ("Malian troops were ambushed by the
+    Islamic State in the Greater Sahara")."""
+    if not doc.paragraphs:
+        return {}
+    para = doc.paragraphs[0]
+    states, groups = [], []
+    for m in reg.find(para.text.text[:600]):
+        kind = m.actor.kind
+        bucket = states if kind in STATE_KINDS else groups if kind in ARMED_KINDS else None
+        if bucket is not None and all(a.id != m.actor.id for a in bucket):
+            s, e = para.text.source_span(m.start, m.end)
+            bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
+    if not states or not groups:
+        return {}
+    return {"A": Side(actors=states), "B": Side(actors=groups)}
 
 
 def _side_for(a, out: dict[str, Side], reg: Registry) -> str:
