@@ -337,7 +337,7 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
             for rf in infobox_claims.row_figures(doc, seg, res, sv):
                 side = _column_side(rf, default, sv, reg)
                 claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
-        return claims + _victim_claims(doc, sv, res)
+        return claims + _victim_claims(doc, sv, res) + _result_claims(doc, sv, res)
     seg = doc.get("casualties")
     if seg is None:
         return claims + _victim_claims(doc, sv, res)
@@ -370,6 +370,21 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
         for rf in infobox_claims.row_figures(doc, seg, res, sv, category):
             side = infobox_claims.side_of(rf, victims, sv, res.actors)
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
+    return claims
+
+
+def _result_claims(doc: Document, sv, res: Resources) -> list[Claim]:
+    """Figures the result row states in words of its own ("Over 93 Malian soldiers are summarily
+    executed", "21 killed"): whoever the words name, else no side."""
+    seg = doc.get("result")
+    if seg is None:
+        return []
+    claims = []
+    for rf in infobox_claims.row_figures(doc, seg, res, sv, category=None, bare=False):
+        fig = rf.fig
+        side = "civilians" if fig.subject_kind == "civilians" else (
+            sides.side_of_subject(fig.subject, fig.subject_kind, sv, res.actors) if fig.subject else None) or "unknown"
+        claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
     return claims
 
 
