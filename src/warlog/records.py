@@ -13,6 +13,19 @@ QUALIFIERS = ("exact", "approx", "range", "at_least", "at_most", "vague")
 
 
 @dataclass
+class Citation:
+    """A source the article cites ({{cite news|work=Reuters|date=|title=}}): who published it, when, under
+    what headline; ``start``/``end`` are the citation's characters in the document's text."""
+
+    work: str | None  # the outlet: work, website, newspaper..., else publisher, else agency
+    date: str | None  # ISO (YYYY-MM-DD, YYYY-MM or YYYY) where it reads as a date, else as written
+    title: str | None
+    url: str | None
+    start: int
+    end: int
+
+
+@dataclass
 class Provenance:
     """Where a document came from: one record read by every exporter."""
 
@@ -23,6 +36,7 @@ class Provenance:
     licence: str | None = None
     page_id: int | None = None
     revision_id: int | None = None
+    citations: list[Citation] = field(default_factory=list)  # the sources it cites, where its form says
 
     @property
     def key(self) -> str:

@@ -17,7 +17,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, T
 
 from ..document import Document, Field, Paragraph, normalise_key
 from ..errors import TruncatedInput
-from ..records import Provenance
+from ..records import Citation, Provenance
 from ..text import Segment, SegmentBuilder
 
 INFOBOX = re.compile(r"^\s*infobox\b", re.I)
@@ -202,7 +202,9 @@ def defuse(text: str) -> str:
 
 
 def read(text: str, prov: Provenance) -> Document:
-    code = mwparserfromhell.parse(defuse(text))
+    safe = defuse(text)
+    code = mwparserfromhell.parse(safe)
+    prov.citations = citations(code, safe)
     doc = Document(prov, text, title=prov.title or "")
     box_found = False
     section = ""
@@ -230,6 +232,37 @@ def read(text: str, prov: Provenance) -> Document:
     if not doc.title:
         doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
     return doc
+
+
+_CITE = re.compile(r"\s*(?:cite\b|citation\s*$)", re.I)
+_WORK_KEYS = ("work", "website", "newspaper", "magazine", "journal", "periodical", "publisher", "agency")
+
+
+def citations(code, text: str) -> list[Citation]:
+    """The sources the article cites, in the order they stand: each ``{{cite ...}}`` or ``{{citation}}``
+    (in a reference or a list of sources), with its outlet, date, title and URL, once each."""
+    from ..dates import parse
+
+    out, seen, cursor = [], set(), 0
+    for tpl in code.ifilter_templates(recursive=True):
+        if not _CITE.match(str(tpl.name)):
+            continue
+        raw = str(tpl)
+        start = text.find(raw, cursor)
+        start = text.find(raw) if start < 0 else start
+        cursor = start + len(raw) if start >= 0 else cursor
+        # rendered as text (a linked outlet is its label), but a URL as written: a bare link renders as nothing
+        values = {str(p.name).strip().lower(): (str(p.value) if str(p.name).strip().lower() == "url"
+                                                else render(p.value, 0).text).strip() for p in tpl.params if p.showkey}
+        work = next((values[k] for k in _WORK_KEYS if values.get(k)), None)
+        date = values.get("date") or None
+        span = parse(date) if date else None
+        cite = Citation(work, span.start if span else date, values.get("title") or None, values.get("url") or None,
+                        max(start, 0), max(start, 0) + len(raw))
+        if (cite.work, cite.date, cite.title) not in seen:
+            seen.add((cite.work, cite.date, cite.title))
+            out.append(cite)
+    return out
 
 
 def _fields(doc: Document, tpl, raw: str, pos: int) -> None:
