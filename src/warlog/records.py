@@ -159,6 +159,8 @@ class Event:
     sub_event_type: str | None = None
     violence_type: int | None = None
     type_rule: str | None = None  # the rule of data/event_types.yaml that typed the event
+    attacker: str | None = None  # the side that acted (attacked, or perpetrated): "A", "B"... (attacker.py)
+    attacker_rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON object of the contract."""
