@@ -226,13 +226,14 @@ def show(event_id, db, as_json):
 @click.option("--format", "fmt", type=click.Choice(["ged-csv", "acled-csv", "geojson", "parquet", "jsonl"]),
               required=True)
 @click.option("--out", help="Output file (parquet: a stem for OUT.events.parquet and OUT.claims.parquet).")
+@click.option("--all", "all_events", is_flag=True, help="ged-csv: every event, not only those with deaths (GED's rule).")
 @_filters
-def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, db):
+def export_cmd(fmt, out, all_events, country, actor, since, until, type_, min_killed, text, db):
     """Export stored events as UCDP GED CSV, ACLED CSV, GeoJSON, Parquet or JSON Lines."""
     from . import export, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    result = export.export(store.open_for_reading(db), fmt, out, f)
+    result = export.export(store.open_for_reading(db), fmt, out, f, all_events)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
