@@ -240,6 +240,33 @@ def export_cmd(fmt, out, all_events, country, actor, since, until, type_, min_ki
         _echo_err("wrote " + ", ".join(map(str, result)))
 
 
+@main.command("compare")
+@click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--ged", "ged_file", type=click.Path(exists=True, dir_okay=False), help="A UCDP GED CSV file.")
+@click.option("--acled", "acled_file", type=click.Path(exists=True, dir_okay=False), help="An ACLED CSV file.")
+@click.option("--db", help=DB_HELP + " Read when no EVENTS.json is given.")
+@click.option("--max-km", type=click.FloatRange(min=0), default=50.0, show_default=True,
+              help="How far a row's point may lie from one of the event's places.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--unmatched", is_flag=True, help="Also the events no row codes, and the rows of their days no event took.")
+def compare_cmd(events_file, ged_file, acled_file, db, max_km, fmt, unmatched):
+    """Hold events against a dataset's rows for the same events (UCDP GED or ACLED): matches, figures, agreement."""
+    from . import actors, compare, export, store
+
+    if bool(ged_file) == bool(acled_file):
+        raise click.UsageError("give one reference file: --ged FILE.csv or --acled FILE.csv")
+    dataset, path = ("ged", ged_file) if ged_file else ("acled", acled_file)
+    rows = compare.read_reference(path, dataset)
+    recs = compare.load_events(events_file) if events_file else export.records(store.open_for_reading(db))
+    result = compare.compare(recs, rows, actors.load(), dataset, max_km)
+    if fmt == "json":
+        click.echo(json_text(compare.as_json(result, unmatched)))
+    elif fmt == "csv":
+        click.echo(export.to_csv(compare.as_rows(result, unmatched), compare.CSV_COLUMNS), nl=False)
+    else:
+        _echo(compare.as_table(result, unmatched))
+
+
 @main.command("dump")
 @click.argument("dump_file", metavar="DUMP", type=click.Path(exists=True, dir_okay=False))
 @click.option("--index", type=click.Path(exists=True, dir_okay=False),
