@@ -267,6 +267,29 @@ def compare_cmd(events_file, ged_file, acled_file, db, max_km, fmt, unmatched):
         _echo(compare.as_table(result, unmatched))
 
 
+@main.command("evaluate")
+@click.argument("gold_file", metavar="GOLD.json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", help=DB_HELP + " Read when no EVENTS.json is given.")
+@click.option("-v", "--verbose", is_flag=True, help="Each document: claims missed and unpaired, fields wrong.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-recall", type=float, help="Exit 1 when the claims' recall is below this.")
+@click.option("--min-precision", type=float, help="Exit 1 when the claims' precision is below this.")
+@click.option("--min-fields", type=float, help="Exit 1 when the share of right event fields is below this.")
+def evaluate_cmd(gold_file, events_file, db, verbose, fmt, min_recall, min_precision, min_fields):
+    """Score events against an answer key you coded by hand: claims recall and precision, event fields."""
+    from . import evaluate, export, store
+
+    key = evaluate.load(gold_file, "key")
+    recs = evaluate.load(events_file, "events") if events_file else export.records(store.open_for_reading(db))
+    score = evaluate.evaluate(key, recs)
+    if fmt == "json":
+        click.echo(json_text(score.to_dict()))
+    else:
+        _echo(evaluate.report(score, verbose))
+    score.check(min_recall, min_precision, min_fields)
+
+
 @main.command("dump")
 @click.argument("dump_file", metavar="DUMP", type=click.Path(exists=True, dir_okay=False))
 @click.option("--index", type=click.Path(exists=True, dir_okay=False),
