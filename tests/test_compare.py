@@ -218,3 +218,23 @@ def test_compare_events_file_that_is_no_array(tmp_path):
     ref.write_text(GED_HEAD, encoding="utf-8")
     res = invoke("compare", bad, "--ged", ref)
     assert res.exit_code == 1 and res.stderr.startswith(f"warlog: {bad}: expected a JSON array of events")
+
+
+def test_compare_readme_example_prints_what_it_shows(ged_sample, tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```console\n(\$ warlog extract samples/seeds --json > seeds.json\n.*?)```", readme, re.S)
+    extract, compare_line, *shown = block.group(1).splitlines()
+    events = tmp_path / "seeds.json"
+    args = extract.removeprefix("$ warlog ").split()[:-2]
+    events.write_text(subprocess.run([sys.executable, "-m", "warlog", *args], cwd=ROOT, capture_output=True,
+                                     text=True, check=True).stdout, encoding="utf-8")
+    args = [str(events) if a == "seeds.json" else a for a in compare_line.removeprefix("$ warlog ").split()]
+    res = subprocess.run([sys.executable, "-m", "warlog", *args], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines() == shown
