@@ -77,6 +77,10 @@ def test_readers_saved_html_page_reads_sided_and_keeps_offsets():
     ("A.<ref name=\"r\">{{cite news|title=T|work=AP|date=2023-01-12}}</ref> B.<ref name=\"r\"/>"
      "<ref>{{cite news|title=T|work=AP|date=2023-01-12}}</ref>", [("AP", "2023-01-12", "T")]),
     ("A.<ref>{{sfn|Smith|2019}}</ref>", []),
+    ("A.<ref>{{cite news|title=Mali: ''l'attaque''|work=[[Agence France-Presse|AFP]]|date=5 January 2015}}</ref>",
+     [("AFP", "2015-01-05", "Mali: l'attaque")]),
+    ("A.<ref>{{cite web|title=T|publisher={{lang|fr|Le Monde}}|date=2015}} {{cite web|title=U|date=2016</ref>",
+     [("Le Monde", "2015", "T")]),  # the second is never closed
 ])
 def test_readers_wikitext_citations_are_the_documents_sources(markup, cited):
     text = "{{Infobox military conflict\n| conflict = X\n}}\n" + markup
