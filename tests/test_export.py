@@ -300,3 +300,16 @@ def test_export_csv_line_breaks_in_a_cell_keep_the_row_whole(title):
     pd = pytest.importorskip("pandas")
     frame = pd.read_csv(io.StringIO(export.to_csv([{"title": title, "best": 12}], ["title", "best"]), newline=""))
     assert frame.shape == (1, 2) and frame["best"].tolist() == [12]
+
+
+def test_export_ged_government_is_side_a_whatever_the_infobox_order():
+    from conftest import ARTICLES
+    from warlog import actors, datasets
+
+    ev = warlog.extract(ARTICLES / "koutougou_2019.wiki")[0].to_dict()
+    assert [a["id"] for a in ev["sides"]["A"]["actors"]] == ["ansarul_islam"]  # the infobox lists the attackers first
+    row = datasets.ged_row(ev, actors.load())
+    assert (row["side_a"], row["side_b"], row["gwnoa"], row["gwnob"]) == (
+        "Government of Burkina Faso", "Ansaroul Islam", 439, None)
+    assert row["deaths_a"] == ev["estimates"]["killed"]["B"]["best"]
+    assert datasets.acled_row(ev, actors.load())["actor1"] == "Ansaroul Islam"
