@@ -227,17 +227,68 @@ def show(event_id, db, as_json):
 @click.option("--format", "fmt", type=click.Choice(["ged-csv", "acled-csv", "geojson", "parquet", "jsonl"]),
               required=True)
 @click.option("--out", help="Output file (parquet: a stem for OUT.events.parquet and OUT.claims.parquet).")
+@click.option("--all", "all_events", is_flag=True, help="ged-csv: every event, not only those with deaths (GED's rule).")
 @_filters
-def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, db):
+def export_cmd(fmt, out, all_events, country, actor, since, until, type_, min_killed, text, db):
     """Export stored events as UCDP GED CSV, ACLED CSV, GeoJSON, Parquet or JSON Lines."""
     from . import export, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    result = export.export(store.open_for_reading(db), fmt, out, f)
+    result = export.export(store.open_for_reading(db), fmt, out, f, all_events)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
         _echo_err("wrote " + ", ".join(map(str, result)))
+
+
+@main.command("compare")
+@click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--ged", "ged_file", type=click.Path(exists=True, dir_okay=False), help="A UCDP GED CSV file.")
+@click.option("--acled", "acled_file", type=click.Path(exists=True, dir_okay=False), help="An ACLED CSV file.")
+@click.option("--db", help=DB_HELP + " Read when no EVENTS.json is given.")
+@click.option("--max-km", type=click.FloatRange(min=0), default=50.0, show_default=True,
+              help="How far a row's point may lie from one of the event's places.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--unmatched", is_flag=True, help="Also the events no row codes, and the rows of their days no event took.")
+def compare_cmd(events_file, ged_file, acled_file, db, max_km, fmt, unmatched):
+    """Hold events against a dataset's rows for the same events (UCDP GED or ACLED): matches, figures, agreement."""
+    from . import actors, compare, export, store
+
+    if bool(ged_file) == bool(acled_file):
+        raise click.UsageError("give one reference file: --ged FILE.csv or --acled FILE.csv")
+    dataset, path = ("ged", ged_file) if ged_file else ("acled", acled_file)
+    rows = compare.read_reference(path, dataset)
+    recs = compare.load_events(events_file) if events_file else export.records(store.open_for_reading(db))
+    result = compare.compare(recs, rows, actors.load(), dataset, max_km)
+    if fmt == "json":
+        click.echo(json_text(compare.as_json(result, unmatched)))
+    elif fmt == "csv":
+        click.echo(export.to_csv(compare.as_rows(result, unmatched), compare.CSV_COLUMNS), nl=False)
+    else:
+        _echo(compare.as_table(result, unmatched))
+
+
+@main.command("evaluate")
+@click.argument("gold_file", metavar="GOLD.json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", help=DB_HELP + " Read when no EVENTS.json is given.")
+@click.option("-v", "--verbose", is_flag=True, help="Each document: claims missed and unpaired, fields wrong.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-recall", type=float, help="Exit 1 when the claims' recall is below this.")
+@click.option("--min-precision", type=float, help="Exit 1 when the claims' precision is below this.")
+@click.option("--min-fields", type=float, help="Exit 1 when the share of right event fields is below this.")
+def evaluate_cmd(gold_file, events_file, db, verbose, fmt, min_recall, min_precision, min_fields):
+    """Score events against an answer key you coded by hand: claims recall and precision, event fields."""
+    from . import evaluate, export, store
+
+    key = evaluate.load(gold_file, "key")
+    recs = evaluate.load(events_file, "events") if events_file else export.records(store.open_for_reading(db))
+    score = evaluate.evaluate(key, recs)
+    if fmt == "json":
+        click.echo(json_text(score.to_dict()))
+    else:
+        _echo(evaluate.report(score, verbose))
+    score.check(min_recall, min_precision, min_fields)
 
 
 @main.command("dump")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, dates, estimates, event_types, geocode, infobox, prose, sides
+from . import actors, attacker, countries, dates, estimates, event_types, geocode, infobox, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -43,7 +43,9 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
         date_precision=span.precision if span else None, country=country, country_code=code,
         locations=_locations(doc, lex, gaz, code), sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
         claims=_number(box_claims + main_claims), document=doc.provenance)
-    event_types.assign(main, _main_text(doc, related), res)
+    main_text = _main_text(doc, related)
+    event_types.assign(main, main_text, res)
+    attacker.assign(main, main_text, res, perpetrators="perpetrator" in doc.fields)
     ctx = geocode.context(doc)
     geocode.resolve(main, doc, gaz, ctx, geocode.article_point(doc))
     events = [main]
@@ -191,4 +193,5 @@ def _related_event(doc: Document, item, main: Event, res: Resources, titles: dic
         sides=ev_sides, result=Result(None, None),
         claims=_number(list(claims)), document=doc.provenance)
     event_types.assign(ev, sent, res)
+    attacker.assign(ev, sent, res)
     return ev

@@ -13,6 +13,19 @@ QUALIFIERS = ("exact", "approx", "range", "at_least", "at_most", "vague")
 
 
 @dataclass
+class Citation:
+    """A source the article cites ({{cite news|work=Reuters|date=|title=}}): who published it, when, under
+    what headline; ``start``/``end`` are the citation's characters in the document's text."""
+
+    work: str | None  # the outlet: work, website, newspaper..., else publisher, else agency
+    date: str | None  # ISO (YYYY-MM-DD, YYYY-MM or YYYY) where it reads as a date, else as written
+    title: str | None
+    url: str | None
+    start: int
+    end: int
+
+
+@dataclass
 class Provenance:
     """Where a document came from: one record read by every exporter."""
 
@@ -23,6 +36,7 @@ class Provenance:
     licence: str | None = None
     page_id: int | None = None
     revision_id: int | None = None
+    citations: list[Citation] = field(default_factory=list)  # the sources it cites, where its form says
 
     @property
     def key(self) -> str:
@@ -145,6 +159,8 @@ class Event:
     sub_event_type: str | None = None
     violence_type: int | None = None
     type_rule: str | None = None  # the rule of data/event_types.yaml that typed the event
+    attacker: str | None = None  # the side that acted (attacked, or perpetrated): "A", "B"... (attacker.py)
+    attacker_rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON object of the contract."""
