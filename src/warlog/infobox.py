@@ -318,8 +318,17 @@ def _names_actor(word: str, name: str) -> bool:
     initials = "".join(x[0] for x in words).upper()
     if word.isupper() and len(word) >= 3:
         return word == initials or word in name.split()
-    stem = word.lower().rstrip("'’s")[:max(4, len(word) - 4)]
-    return len(stem) >= 4 and any(x.lower().startswith(stem) for x in words)
+    w = word.lower().rstrip("'’")
+    return any(_shares_stem(w, x.lower()) for x in words)
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    """"carthaginian"/"carthage", "english"/"england", "iraqi"/"iraq": a common beginning of at least
+    four letters and more than half the shorter word."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= 0.55 * min(len(a), len(b))
 
 
 def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -> list[Claim]:
