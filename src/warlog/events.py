@@ -103,11 +103,18 @@ def _lead_date(doc: Document):
     return dates.parse(doc.paragraphs[0].text.text) if doc.paragraphs else None
 
 
+_TITLE_QUALIFIER = re.compile(r"\s*\([^()]*\)")
+_TITLE_LEAD = re.compile(r"^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
+                         r"(?:battle|siege|massacre|attack|raid|ambush|bombing|fall|capture|sack|liberation|storming|"
+                         r"assault|offensive|landing|defen[cs]e|occupation|shelling|bombardment)s?\s+(?:of|on|in|at|for)\s+",
+                         re.I)
+
+
 def _title_places(doc: Document, lex) -> list[Location]:
     """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
-    title = infobox.title(doc)
-    head = lex.patterns.event_noun.split(_YEAR.sub("", title))[0]
-    head = re.sub(r"^(?:the\s+)?(?:battle|siege|massacre|attack)s?\s+(?:of|on|in)\s+", "", head, flags=re.I)
+    title = _TITLE_QUALIFIER.sub("", infobox.title(doc))
+    title = _TITLE_LEAD.sub("", _YEAR.sub("", title))  # "Second Battle of Kidal" -> "Kidal"
+    head = next((part for part in lex.patterns.event_noun.split(title) if part.strip()), "")
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
     out = []
     for n in names:
