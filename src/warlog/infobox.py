@@ -183,8 +183,10 @@ CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "targe
 def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
     """An {{Infobox civilian attack}} on civilians: its fields (perpetrators, deaths, victims...), no
     combatant columns, no armed target. Its people of no stated side are the civilians attacked."""
+    target = doc.get("target")
+    armed_target = target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text)
     return (bool(CIVILIAN_ATTACK_FIELDS & doc.fields.keys()) and not any(k.startswith("combatant") for k in doc.fields)
-            and not ("B" in out_sides and out_sides["B"].belligerent))
+            and not armed_target)
 
 
 def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
@@ -193,10 +195,12 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     if seg is None:
         return {}
     out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg)]))}
-    target = doc.get("target")
-    if target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text):
-        # "Target: Burkinabe army base": an armed target is side B, and its soldiers are counted there
-        # (not "Stade de France", nor "soldiers and civilians": the victims there are civilians or unknown)
+    target, defenders = doc.get("target"), doc.get("defender")
+    if defenders is not None:
+        # "Defenders: Special Services Group, ...": those who fought the attackers are side B
+        out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders)]))
+    elif target is not None and _ARMED_TARGET.search(target.text):
+        # "Target: Burkinabe army base": an armed target is side B (not "Stade de France")
         found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]
         if found:
             m = found[0]
@@ -371,7 +375,10 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
     """Rows of {{Infobox civilian attack}}: "Deaths 160+ (local sources)" counts the victims: the
     side the words name, else the armed target, else civilians."""
     claims = []
-    victims = "B" if "B" in sv.labels else "civilians"  # an armed target, or civilians
+    target = doc.get("target")
+    # the victims: an armed target's people where the target is armed alone, else civilians
+    armed_only = target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text)
+    victims = "B" if "B" in sv.labels and armed_only else "civilians"
     for key, category in VICTIM_FIELDS.items():
         seg = doc.get(key)
         if seg is None:
