@@ -146,7 +146,7 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return out or _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
+        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg) or _lead_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
         return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
@@ -235,6 +235,24 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     if not states or not groups:
         return {}
     return {"A": Side(actors=states), "B": Side(actors=groups)}
+
+
+def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str, Side]:
+    """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
+    other column lacks: the states if the other side is armed groups, and the other way round."""
+    empty = [label for label in ("A", "B") if label in out and not out[label].actors]
+    if len(empty) != 1:
+        return out
+    lead = _lead_sides(doc, reg)
+    if not lead:
+        return out
+    other = out["B" if empty[0] == "A" else "A"]
+    taken = {a.id for side in out.values() for a in side.actors}
+    kinds = {reg.by_id[a.id].kind for a in other.actors if a.id in reg.by_id}
+    pick = lead["B"] if kinds & STATE_KINDS else lead["A"] if kinds & ARMED_KINDS else None
+    if pick:
+        out[empty[0]].actors = [a for a in pick.actors if a.id not in taken]
+    return out
 
 
 def _side_for(a, out: dict[str, Side], reg: Registry) -> str:
