@@ -287,12 +287,22 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         subj = P.subject.match(text, q.end, e) if category else None
         end = subj.end() if subj else q.end
-        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found):
+        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found) \
+                or _subset(text, s, q.start, P):
             continue
         subject = subj.group("subj") if subj else None
         out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
                           category or "casualties", "field" if category else "total"))
     return out
+
+
+def _subset(text: str, s: int, pos: int, P) -> bool:
+    """"119 civilians (including 45 children)", "108 (including 25 men, 34 women)": parts of the
+    count before, no count of their own."""
+    opened = text.rfind("(", s, pos)
+    if opened > text.rfind(")", s, pos):
+        return bool(P.including.search(text, opened, pos))
+    return bool(P.including.search(text, max(s, pos - 30), pos))
 
 
 def _inside_paren_after_figure(text: str, s: int, pos: int, found: list[Figure]) -> bool:
