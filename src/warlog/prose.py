@@ -121,6 +121,8 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
                 return label
     if fig.inherits and earlier:
         return earlier[-1].side
+    if fig.subject is None and sv.victims_are_civilians and not related:
+        return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"
 
 
