@@ -57,3 +57,30 @@ def find(text: str) -> tuple[str, str, int, int] | None:
         return None
     name, code = _table()[m.group(0)]
     return name, code, m.start(), m.end()
+
+
+def find_all(text: str):
+    """Every country named in ``text``: (name, code, start, end), in order."""
+    for m in _pattern().finditer(fold(text)):
+        name, code = _table()[m.group(0)]
+        yield name, code, m.start(), m.end()
+
+
+@functools.lru_cache(maxsize=512)
+def name_of(code: str) -> str | None:
+    """The usual English name of a country given by its ISO alpha-2 code."""
+    import pycountry
+
+    hit = pycountry.countries.get(alpha_2=code.upper())
+    if hit is None:  # Kosovo: a code of its own, no ISO entry
+        return next((n for n, c in _extra().items() if c == code.upper()), None)
+    short = getattr(hit, "common_name", None) or hit.name
+    preferred = {n for n, (_, c) in _table().items() if c == hit.alpha_2}
+    # countries.yaml's spelling where an article writes it so ("Russia", "Syria", not "Russian Federation")
+    extra = [n for n, c in _extra().items() if c == hit.alpha_2 and fold(n) in preferred and "," not in n]
+    return extra[0] if extra and len(extra[0]) < len(short) else short
+
+
+@functools.lru_cache(maxsize=1)
+def _extra() -> dict[str, str]:
+    return yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))

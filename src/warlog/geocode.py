@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import gazetteer
+from . import gazetteer, world
 from .actors import fold
 from .document import Document
+from .event_country import Verdict
 from .records import Event, Location
 
 _ADMIN_WORD = re.compile(r"\b(?:Region|Cercle|Province|Department|Prefecture)\b")
@@ -33,45 +34,83 @@ def context(doc: Document) -> frozenset[str]:
 
 
 def article_point(doc: Document) -> tuple[float, float] | None:
-    """Coordinates the article gives for the event itself: the infobox's, else the page's title coordinates."""
-    seg = doc.get("coordinates")
-    if seg is not None:
-        return gazetteer.parse_coordinates(seg.text)
+    """Coordinates the article gives for the event itself: the infobox's (its coordinates line, or its
+    place line when that holds them: "Location 24.78, 141.32"), else the page's title coordinates."""
+    for field in ("coordinates", "place"):
+        seg = doc.get(field)
+        point = gazetteer.parse_coordinates(seg.text) if seg is not None else None
+        if point is not None:
+            return point
     if doc.provenance.format == "rendered-page":
         return gazetteer.parse_coordinates(doc.text[:3000])
     return None
 
 
 def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[str],
-            point: tuple[float, float] | None = None) -> None:
-    """Fill each location's point, admin names and precision in place."""
+            point: tuple[float, float] | None = None, verdict: Verdict | None = None) -> None:
+    """Fill each location's point, admin names and precision in place, within the event's country:
+    the article's own coordinates for its main place; else the place in the gazetteer's layers; else
+    its written division's point; else the country alone, without a point."""
+    verdict = verdict or Verdict()
     for i, loc in enumerate(ev.locations):
-        hit = gaz.resolve(loc.name, loc.country_code or ev.country_code, ctx)
+        code = loc.country_code or ev.country_code
+        hit = gaz.resolve(loc.name, code, ctx)
         if i == 0 and point is not None:
-            # the article's own coordinates for its event beat any gazetteer's point
-            if hit:
-                loc.name, loc.admin1, loc.admin2 = hit[0].name, loc.admin1 or hit[0].admin1, loc.admin2 or hit[0].admin2
-            loc.lat, loc.lon, loc.precision = point[0], point[1], 1
-            loc.geo_source = "article coordinates"
-            continue
-        if hit is None:
-            # "Solhan, Yagha Province": the place is unknown, its province is not
-            hit = _admin_hit(loc, ev, gaz)
-            if hit is None:
-                loc.precision = None  # unknown to every layer: stays text
-                continue
-            place, at, precision = hit
-            loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
-            loc.geo_source = f"point of {at.name}: {at.source}"
-            continue
-        place, at, precision = hit
-        loc.name = place.name
-        loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
-        loc.admin1 = loc.admin1 or place.admin1 or (at.admin1 if at is not place else None)
-        loc.admin2 = loc.admin2 or place.admin2
-        loc.country_code = loc.country_code or place.country_code
-        loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+            _at_article_point(loc, hit, point, code)
+        elif hit is not None:
+            _at_place(loc, hit)
+        else:
+            _at_division_or_country(loc, ev, gaz, code, verdict)
     _dedupe(ev)
+
+
+def _at_article_point(loc: Location, hit, point: tuple[float, float], code: str | None) -> None:
+    """The article's own coordinates for its event beat any gazetteer's point; the admin names are the
+    named place's when it lies near them, else those of the populated place nearest them."""
+    if hit and hit[1].lat is not None and world.km(point, (hit[1].lat, hit[1].lon)) <= 50:
+        place = hit[0]
+        loc.name, loc.admin1, loc.admin2 = place.name, _admin1(place) or loc.admin1, _admin2(place) or loc.admin2
+    else:
+        near = world.nearest(point[0], point[1], 30, limit=1)
+        if near and (code is None or near[0][1][1] == code):
+            loc.admin1, loc.admin2 = near[0][1][2] or loc.admin1, near[0][1][3] or loc.admin2
+    loc.lat, loc.lon, loc.precision = point[0], point[1], 1
+    loc.geo_source = "article coordinates"
+
+
+def _at_place(loc: Location, hit) -> None:
+    place, at, precision = hit
+    loc.name = place.name
+    loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+    loc.admin1 = _admin1(place) or loc.admin1 or (at.admin1 if at is not place else None)
+    loc.admin2 = _admin2(place) or loc.admin2
+    loc.country_code = loc.country_code or place.country_code
+    loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+
+
+def _admin1(place) -> str | None:
+    return place.name if place.kind == "region" else place.admin1
+
+
+def _admin2(place) -> str | None:
+    return place.name if place.kind in ("cercle", "district", "province", "department") else place.admin2
+
+
+def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, verdict: Verdict) -> None:
+    """A place no layer knows in the event's country: its written division's point ("Solhan, Yagha
+    Province"), else the country alone (precision 6, no point), else nothing."""
+    hit = _admin_hit(loc, ev, gaz)
+    if hit is not None:
+        place, at, precision = hit
+        loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+        loc.geo_source = f"point of {at.name}: {at.source} ({loc.name} is unknown to every layer)"
+        return
+    if code and code == verdict.code:
+        loc.lat = loc.lon = None
+        loc.precision = 6
+        loc.geo_source = f"country only: {loc.name} is unknown in {code} to every layer; {code} as {verdict.why}"
+        return
+    loc.precision = None  # unknown to every layer, in no known country: stays text
 
 
 def _admin_hit(loc: Location, ev: Event, gaz):
