@@ -55,6 +55,8 @@ def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[s
     for i, loc in enumerate(ev.locations):
         code = loc.country_code or ev.country_code
         hit = gaz.resolve(loc.name, code, ctx)
+        if hit is not None and not _inside_written(loc, hit, gaz, code):
+            hit = None  # "Faladié, Bamako": not the Faladié 60 km away in Koulikoro
         if i == 0 and point is not None:
             _at_article_point(loc, hit, point, code)
         elif hit is not None:
@@ -88,6 +90,25 @@ def _at_place(loc: Location, hit) -> None:
     loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
 
 
+def _inside_written(loc: Location, hit, gaz, code: str | None) -> bool:
+    """Whether a place found for a name lies in the division or town the article writes it in: by the
+    division's name, else within reach of its point (a town 50 km, a district 150, a region 400). A
+    writing no layer knows is no evidence against it."""
+    place, at = hit[0], hit[1]
+    for written in filter(None, (loc.admin2, loc.admin1)):
+        key = world.admin_key(written)
+        if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
+            return True
+        # a town of that name first: "Faladié, Bamako" is in the city, not anywhere in its district
+        towns = [p for p, _ in gaz.ranked(written, code) if p.kind in gazetteer.SETTLEMENTS and p.lat is not None]
+        there = (towns[0], towns[0], 1) if towns else gaz.resolve(written, code)
+        if there is None or there[1].lat is None or at.lat is None:
+            continue
+        reach = 50 if there[0].kind in gazetteer.SETTLEMENTS else 150 if there[2] == 3 else 300
+        return world.km((at.lat, at.lon), (there[1].lat, there[1].lon)) <= reach
+    return True
+
+
 def _admin1(place) -> str | None:
     return place.name if place.kind == "region" else place.admin1
 
@@ -99,10 +120,12 @@ def _admin2(place) -> str | None:
 def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, verdict: Verdict) -> None:
     """A place no layer knows in the event's country: its written division's point ("Solhan, Yagha
     Province"), else the country alone (precision 6, no point), else nothing."""
-    hit = _admin_hit(loc, ev, gaz)
+    hit = _near_hit(loc, gaz, code) or _admin_hit(loc, ev, gaz)
     if hit is not None:
         place, at, precision = hit
         loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+        loc.admin1 = _admin1(place) or loc.admin1
+        loc.admin2 = _admin2(place) or loc.admin2
         loc.geo_source = f"point of {at.name}: {at.source} ({loc.name} is unknown to every layer)"
         return
     if code and code == verdict.code:
@@ -114,11 +137,26 @@ def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, ver
 
 
 def _admin_hit(loc: Location, ev: Event, gaz):
+    """The place's written division ("Solhan, Yagha Province": precision 3 or 4), or the town it is
+    written in ("Westgate, Westlands, Nairobi": within 25 km of it, precision 2)."""
     for admin in (loc.admin2, loc.admin1):
         if admin:
             hit = gaz.resolve(admin, loc.country_code or ev.country_code)
-            if hit and hit[2] > 1:
-                return hit
+            if hit and hit[1].lat is not None:
+                return hit[0], hit[1], max(hit[2], 2)
+    return None
+
+
+_NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroundings|area)\s+of|near|around|outside|"
+                         r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
+
+
+def _near_hit(loc: Location, gaz, code: str | None):
+    """"Vicinity of Ménaka", "near Kidal": within 25 km of the place named (precision 2)."""
+    m = _NEAR_WORDS.match(loc.name)
+    hit = gaz.resolve(loc.name[m.end():], code) if m else None
+    if hit and hit[1].lat is not None:
+        return hit[0], hit[1], max(hit[2], 2)
     return None
 
 
