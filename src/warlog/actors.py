@@ -182,8 +182,10 @@ def states(records: list[ActorRecord]) -> list[ActorRecord]:
     so that the states of any war resolve: "Kenya", "Government of Kenya", "Kenyan soldiers"."""
     import pycountry
 
+    from . import countries
+
     words = yaml.safe_load(resources.files("warlog.data").joinpath("demonyms.yaml").read_text(encoding="utf-8"))
-    extra_names = yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
+    extra_names = countries._extra()
     by_country = {r.country: r for r in records if r.kind in STATE_KINDS and r.country}
     out = list(records)
     for c in pycountry.countries:
@@ -195,8 +197,8 @@ def states(records: list[ActorRecord]) -> list[ActorRecord]:
             rec.demonyms += [d for d in demonyms if d != rec.demonym]
             rec.aliases += [n for n in sorted(names) if n != rec.name and n not in rec.aliases]
             continue
-        name = getattr(c, "common_name", None) or c.name
-        short = min((n for n in names if ", " not in n), key=len, default=name)
+        short = countries.name_of(c.alpha_2)
+        names.add(short)
         aliases = sorted(names - {short}) + [f"Government of {short}", f"Armed Forces of {short}", f"{short} Armed Forces"]
         out.append(ActorRecord(id=_slug(short), name=short, kind="state", aliases=aliases, country=c.alpha_2,
                                demonym=demonyms[0] if demonyms else None, demonyms=demonyms[1:]))

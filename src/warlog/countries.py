@@ -16,12 +16,11 @@ def _table() -> dict[str, tuple[str, str]]:
 
     table: dict[str, tuple[str, str]] = {}
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        for name in {c.name, short, getattr(c, "official_name", c.name)}:
+        short = name_of(c.alpha_2)
+        for name in {c.name, short, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
             table[fold(name)] = (short, c.alpha_2)
-    extra = yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
-    for name, code in extra.items():
-        table[fold(name)] = (name, code)
+    for name, code in {**_extra(), **_data()["territories"]}.items():
+        table[fold(name)] = (name_of(code) or name, code)
     return table
 
 
@@ -68,19 +67,22 @@ def find_all(text: str):
 
 @functools.lru_cache(maxsize=512)
 def name_of(code: str) -> str | None:
-    """The usual English name of a country given by its ISO alpha-2 code."""
+    """The usual English name of a country given by its ISO alpha-2 code ("Russia", not "Russian
+    Federation"; "Ukraine", never one of its regions)."""
     import pycountry
 
-    hit = pycountry.countries.get(alpha_2=code.upper())
-    if hit is None:  # Kosovo: a code of its own, no ISO entry
-        return next((n for n, c in _extra().items() if c == code.upper()), None)
-    short = getattr(hit, "common_name", None) or hit.name
-    preferred = {n for n, (_, c) in _table().items() if c == hit.alpha_2}
-    # countries.yaml's spelling where an article writes it so ("Russia", "Syria", not "Russian Federation")
-    extra = [n for n, c in _extra().items() if c == hit.alpha_2 and fold(n) in preferred and "," not in n]
-    return extra[0] if extra and len(extra[0]) < len(short) else short
+    code = code.upper()
+    if code in _data()["preferred"]:
+        return _data()["preferred"][code]
+    hit = pycountry.countries.get(alpha_2=code)
+    return (getattr(hit, "common_name", None) or hit.name) if hit else None
+
+
+def _extra() -> dict[str, str]:
+    """Other names of countries (data/countries.yaml): name -> code."""
+    return _data()["names"]
 
 
 @functools.lru_cache(maxsize=1)
-def _extra() -> dict[str, str]:
+def _data() -> dict:
     return yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
