@@ -28,8 +28,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from warlog import geocode, readers, world  # noqa: E402
 
 CODE = re.compile(r"^(?:\d+|[A-Z0-9]{1,3})$")
-DEBRIS = re.compile(r"\.(?:jpe?g|png|svg|gif)\b|\bpx\b|^(?:File|Image):|^\W|^[a-z]|\b(?:was|were|is|are|had|has)\b|"
-                    r"^\d|\w+(?:\s+\w+){7,}", re.I)
+# text that is no name: a file or size, a sentence, a heading or support label, a cell's lower-case run-on
+DEBRIS = re.compile(r"\.(?:jpe?g|png|svg|gif)\b|\b\d+\s*px\b|^(?:File|Image):|^[a-z](?!l-)|^\d+$|"
+                    r"\b(?:was|were|is|are|had|has)\b|^(?:\S+\s+){8,}\S|"
+                    r"^(?:Background|Aftermath|Casualties|References|Notes|Air support|Naval support)$")
 
 
 def extract() -> list:
@@ -75,7 +77,7 @@ def main() -> int:
                     continue
                 actors += 1
                 with_id += bool(a["id"])
-                if DEBRIS.search(a["name"]):
+                if not a["id"] and DEBRIS.search(a["name"]):
                     debris.append((f, a["name"]))
         if f not in refs or not e.get("locations"):
             continue

@@ -31,6 +31,9 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     res = res or Resources.load()
     lex, reg, gaz = res.lexicon, res.actors, res.gazetteer
     ev_sides = infobox.build_sides(doc, res)
+    sides.tidy(ev_sides, reg, doc.text)
+    if "perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields):
+        sides.civilian_target(ev_sides, doc.get("target").text if doc.get("target") else None, reg, lex)
     span = infobox.date(doc) or _lead_date(doc)
     box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
