@@ -192,13 +192,16 @@ def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally) 
 
 
 def _actors(sides: dict, reg: Registry, t: _Tally) -> None:
-    """Home countries of the armed groups (strong-ish); the states that fought (weak)."""
+    """The countries the armed groups fight in (a group of one country says more than one of four);
+    the states that fought (little: a foreign war's states are not where it was)."""
+    seen = set()
     for side in sides.values():
         for a in side.actors:
             rec = reg.by_id.get(a.id) if a.id else None
-            if rec is None or not rec.country:
+            if rec is None or rec.id in seen:
                 continue
-            if rec.kind in STATE_KINDS:
+            seen.add(rec.id)
+            if rec.kind in STATE_KINDS and rec.country:
                 t.add(rec.country, 3 if rec.kind == "state" else 1, f"{rec.name} fought")
-            elif rec.kind in ("armed_group", "militia"):
-                t.add(rec.country, 6, f"{rec.name} fights in {rec.country}")
+            for cc in rec.fights_in:
+                t.add(cc, max(2, 8 // len(rec.fights_in)), f"{rec.name} fights in {cc}")
