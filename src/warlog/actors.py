@@ -6,6 +6,7 @@ names their canonical record. Resolution is by alias, case- and accent-insensiti
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -139,6 +140,21 @@ class Registry:
                 continue
             return m.actor, f"it mentions {name[m.start:m.end]!r}"
         return None
+
+    def describe(self, name: str) -> list[str]:
+        """What a name resolves to and why, as lines (``warlog actors lookup``)."""
+        hit = self.explain(name)
+        if hit is None:
+            return [f"{name}: not in the registry; kept as written, kind unknown"]
+        rec, why = hit
+        facts = [f"country {rec.country}" if rec.country else "", f"fights in {', '.join(rec.fights_in)}" if rec.fights_in else "",
+                 f"part of {rec.parent}" if rec.parent else "", f"allied with {', '.join(rec.allied_with)}" if rec.allied_with else ""]
+        lines = [f"{rec.name} [{rec.id}] {rec.kind}" + "".join(f"; {f}" for f in facts if f), f"  because: {why}"]
+        if rec.source:
+            lines.append(f"  source: {rec.source}")
+        names = [rec.name, *rec.aliases, *rec.exact, *([rec.demonym] if rec.demonym else []), *rec.demonyms]
+        lines.append(f"  goes by: {', '.join(dict.fromkeys(names))}")
+        return lines
 
     def allies(self, a: ActorRecord, b: ActorRecord) -> bool:
         """True when one is registered as allied with, or a member of, the other."""
@@ -282,13 +298,22 @@ def states(records: list[ActorRecord]) -> list[ActorRecord]:
     return out
 
 
+def user_registry_path() -> Path:
+    """The user's own actors (``warlog actors from-dump`` writes there), read on every run when present;
+    ``WARLOG_DATA`` moves it, as it moves the user's places."""
+    base = os.environ.get("WARLOG_DATA") or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "warlog" / "actors.yaml"
+
+
 @functools.lru_cache(maxsize=8)
 def load(extra: str | None = None) -> Registry:
-    """The packaged registry and a state for every country, plus the user's YAML file ``extra``
-    (same shape; same id overrides)."""
+    """The packaged registry and a state for every country, plus the user's registry file when there is
+    one and the YAML file ``extra`` (same shape; the same id overrides)."""
     records = states(_records(packaged_yaml("actors.yaml"), "warlog/data/actors.yaml"))
-    if extra:
-        mine = _records(_user_yaml(extra), extra)
-        ids = {r.id for r in mine}
-        records = [r for r in records if r.id not in ids] + mine
+    user = user_registry_path()
+    for path in [str(user) if user.exists() else None, extra]:
+        if path:
+            mine = _records(_user_yaml(path), path)
+            ids = {r.id for r in mine}
+            records = [r for r in records if r.id not in ids] + mine
     return Registry(records)

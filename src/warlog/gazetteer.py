@@ -155,6 +155,32 @@ class Gazetteer:
 
         return sorted(((c, score(c)) for c in cands), key=lambda x: x[1])
 
+    def explain(self, name: str, country_code: str | None = None) -> list[str]:
+        """Where a name points and why, as lines: the place chosen, its point, precision and source, then
+        the namesakes it was chosen over; or why none was ("ambiguous: ... give a country")."""
+        ranked = self.ranked(name, country_code)
+        if not ranked:
+            return []
+        hit = self.resolve(name, country_code)
+        if hit is None:
+            by_cc: dict[str, Place] = {}
+            for p, _ in ranked:
+                by_cc.setdefault(p.country_code or "?", p)
+            if len(by_cc) > 1:
+                head = (f"ambiguous: {name} names places in {', '.join(sorted(by_cc))}: "
+                        f"give a country (--country) or the article's evidence")
+                return [head] + [f"  {_describe(p)}" for p in by_cc.values()]
+            return [f"{_describe(ranked[0][0])}: no point, nor a division with one"]
+        place, at, precision = hit
+        where = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+        lines = [f"{_describe(place)}: {at.lat}, {at.lon} precision {precision} [{place.layer}] {where}"]
+        others = list(dict.fromkeys(p for p, _ in ranked if p != place))[:5]
+        if others:
+            why = "the layer, the article's divisions, a settlement before a division, then population"
+            lines.append(f"  chosen over ({why}):")
+            lines += [f"    {_describe(p)}" for p in others]
+        return lines
+
     def _resolve(self, name: str, country_code: str | None, context: frozenset[str]):
         ranked = self.ranked(name, country_code, context)
         if not ranked:
@@ -170,6 +196,12 @@ class Gazetteer:
                 if hit and hit[1].lat is not None:
                     return best, hit[1], hit[2]
         return None
+
+
+def _describe(p: Place) -> str:
+    admins = ", ".join(a for a in (p.admin1, p.admin2) if a)
+    pop = f", population {p.population:,}" if p.population else ""
+    return f"{p.name} ({p.kind}, {p.country_code or '?'}{'; ' + admins if admins else ''}{pop})"
 
 
 def _query(db: Path, keys: tuple[str, ...], layer: str) -> list[Place]:
