@@ -114,10 +114,6 @@ class Gazetteer:
             self._dbs = [(layer, Path(db)) for layer, db in dbs if db is not None and Path(db).exists()]
         return self._dbs
 
-    @property
-    def has_world(self) -> bool:
-        return any(layer == "world" for layer, _ in self._layers())
-
     def candidates(self, name: str) -> list[Place]:
         """Places a name may denote, best layer first."""
         key = place_key(name)
