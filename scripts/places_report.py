@@ -57,6 +57,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=Path)
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args()
     events = json.loads(args.events.read_text()) if args.events else extract()
     gold = {d["file"]: d for d in json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))["documents"]}
@@ -98,6 +99,11 @@ def main() -> int:
         if args.show and (not ok or bad):
             where = f"{km:.0f} km" if km is not None else "no point"
             print(f"  {'WRONG' if bad else 'coarse'} {f}: {loc['name']} p{prec} {where} [{loc.get('geo_source')}]")
+    if args.json:
+        print(json.dumps({"referenced": n, "located": located, "wrong": wrong, "documents": len(gold),
+                          "country_right": country_ok, "admin1_codes": len(codes), "actors": actors,
+                          "actors_with_id": with_id, "debris": len(debris), "by_reference": by_source}))
+        return 0
     print(f"main places with a reference point: {n}")
     print(f"  within 30 km at precision 1-2: {located} ({located / max(n, 1):.0%})")
     for kind, (k, ok, bad) in sorted(by_source.items()):

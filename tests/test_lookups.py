@@ -8,7 +8,7 @@ import bz2
 import pytest
 from click.testing import CliRunner
 
-from warlog import actors, cli, dump_actors, dump_places, gazetteer
+from warlog import actors, cli, dump_actors, dump_places
 from warlog.gazetteer import Gazetteer
 
 

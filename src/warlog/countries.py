@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-import yaml
 
 from .actors import fold
 
@@ -85,4 +83,6 @@ def _extra() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
+    from .actors import packaged_yaml
+
+    return packaged_yaml("countries.yaml")
