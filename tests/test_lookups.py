@@ -34,7 +34,7 @@ def test_lookups_places_lookup_without_evidence_of_a_country_is_ambiguous():
 @pytest.mark.parametrize("name,first,why", [
     ("Government of Mali", "Mali [mali] state; country ML", "because: name or alias 'Government of Mali'"),
     ("Al-Shabaab", "al-Shabaab [al_shabaab] armed_group; fights in SO, KE; part of al_qaeda", "source: UCDP actor"),
-    ("Nigerien soldiers", "Niger [niger] state; country NE", "because: it mentions 'Nigerien'"),
+    ("Nigerien soldiers", "Niger [niger] state; country NE; allied with mali, burkina_faso", "because: it mentions 'Nigerien'"),
 ])
 def test_lookups_actors_lookup_says_what_a_name_resolves_to_and_why(name, first, why):
     out = invoke("actors", "lookup", name)
