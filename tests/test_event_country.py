@@ -87,3 +87,24 @@ def test_event_country_vicinity_of_a_town_is_within_25_km_of_it():
 def test_event_country_place_inside_a_written_town_takes_the_town_at_precision_2():
     loc = main_event("h3_westgate_shopping_mall_attack.txt").locations[0]
     assert (loc.precision, loc.admin1) == (2, "Nairobi City") and "point of Nairobi" in loc.geo_source
+
+
+MY_LAI = """= My Lai massacre =
+
+Infobox
+- Conflict: My Lai massacre
+- Date: 16 March 1968
+- Place: Sơn Mỹ, Sơn Tịnh District, Quảng Ngãi Province, South Vietnam
+- Combatant1: United States
+
+The My Lai massacre was the mass murder of unarmed South Vietnamese civilians by United States troops.
+"""
+
+
+def test_event_country_former_state_and_written_province_place_an_unknown_village():
+    # Wikipedia's place line (My Lai massacre, CC BY-SA 4.0): South Vietnam is today's Vietnam; the
+    # village no layer knows stands at its province's point, precision 4
+    ev = warlog.extract_text(MY_LAI)[0]
+    loc = ev.locations[0]
+    assert (ev.country_code, loc.precision, loc.admin1) == ("VN", 4, "Quảng Ngãi")
+    assert world.km((15.18, 108.87), (loc.lat, loc.lon)) < 30

