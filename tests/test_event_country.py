@@ -108,3 +108,10 @@ def test_event_country_former_state_and_written_province_place_an_unknown_villag
     loc = ev.locations[0]
     assert (ev.country_code, loc.precision, loc.admin1) == ("VN", 4, "Quảng Ngãi")
     assert world.km((15.18, 108.87), (loc.lat, loc.lon)) < 30
+
+
+def test_event_country_a_tie_of_evidence_is_no_country():
+    # JNIM fights in Mali, Burkina Faso and Niger; an unknown village names none of them
+    text = "= Attack on Tinfakaro =\n\nInfobox\n- Place: Tinfakaro\n- Date: 2021\n- Combatant1: JNIM\n\nGunmen attacked.\n"
+    ev = warlog.extract_text(text)[0]
+    assert (ev.country_code, ev.locations[0].precision) == (None, None)

@@ -71,6 +71,8 @@ def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz:
         return Verdict()
     ranked = sorted(t.score.items(), key=lambda kv: (-kv[1], -max(w for w, _ in t.why[kv[0]])))
     code, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == score:
+        return Verdict()  # a tie: JNIM alone fights in three countries; no country rather than a guess
     hit = countries.name_of(code)
     evidence = [why for _, why in sorted(t.why[code], key=lambda x: -x[0])]
     return Verdict(hit or code, code, score, evidence)
