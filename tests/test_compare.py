@@ -108,7 +108,7 @@ GED_HEAD = "id,year,type_of_violence,side_a,side_b,country,latitude,longitude,da
     ("5,2018,1,Government of Mali,IS,Mali,15.8436,-4.3255,2018-01-27,18,18,18", False),  # another group
     ("6,2018,1,Government of Niger,JNIM,Mali,15.8436,-4.3255,2018-01-27,18,18,18", False),  # another state
     ("7,2018,1,Government of Mali,Ansar Dine,Mali,15.8436,-4.3255,2018-01-27,3,3,3", True),  # a member of JNIM
-    ("8,2018,1,Government of Mali,MUJAO,Mali,15.8436,-4.3255,2018-01-27,3,3,3", True),  # unknown: not held against
+    ("8,2018,1,Government of Mali,Unidentified Armed Group (Mali),Mali,15.8436,-4.3255,2018-01-27,3,3,3", True),  # unknown: not held against
     ("9,2018,3,JNIM,Civilians,Mali,15.8436,-4.3255,2018-01-27,3,3,3", False),  # no civilians among Soumpi's dead
     ("10,2018,1,Government of Mali,\"JNIM, Coalition of the People of Azawad\",Mali,15.8436,-4.3255,2018-01-27,1,1,1", True),
 ])
@@ -124,7 +124,7 @@ def test_compare_matching_rules(tmp_path, row, matched):
     ("Government of Mali", "mali"), ("Military Forces of Mali (2021-)", "mali"), ("JNIM", "jnim"),
     ("JNIM: Group for Support of Islam and Muslims", "jnim"), ("FLM", "katiba_macina"), ("Ansar Dine", "ansar_dine"),
     ("Islamic State (Sahel)", "isgs"), ("IS", "islamic_state"), ("Government of Russia (Soviet Union)", "russia"),
-    ("Civilians (Mali)", compare.CIVILIANS), ("Civilians", compare.CIVILIANS), ("Dozos (Mali)", None),
+    ("Civilians (Mali)", compare.CIVILIANS), ("Civilians", compare.CIVILIANS), ("Dozos (Mali)", "dozo"),
     ("Unidentified Armed Group (Mali)", None), ("al-Murabitun", "al_mourabitoun"),
 ])
 def test_compare_resolve_dataset_names(name, actor_id):

@@ -349,23 +349,44 @@ PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
                          help="Your places file (default: the user data folder, or $WARLOG_DATA).")
 
 
+def _progress(show: bool | None, what: str):
+    """A line on stderr that counts as an import goes (when stderr is a terminal, or --progress)."""
+    if not (sys.stderr.isatty() if show is None else show):
+        return None
+    end = "\r" if sys.stderr.isatty() else "\n"
+
+    def report(label, n, found=None):
+        more = f", {found:,} {what}" if found is not None else f" {what}"
+        click.echo(f"  {label}: {n:,}{more}", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+    return report
+
+
+PROGRESS = click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
+
+
 @places.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @PLACES_DB
-def places_import(file, db):
+@PROGRESS
+def places_import(file, db, progress):
     """Add a GeoNames dump to your places: allCountries.txt or a country file (ML.txt), or the .zip GeoNames serves."""
-    n = gazetteer.import_geonames(file, Path(db) if db else None)
+    report = _progress(progress, "rows read")
+    n = gazetteer.import_geonames(file, Path(db) if db else None, (lambda label, k: report(label, k)) if report else None)
     _echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
 
 
 @places.command("from-dump")
 @click.argument("dump", type=click.Path(exists=True, dir_okay=False))
 @PLACES_DB
-def places_from_dump(dump, db):
+@PROGRESS
+def places_from_dump(dump, db, progress):
     """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
     from . import dump_places
 
-    n = dump_places.import_dump(dump, Path(db) if db else None)
+    report = _progress(progress, "settlements")
+    n = dump_places.import_dump(dump, Path(db) if db else None, (lambda k, f: report("pages", k, f)) if report else None)
     _echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
 
 
@@ -373,14 +394,48 @@ def places_from_dump(dump, db):
 @click.argument("name")
 @click.option("--country", help="ISO 3166-1 alpha-2 code to keep to.")
 def places_lookup(name, country):
-    """Where a name points, with its precision and source."""
-    hit = gazetteer.load().resolve(name, country)
-    if hit is None:
-        _echo(f"{name}: not found")
+    """Where a name points, with its precision and source, and the namesakes it was chosen over."""
+    found = gazetteer.load().explain(name, country)
+    if not found:
+        _echo(f"{name}: not found" + (f" in {country}" if country else ""))
         sys.exit(1)
-    place, at, precision = hit
-    _echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
-               f"[{place.layer}] {at.source}")
+    for line in found:
+        _echo(line)
+    if found[0].startswith("ambiguous"):
+        sys.exit(1)
+
+
+@main.group("actors")
+def actors_group():
+    """The actor registry: look a name up, or add actors of your own."""
+
+
+@actors_group.command("lookup")
+@click.argument("name")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Your own actors (YAML).")
+def actors_lookup(name, actors_file):
+    """What a name resolves to and why; a name nobody knows is kept as written, kind unknown."""
+    from . import actors
+
+    lines = actors.load(actors_file).describe(name)
+    for line in lines:
+        _echo(line)
+    sys.exit(0 if lines and not lines[0].endswith("kind unknown") else 1)
+
+
+@actors_group.command("from-dump")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("--registry", type=click.Path(dir_okay=False),
+              help="Your actors file (default: actors.yaml in the user data folder, or $WARLOG_DATA).")
+@PROGRESS
+def actors_from_dump(dump, registry, progress):
+    """Collect militant organisations, military units and states from a Wikipedia dump (.xml or .xml.bz2)."""
+    from . import actors, dump_actors
+
+    report = _progress(progress, "actors")
+    n = dump_actors.import_dump(dump, Path(registry) if registry else None,
+                                (lambda k, f: report("pages", k, f)) if report else None)
+    _echo(f"{n} actors added to {registry or actors.user_registry_path()}")
 
 
 def summary(ev) -> str:

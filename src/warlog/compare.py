@@ -183,8 +183,11 @@ def _state(country: str, reg: Registry) -> ActorRecord | None:
 
 
 def related(a: ActorRecord, b: ActorRecord, reg: Registry) -> bool:
-    """The same actor, one a member (at any depth) of the other, members of one group, or registered allies."""
-    if a.id == b.id or reg.allies(a, b):
+    """The same actor, one a member (at any depth) of the other, members of one group, or registered
+    allies; two states are never one (Niger's army fighting beside Mali's is still Niger's)."""
+    if a.id == b.id:
+        return True
+    if reg.allies(a, b) and not (a.kind in STATE_KINDS and b.kind in STATE_KINDS):
         return True
     up_a, up_b = _ancestors(a, reg), _ancestors(b, reg)
     return b.id in up_a or a.id in up_b or (a.parent is not None and a.parent == b.parent)

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 
 from .actors import fold
 
@@ -18,12 +17,11 @@ def _table() -> dict[str, tuple[str, str]]:
 
     table: dict[str, tuple[str, str]] = {}
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        for name in {c.name, short, getattr(c, "official_name", c.name)}:
+        short = name_of(c.alpha_2)
+        for name in {c.name, short, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
             table[fold(name)] = (short, c.alpha_2)
-    extra = yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
-    for name, code in extra.items():
-        table[fold(name)] = (name, code)
+    for name, code in {**_extra(), **_data()["territories"]}.items():
+        table[fold(name)] = (name_of(code) or name, code)
     return table
 
 
@@ -114,3 +112,35 @@ def codes(alpha2: str | None) -> Codes | None:
 def by_gwno(gwno: int) -> Codes | None:
     """The country of a Gleditsch-Ward number (the first, where the list gives one number twice)."""
     return next((c for c in _codes().values() if c.gwno == gwno), None)
+
+
+def find_all(text: str):
+    """Every country named in ``text``: (name, code, start, end), in order."""
+    for m in _pattern().finditer(fold(text)):
+        name, code = _table()[m.group(0)]
+        yield name, code, m.start(), m.end()
+
+
+@functools.lru_cache(maxsize=512)
+def name_of(code: str) -> str | None:
+    """The usual English name of a country given by its ISO alpha-2 code ("Russia", not "Russian
+    Federation"; "Ukraine", never one of its regions)."""
+    import pycountry
+
+    code = code.upper()
+    if code in _data()["preferred"]:
+        return _data()["preferred"][code]
+    hit = pycountry.countries.get(alpha_2=code)
+    return (getattr(hit, "common_name", None) or hit.name) if hit else None
+
+
+def _extra() -> dict[str, str]:
+    """Other names of countries (data/countries.yaml): name -> code."""
+    return _data()["names"]
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    from .actors import packaged_yaml
+
+    return packaged_yaml("countries.yaml")
