@@ -151,9 +151,11 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     if seg is None:
         return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
     for name, s, e in _actor_names(seg):
-        a = _actor(doc, seg, (name, s, e), reg)
-        label = _side_for(a, out, reg)
-        out.setdefault(label, Side()).actors.append(a)
+        # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
+        # first, so that each name finds its side
+        for a in sides.split(_actor(doc, seg, (name, s, e), reg), reg, doc.text):
+            label = _side_for(a, out, reg)
+            out.setdefault(label, Side()).actors.append(a)
     # one line per side, in the sides' order: the only case a flattened column can be split safely
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
