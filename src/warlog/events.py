@@ -94,13 +94,13 @@ def _main_text(doc: Document, related) -> str:
 
 def _number(claims: list[Claim]) -> list[Claim]:
     """Link each revision to the claim it revises, by index in the event's list."""
-    index = {id(getattr(c, "_fig", None)): i for i, c in enumerate(claims) if getattr(c, "_fig", None)}
+    index = {id(c.figure): i for i, c in enumerate(claims) if c.figure is not None}
     for c in claims:
-        fig = getattr(c, "_fig", None)
+        fig = c.figure
         if fig is not None and fig.revises is not None:
             c.revises = index.get(id(fig.revises))
         if fig is not None:
-            del c._fig
+            c.figure = None
     return claims
 
 
@@ -152,7 +152,7 @@ def _split_related(related: list[prose.RelatedSentence]):
 
 
 def _sentence_offset(rel, claim) -> int:
-    fig = getattr(claim, "_fig", None)
+    fig = claim.figure
     return fig.end - rel.mention.start if fig is not None else 0
 
 

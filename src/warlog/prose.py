@@ -106,7 +106,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
                       via=list(att.via) if att else [], stated_on=stated if att else None, origin="prose",
                       text=doc.text[s:e], start=s, end=e, extractor=f"{RULE}/{fig.rule}",
                       statement=para.text.source_span(s0, s0 + 1)[0])
-        claim._fig = fig  # type: ignore[attr-defined]  # kept until the event numbers its claims
+        claim.figure = fig
         out.append(claim)
     return out
 

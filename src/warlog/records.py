@@ -80,6 +80,8 @@ class Claim:
     revises: int | None = None  # index (in the event's claims) of the figure this one revises
     statement: int | None = None  # source offset of the sentence or infobox row it was read from
     extractor: str = ""
+    # the figure it was read from, so the event can link revisions by index; not part of the record
+    figure: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
 
     def value_range(self) -> tuple[int | None, int | None]:
         return self.low, self.high
@@ -176,7 +178,7 @@ def _shallow(value: Any) -> dict:
     cls = type(value)
     names = _FIELDS.get(cls)
     if names is None:
-        names = _FIELDS[cls] = tuple(value.__dataclass_fields__)
+        names = _FIELDS[cls] = tuple(n for n, f in value.__dataclass_fields__.items() if not f.metadata.get("internal"))
     return {k: getattr(value, k) for k in names}
 
 
