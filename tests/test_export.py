@@ -245,7 +245,7 @@ def formulas(tmp_path_factory):
                      ("- Partof: Mali War", "- Partof: =SUM(A1:A9)"), ("- Combatant1: Mali", "- Combatant1: -2+3"),
                      ("- Combatant2: Jama'at Nasr al-Islam wal Muslimin", "- Combatant2: @SUM(1+1)"),
                      ("13 killed (per Mali)", "13 killed (per -2+3 Brigade)"),
-                     ("On January 11, 2021, two", "On January 11, 2021, according to +cmd, two")]:
+                     ("On January 11, 2021, two", "On January 11, 2021, according to +Cmd Group, two")]:
         assert old in text
         text = text.replace(old, new)
     (folder / "sokoura.txt").write_text(text, encoding="utf-8")
@@ -264,8 +264,8 @@ def _csv(s, fmt):
 
 
 @pytest.mark.parametrize("fmt,cells", [
-    ("ged-csv", {"'+cmd", "'-2+3 Brigade; Malian officials", "'@SUM"}),
-    ("acled-csv", {"'+cmd", "'-2+3 Brigade; Malian officials", "'@SUM"}),
+    ("ged-csv", {"'+Cmd Group", "'-2+3 Brigade; Malian officials", "'@SUM"}),
+    ("acled-csv", {"'+Cmd Group", "'-2+3 Brigade; Malian officials", "'@SUM"}),
     ("events-csv", {"'=HYPERLINK(\"http://evil.example/x\",\"Sokoura\")", "'@SUM"}),
 ])
 def test_export_csv_cells_cannot_start_a_formula(formulas, fmt, cells):
