@@ -242,7 +242,9 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
 def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str, Side]:
     """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
     other column lacks: the states if the other side is armed groups, and the other way round."""
-    empty = [label for label in ("A", "B") if label in out and not out[label].actors]
+    if not {"A", "B"} <= out.keys():
+        return out
+    empty = [label for label in ("A", "B") if not out[label].actors]
     if len(empty) != 1:
         return out
     lead = _lead_sides(doc, reg)
