@@ -4,6 +4,7 @@ import pytest
 
 from conftest import ARTICLES as ROOT_ARTICLES, SAMPLES
 
+import warlog
 from warlog import readers
 
 
@@ -97,3 +98,12 @@ def test_readers_wikitext_citations_reach_the_event_record():
 
     ev = warlog.extract(SAMPLES / "wikitext/000_4e2a94e7be750194.txt")[0].to_dict()
     assert [c["work"] for c in ev["document"]["citations"]] == ["Reuters", "RFI", "Long War Journal"]
+
+
+@pytest.mark.parametrize("cell", ['<td colspan="x">', '<td colspan="2Combatant2: x">', '<td colspan="99999">', '<td colspan="">'])
+def test_readers_html_odd_cells_are_read(cell):
+    text = ('<html><body><table class="infobox"><tbody>' + cell + 'Casualties</td>'
+            '<tr><th class="infobox-label">Date</th><td class="infobox-data">1 May 2020</td></tr></tbody></table>'
+            '<p>On 1 May 2020, five soldiers were killed.</p></body></html>')
+    events = warlog.extract_text(text, fmt="html")
+    assert any(c.low == 5 for c in events[0].claims)
