@@ -17,6 +17,7 @@ Each rule is named in the claim's ``extractor``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -137,18 +138,19 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         if first is not None and (not figs or first.start < figs[0][0].start):
             # "(According to the MNLA)" on a line of its own, or opening one: it closes the rows above
             closers.append((s, first.att))
-        for fig, rule in figs:
-            # headings before this figure (in this row) set what governs it
-            for lab in heads:
-                if lab.start <= fig.start:
-                    heading_att, heading_party = _apply(lab, heading_att, heading_party)
-            att = _claimant_after(fig, labels, figs)
+        starts = [lab.start for lab in labels]
+        h = 0  # headings are applied once each, in order: a row of many figures costs linear time
+        for i, (fig, rule) in enumerate(figs):
+            while h < len(heads) and heads[h].start <= fig.start:
+                heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
+                h += 1
+            att = _claimant_after(fig, labels, starts)
             att_from = "label" if att else ("heading" if heading_att else None)
-            party = _party_after(fig, labels, figs) or _prefix_party(fig, labels) or heading_party
+            nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
+            party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from))
-        for lab in heads:
-            if not figs or lab.start > figs[-1][0].start:
-                heading_att, heading_party = _apply(lab, heading_att, heading_party)
+        for lab in heads[h:]:
+            heading_att, heading_party = _apply(lab, heading_att, heading_party)
     return _labels_over_lines(out, closers, column)
 
 
@@ -242,12 +244,10 @@ def _named_claimant(label: str, res) -> Label | None:
     return Label("claimant", 0, 0, att=att) if att else None
 
 
-def _claimant_after(fig: Figure, labels: list[Label], figs) -> attribution.Attribution | None:
+def _claimant_after(fig: Figure, labels: list[Label], starts: list[int]) -> attribution.Attribution | None:
     """The first claimant label after the figure, before any heading that follows it: it covers
     this figure and the unlabelled ones before it."""
-    for lab in labels:
-        if lab.start < fig.end:
-            continue
+    for lab in labels[bisect.bisect_left(starts, fig.end):]:
         if lab.heading:
             return None
         if lab.kind == "claimant":
@@ -255,18 +255,19 @@ def _claimant_after(fig: Figure, labels: list[Label], figs) -> attribution.Attri
     return None
 
 
-def _party_after(fig: Figure, labels: list[Label], figs) -> str | None:
+def _party_after(fig: Figure, labels: list[Label], starts: list[int], nxt: int | None) -> str | None:
     """A party label right after the figure ("8 killed (US)"), before the next figure."""
-    nxt = next((f.start for f, _ in figs if f.start > fig.start), None)
-    for lab in labels:
-        if lab.kind == "party" and not lab.heading and lab.start >= fig.end and (nxt is None or lab.start < nxt):
+    for lab in labels[bisect.bisect_left(starts, fig.end):]:
+        if nxt is not None and lab.start >= nxt:
+            return None
+        if lab.kind == "party" and not lab.heading:
             return lab.side
     return None
 
 
-def _prefix_party(fig: Figure, labels: list[Label]) -> str | None:
+def _prefix_party(fig: Figure, labels: list[Label], starts: list[int]) -> str | None:
     """A party named just before the figure in its piece ("Kenya: 150 killed", "Libya 740 killed")."""
-    for lab in labels:
+    for lab in labels[max(0, bisect.bisect_left(starts, fig.start) - 3):bisect.bisect_right(starts, fig.start)]:
         if lab.kind == "party" and lab.end <= fig.start and fig.start - lab.end <= 3:
             return lab.side
     return None
