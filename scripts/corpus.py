@@ -65,7 +65,7 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="print the scorer's per-document detail")
     ap.add_argument("--only", help="score only documents whose file name contains this")
     ap.add_argument("--markdown", action="store_true", help="a table by form and by region, for the README")
-    ap.add_argument("--set", default="corpus", choices=["corpus", "holdout"],
+    ap.add_argument("--set", default="corpus", choices=["corpus", "holdout", "holdout2"],
                     help="the development corpus, or the holdout set (never tuned on)")
     args = ap.parse_args()
     global CORPUS
