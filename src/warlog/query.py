@@ -133,9 +133,11 @@ def search(store: Store, text: str) -> set[str]:
     with store.engine.connect() as con:
         if store.sqlite:
             query = " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
-            docs = con.exec_driver_sql("SELECT document_id FROM documents_fts WHERE documents_fts MATCH ?",
+            docs = con.exec_driver_sql("SELECT id FROM documents WHERE rowid IN "
+                                       "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
                                        (query,)).scalars().all()
-            claims = con.exec_driver_sql("SELECT event_id FROM claims_fts WHERE claims_fts MATCH ?",
+            claims = con.exec_driver_sql("SELECT event_id FROM claims WHERE rowid IN "
+                                         "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
                                          (query,)).scalars().all()
         else:
             docs = con.execute(store.sa.text(
