@@ -215,6 +215,9 @@ class StoreSink:
     def write(self, r: ChunkResult) -> None:
         self.store.put_pages(r.pages_found, self.dump, r.offsets)
 
+    def close(self) -> None:
+        self.store.analyze()
+
 
 class JsonlSink:
     """Events as JSON Lines; ``OUT.done`` records each chunk with the file's size after it, so a
@@ -247,6 +250,9 @@ class JsonlSink:
             log.write("".join(f"{o} {size}\n" for o in r.offsets))
         self.marks += [(o, size) for o in r.offsets]
 
+    def close(self) -> None:
+        pass  # each chunk is on disk when written
+
 
 def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str | None = None,
         progress: bool = False, chunk_bytes: int = CHUNK_BYTES) -> DumpSummary:
@@ -277,6 +283,7 @@ def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str |
             summary.events += sum(len(evs) for _, _, evs in r.pages_found)
             summary.errors += r.errors
             bar.step(r.compressed)
+    sink.close()
     summary.seconds = time.perf_counter() - start
     return summary
 

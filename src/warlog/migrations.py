@@ -23,12 +23,13 @@ def _v2_to_v3(store, con) -> None:
         _server_foreign_keys(store, con)
     store.t["estimates"].create(con, checkfirst=True)
     _fill_estimates(store, con)
-    # as tables() declares it (an expression index, which SQLAlchemy's checkfirst cannot see)
-    con.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_event_actors_name_lower ON event_actors (lower(name))")
+    filter_indexes(store, con)
     _search_tables(store, con)
     if store.sqlite:
         for name in ("documents_fts", "claims_fts"):
             con.exec_driver_sql(f"INSERT INTO {name} ({name}) VALUES ('rebuild')")
+        con.exec_driver_sql("PRAGMA analysis_limit = 1000")
+        con.exec_driver_sql("ANALYZE")  # as Store.analyze does after every ingest
 
 
 STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
@@ -144,6 +145,7 @@ def upgrade(store) -> None:
         current = version(store, con)  # again, under the lock: another process may have done it
         if current is None:
             store.md.create_all(con)
+            filter_indexes(store, con)
             _search_tables(store, con)
             con.execute(store.t["meta"].insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)}])
             return
@@ -152,7 +154,46 @@ def upgrade(store) -> None:
             current += 1
             con.execute(store.sa.text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(current)})
         store.md.create_all(con)  # tables a later version adds
+        filter_indexes(store, con)
         _search_tables(store, con)
+
+
+# The columns every filter and order of a list reads (query.filtered, browse.page). In SQLite each index
+# the planner may start from holds them all, so that counting a filter's events and finding its first
+# page read only the index, never the events' rows (whose contract record makes them several KB each):
+# over 100,000 events a filter's first page then takes milliseconds (bench/bench_web.py).
+_LISTED = ("date_start", "country_code", "deaths_best", "event_type", "sub_event_type", "role", "title", "id")
+_SQLITE_INDEXES = {
+    **{f"ix_events_by_{name}": ("events", (first,) + tuple(c for c in _LISTED if c != first))
+       for name, first in (("date", "date_start"), ("country", "country_code"), ("killed", "deaths_best"),
+                           ("title", "title"), ("id", "id"))},
+    "ix_event_actors_by_actor": ("event_actors", ("actor_id", "event_id")),
+    "ix_event_actors_by_name": ("event_actors", ("lower(name)", "event_id")),
+    "ix_estimates_by_event": ("estimates", ("event_id", "category", "side", "best")),
+    "ix_locations_by_event": ("locations", ("event_id", "position", "lat", "lon", "name")),
+}
+# PostgreSQL keeps one-column indexes (its planner combines them, and a B-tree entry may not exceed
+# 2,700 bytes: a long title or actor name must not make a row unstorable; a hash index has no such limit)
+_SERVER_INDEXES = {
+    "ix_events_date_start": "events (date_start)", "ix_events_country_code": "events (country_code)",
+    "ix_events_deaths_best": "events (deaths_best)", "ix_event_actors_actor_id": "event_actors (actor_id)",
+    "ix_event_actors_name_lower": "event_actors USING hash (lower(name))",
+    "ix_estimates_event_id": "estimates (event_id)",
+}
+# version 2's one-column indexes in SQLite, which the covering ones above replace
+_SQLITE_REPLACED = ("ix_events_date_start", "ix_events_country_code", "ix_events_deaths_best", "ix_event_actors_actor_id")
+
+
+def filter_indexes(store, con) -> None:
+    """The indexes that filters and orders use, as each database is best served (see above)."""
+    if store.sqlite:
+        for name in _SQLITE_REPLACED:
+            con.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+        for name, (table, columns) in _SQLITE_INDEXES.items():
+            con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})")
+    elif store.engine.dialect.name == "postgresql":
+        for name, what in _SERVER_INDEXES.items():
+            con.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {what}")
 
 
 def _lock(store, con) -> None:

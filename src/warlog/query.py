@@ -70,6 +70,13 @@ def _event_type(value: str | None) -> str | None:
     return by_folded[value.strip().casefold()]
 
 
+def _known_type(value: str) -> str:
+    """A type as data/event_types.yaml spells it, whatever its case (or as given when it is none of them)."""
+    from .event_types import known
+
+    return {t.casefold(): t for t in known()}.get(value.strip().casefold(), value)
+
+
 def _at_least(option: str, value: int | None, floor: int) -> int | None:
     if value is not None and value < floor:
         raise BadArgument(f"must be {floor} or more (got {value})", path=f"--{option}")
@@ -83,35 +90,43 @@ def _words(value: str | None) -> str | None:
     return value
 
 
+ROW_COLUMNS = ("id", "role", "date_start", "date_end", "title", "country", "country_code", "event_type",
+               "sub_event_type", "side_a", "side_b", "deaths_low", "deaths_best", "deaths_high", "document_id")
+
+
 def events(store: Store, f: Filters) -> list[dict]:
     """Events matching every filter given, newest first, as flat rows."""
-    sa, t = store.sa, store.t
-    e = t["events"]
-    q = sa.select(e.c.id, e.c.role, e.c.date_start, e.c.date_end, e.c.title, e.c.country, e.c.country_code,
-                  e.c.event_type, e.c.sub_event_type, e.c.side_a, e.c.side_b, e.c.deaths_low, e.c.deaths_best,
-                  e.c.deaths_high, e.c.document_id)
-    if f.country:
-        q = q.where(sa.or_(sa.func.lower(e.c.country) == f.country.lower(), e.c.country_code == f.country.upper()))
+    e = store.t["events"]
+    q = filtered(store, f, [e.c[c] for c in ROW_COLUMNS]).order_by(e.c.date_start.desc(), e.c.id)
+    if f.limit:
+        q = q.limit(f.limit)
+    with store.engine.connect() as con:
+        return [dict(r._mapping) for r in con.execute(q)]
+
+
+def filtered(store: Store, f: Filters, columns: list):
+    """A SELECT of ``columns`` over the events that pass every filter of ``f`` (its limit aside)."""
+    sa, e = store.sa, store.t["events"]
+    q = sa.select(*columns).select_from(e)
+    if f.country:  # Filters.parse makes it a code; a name is matched as a name, in any case
+        q = q.where(e.c.country_code == f.country.upper() if len(f.country) == 2
+                    else sa.func.lower(e.c.country) == f.country.lower())
     if f.actor:
         q = q.where(e.c.id.in_(_actor_events(store, f.actor)))
     if f.since:
         q = q.where(e.c.date_start >= f.since)
     if f.until:
         q = q.where(e.c.date_start <= _end_of(f.until))
-    if f.type:
-        q = q.where(sa.or_(sa.func.lower(e.c.event_type) == f.type.lower(),
-                           sa.func.lower(e.c.sub_event_type) == f.type.lower()))
+    if f.type:  # stored as data/event_types.yaml spells it: compared as it is, an index serves it
+        kind = _known_type(f.type)
+        q = q.where(sa.or_(e.c.event_type == kind, e.c.sub_event_type == kind))
     if f.min_killed is not None:
         q = q.where(e.c.deaths_best >= f.min_killed)
     if f.role:
         q = q.where(e.c.role == f.role)
     if f.text:
         q = q.where(e.c.id.in_(list(search(store, f.text))))
-    q = q.order_by(e.c.date_start.desc(), e.c.id)
-    if f.limit:
-        q = q.limit(f.limit)
-    with store.engine.connect() as con:
-        return [dict(r._mapping) for r in con.execute(q)]
+    return q
 
 
 def _end_of(until: str) -> str:

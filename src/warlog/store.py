@@ -98,7 +98,8 @@ def _refusal(exc: Exception, where: str) -> StoreError | None:
 
 def tables(sa):
     """The schema. Foreign keys tie documents, events, their actors, places, claims and estimates together
-    (Datasette links rows by them; PostgreSQL enforces them, SQLite only declares them)."""
+    (Datasette links rows by them; PostgreSQL enforces them, SQLite only declares them). The indexes the
+    filters use differ by database and are made by ``migrations.filter_indexes``."""
     md = sa.MetaData()
     T, C, S, I, F, Tx, FK = sa.Table, sa.Column, sa.String, sa.Integer, sa.Float, sa.Text, sa.ForeignKey
     T("meta", md, C("key", S(64), primary_key=True), C("value", S(255)))
@@ -106,16 +107,14 @@ def tables(sa):
       C("sha256", S(64)), C("licence", S(128)), C("page_id", sa.BigInteger), C("revision_id", sa.BigInteger),
       C("text", Tx), C("ingested_at", S(32)))
     T("events", md, C("id", S(32), primary_key=True), C("document_id", S(1024), FK("documents.id"), index=True),
-      C("role", S(16)), C("title", Tx), C("part_of", Tx), C("date_start", S(10), index=True), C("date_end", S(10)),
-      C("date_precision", S(8)), C("year", I, index=True), C("country", S(128)), C("country_code", S(2), index=True),
+      C("role", S(16)), C("title", Tx), C("part_of", Tx), C("date_start", S(10)), C("date_end", S(10)),
+      C("date_precision", S(8)), C("year", I, index=True), C("country", S(128)), C("country_code", S(2)),
       C("event_type", S(64)), C("sub_event_type", S(64)), C("violence_type", I), C("type_rule", S(64)),
       C("result", Tx), C("winner", S(16)), C("side_a", Tx), C("side_b", Tx),
-      C("deaths_low", I), C("deaths_best", I, index=True), C("deaths_high", I), C("record", Tx))
+      C("deaths_low", I), C("deaths_best", I), C("deaths_high", I), C("record", Tx))
     T("actors", md, C("id", S(255), primary_key=True), C("name", Tx), C("kind", S(32)))
-    ea = T("event_actors", md, C("event_id", S(32), FK("events.id"), index=True), C("side", S(16)),
-           C("actor_id", S(255), FK("actors.id"), index=True), C("name", Tx), C("kind", S(32)))
-    # the actor filter matches a name as written, in any case (query._actor_events)
-    sa.Index("ix_event_actors_name_lower", sa.func.lower(ea.c.name))
+    T("event_actors", md, C("event_id", S(32), FK("events.id"), index=True), C("side", S(16)),
+      C("actor_id", S(255), FK("actors.id")), C("name", Tx), C("kind", S(32)))
     T("locations", md, C("event_id", S(32), FK("events.id"), index=True), C("position", I), C("name", Tx),
       C("admin1", Tx), C("admin2", Tx), C("country_code", S(2)), C("lat", F), C("lon", F), C("precision", I),
       C("text", Tx), C("start", I), C("end", I), C("geo_source", Tx))
@@ -126,7 +125,7 @@ def tables(sa):
     T("claim_sources", md, C("claim_id", S(48), FK("claims.id"), index=True), C("role", S(8)), C("name", Tx),
       C("kind", S(32)), C("actor_id", S(255)))
     # the record's estimates as rows: per category and side, so a timeline sums them by side in SQL
-    T("estimates", md, C("event_id", S(32), FK("events.id"), index=True), C("category", S(16)), C("side", S(16)),
+    T("estimates", md, C("event_id", S(32), FK("events.id")), C("category", S(16)), C("side", S(16)),
       C("low", I), C("best", I), C("high", I), C("vague", I), C("claims", I))
     T("dump_streams", md, C("dump", S(255), primary_key=True), C("offset", sa.BigInteger, primary_key=True),
       C("done_at", S(32)))
@@ -363,6 +362,15 @@ class Store:
         """Forget one document and its events."""
         with self.writing() as con:
             self._delete(con, key)
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics after a batch of writes: SQLite keeps none until asked,
+        and without them picks an index that reads every event's row (see migrations.filter_indexes).
+        A sample of each index is enough (analysis_limit), so it takes the same short time at any size."""
+        if self.sqlite and not self.readonly:
+            with self.writing() as con:
+                con.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                con.exec_driver_sql("ANALYZE")
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as con:
