@@ -29,7 +29,7 @@ class Filters:
         code, a type as ACLED spells it); BadArgument names the option that is wrong and why."""
         return cls(country=_country(country), actor=actor, since=_date("since", since), until=_date("until", until),
                    type=_event_type(type), min_killed=_at_least("min-killed", min_killed, 0), text=_words(text),
-                   role=role, limit=_at_least("limit", limit, 1))
+                   role=_role(role), limit=_at_least("limit", limit, 1))
 
 
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -87,6 +87,12 @@ def _words(value: str | None) -> str | None:
     # full-text search matches words: a query of spaces or punctuation would match nothing, silently
     if value is not None and not any(ch.isalnum() for ch in value):
         raise BadArgument(f"nothing to search for in '{value}': give a word", path="--text")
+    return value
+
+
+def _role(value: str | None) -> str | None:
+    if value is not None and value not in ("main", "related"):
+        raise BadArgument(f"role '{value}' is neither main nor related", path="--role")
     return value
 
 
@@ -177,12 +183,19 @@ def show(store: Store, event_id: str) -> dict | None:
         return None
     record, text = json.loads(row[0]), row[1] or ""
     by_claimant: dict[str, list[dict]] = {}
-    for c in record["claims"]:
-        who = ", ".join(s["name"] for s in c["sources"]) or "(unattributed)"
-        if c["via"]:
-            who += " via " + ", ".join(v["name"] for v in c["via"])
-        by_claimant.setdefault(who, []).append({**c, "sentence": sentence_around(text, c["start"], c["end"])})
+    for i, c in enumerate(record["claims"]):
+        by_claimant.setdefault(claimant(c), []).append(
+            {**c, "index": i, "sentence": sentence_around(text, c["start"], c["end"])})
     return {"event": record, "claims_by_claimant": by_claimant}
+
+
+def claimant(claim: dict) -> str:
+    """Who makes a claim (of the contract's JSON), as the ledger groups it: "RFI, JNIM", "AFP via
+    Reuters", or "(unattributed)"."""
+    who = ", ".join(s["name"] for s in claim["sources"]) or "(unattributed)"
+    if claim["via"]:
+        who += " via " + ", ".join(v["name"] for v in claim["via"])
+    return who
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

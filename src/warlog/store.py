@@ -71,6 +71,28 @@ def open_for_reading(db: str | None = None, writable: Callable[[Path], bool] | N
     return Store(url, existing=True, readonly=not (writable or can_write)(path))
 
 
+def read_only(store: "Store") -> "Store":
+    """The same database opened so that nothing can be written through it, for a server that only reads
+    (``warlog serve``): a SQLite file over read-only connections (``mode=ro`` and ``query_only``), each
+    with a page cache of 32 MB so the indexes that filters read stay in memory; a PostgreSQL session
+    whose transactions are read-only."""
+    s = Store(store.url, existing=True, readonly=True) if store.sqlite else store
+    pragmas = ("PRAGMA query_only = 1", "PRAGMA cache_size = -32768") if s.sqlite else \
+        ("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",)
+
+    def reader(dbapi_con, _record) -> None:
+        cur = dbapi_con.cursor()
+        for statement in pragmas:
+            cur.execute(statement)
+        cur.close()
+        if not s.sqlite:
+            dbapi_con.commit()
+
+    s.sa.event.listen(s.engine, "connect", reader)
+    s.engine.dispose()  # connections made before (the schema's check) have no such settings
+    return s
+
+
 def can_write(path: Path) -> bool:
     """SQLite writes the file and, beside it, its journal: both the file and its folder must be writable."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
