@@ -90,9 +90,9 @@ def build(store: Store):
 
     def api_events(request: Request):
         p = request.query_params
+        offset, size = views.whole("offset", p.get("offset") or None), views.whole("size", p.get("size") or None)
         result = browse.page(store, views.filters(p), sort=p.get("sort") or "date", order=p.get("order") or "desc",
-                             offset=views.whole("offset", p.get("offset")) or 0,
-                             size=views.whole("size", p.get("size")) or 50)
+                             offset=0 if offset is None else offset, size=50 if size is None else size)
         return JSONResponse(result.to_dict())
 
     def api_event(request: Request):
