@@ -14,10 +14,15 @@ from warlog.query import Filters
 SEEDS = SAMPLES / "seeds"
 
 
-@pytest.fixture
-def seeded(db_url):
-    pipeline.ingest([SEEDS], store.Store(db_url))
-    return store.Store(db_url)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def seeded(request, tmp_path_factory):
+    """The seeds in each kind of store, once a module: these tests only read."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('browse') / 'warlog.db'}"
+    else:
+        url = request.getfixturevalue("postgres").new_database()
+    pipeline.ingest([SEEDS], store.Store(url))
+    return store.Store(url)
 
 
 @pytest.fixture(scope="module")

@@ -26,10 +26,17 @@ function mark(indexes) {
   return spans;
 }
 
+// the article scrolls in its own pane, so the ledger stays where the reader is
+function reveal(span) {
+  const pane = article.getBoundingClientRect(), at = span.getBoundingClientRect();
+  article.scrollTop += at.top - pane.top - (pane.height - at.height) / 2;
+  span.scrollIntoView({block: "nearest"});  // and the pane itself into the window, where it is not
+}
+
 export function chooseClaim(i) {
   unchoose();
   const spans = mark([i]);
-  if (spans.length) spans[0].scrollIntoView({block: "center"});
+  if (spans.length) reveal(spans[0]);
   history.replaceState(null, "", `#claim-${i}`);
 }
 

@@ -120,7 +120,7 @@ async function refreshMap(filters, mine, total) {
         colour: typeColour(p.event_type), href: p.event_id ? eventHref(p.event_id) : null,
         label: `${p.place}: ${what}, ${p.killed} killed (${p.event_type || "untyped"})`,
       };
-    }));
+    }), {minSpan: 12});
     typeLegend(document.getElementById("map-legend"), [...new Set(features.map((f) => f.properties.event_type || "untyped"))].sort());
     document.getElementById("map-note").textContent = shown < total ? `(${shown} of ${total} events have a located place)` : "";
   } catch (e) {
