@@ -19,6 +19,10 @@ def create_app(store: Store):
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the explorer over ``store`` with uvicorn until interrupted."""
     app = create_app(store)
-    import uvicorn
+    try:
+        import uvicorn
+    except ImportError:
+        from ..errors import MissingExtra
 
+        raise MissingExtra("the web explorer needs uvicorn: pip install 'warlog[web]'") from None
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

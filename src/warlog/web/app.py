@@ -22,7 +22,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the web extra is missing
     from ..errors import MissingExtra
 
-    raise MissingExtra(f"the web explorer needs {exc.name}: pip install 'warlog[web]'") from None
+    raise MissingExtra(f"the web explorer needs {(exc.name or 'starlette').split('.')[0]}: pip install 'warlog[web]'") from None
 
 from .. import __version__, browse, export, query
 from ..errors import BadArgument, NotFound, WarlogError
