@@ -38,6 +38,7 @@ FILTERS = [
     ("no filter", {}),
     ("actor JNIM, since 2020, min killed 10", {"actor": "JNIM", "since": "2020", "min_killed": "10"}),
     ("country BF, type Armed clash, until 2019", {"country": "BF", "type": "Armed clash", "until": "2019"}),
+    ("actor Mali (40% of the events)", {"actor": "Mali"}),
     ("text suicide", {"text": "suicide"}),
     ("country ML, sorted by killed", {"country": "ML", "sort": "killed"}),
     ("since 2024-06, sorted by title ascending", {"since": "2024-06", "sort": "title", "order": "asc"}),

@@ -103,3 +103,64 @@ def test_browse_neighbours_are_the_other_events_of_the_document(seeded, extracte
     assert {r["id"] for r in near} == others and others
     related = next(iter(others))
     assert browse.neighbours(seeded, related)[0]["id"] == sokoura.id  # the main event first
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """3,000 made-up events, each with two of five actors (one of them in four events of five; one in a few;
+    a third actor in the early years only), in SQLite: enough for a page of an actor's events to be
+    found by walking the order's index (browse._walked), and for such a walk to come back empty-handed."""
+    import random
+
+    s = store.Store(f"sqlite:///{tmp_path_factory.mktemp('many') / 'warlog.db'}")
+    rng = random.Random(7)
+    pool = [("jnim", "JNIM"), ("mali", "Mali"), ("isgs", "IS Sahel"), ("niger", "Niger"), ("rare", "Rare Group"),
+            ("early", "Early Front")]
+    events, actors = [], []
+    for i in range(3000):
+        eid = f"e{i:05d}"
+        events.append({"id": eid, "document_id": "doc", "role": "main", "title": rng.choice(["Raid", "Ambush", None]),
+                       "date_start": rng.choice([None, f"{rng.randint(2010, 2024)}-{rng.randint(1, 12):02d}-01"]),
+                       "country_code": rng.choice(["ML", "BF"]), "deaths_best": rng.choice([None, rng.randint(0, 99)]),
+                       "sub_event_type": rng.choice(["Armed clash", "Attack"]), "record": "{}"})
+        mali = rng.random() < 0.8
+        chosen = [pool[1]] if mali else []
+        chosen += rng.sample([pool[0], pool[2], pool[3]] + ([pool[4]] if i % 97 == 0 else []), 2 - len(chosen))
+        if (events[-1]["date_start"] or "9") < "2017":  # an actor of the early years only
+            chosen.append(("early", "Early Front"))
+        actors += [{"event_id": eid, "side": side, "actor_id": aid, "name": name, "kind": "x"}
+                   for side, (aid, name) in zip("ABC", chosen)]
+    with s.engine.begin() as con:
+        con.execute(s.t["documents"].insert(), [{"id": "doc", "text": ""}])
+        con.execute(s.t["actors"].insert(), [{"id": a, "name": n, "kind": "x"} for a, n in pool])
+        con.execute(s.t["events"].insert(), events)
+        con.execute(s.t["event_actors"].insert(), actors)
+    s.analyze()
+    return s
+
+
+def _reference(rows, sort, order):
+    """The order browse.page promises, computed in Python: the sort column (empty last), newest first, id."""
+    col = browse.SORTS[sort]
+    rows = sorted(rows, key=lambda r: r["id"])
+    rows.sort(key=lambda r: r["date_start"] or "", reverse=True)
+    rows.sort(key=lambda r: r["date_start"] is None)
+    if sort != "date" or order != "desc":  # Python's sort is stable, reversed too
+        rows = sorted((r for r in rows if r[col] is not None), key=lambda r: r[col], reverse=order == "desc") + \
+            [r for r in rows if r[col] is None]
+    return [r["id"] for r in rows]
+
+
+@pytest.mark.parametrize("actor,since", [("Mali", None), ("JNIM", "2015"), ("Rare Group", None), ("Early Front", None)])
+@pytest.mark.parametrize("sort,order", [("date", "desc"), ("date", "asc"), ("killed", "desc"), ("title", "asc")])
+@pytest.mark.parametrize("offset", [0, 150])
+def test_browse_page_of_an_actor_is_the_same_however_found(many, monkeypatch, actor, since, sort, order, offset):
+    walked = []
+    real = browse._walked
+    monkeypatch.setattr(browse, "_walked", lambda *a: walked.append(real(*a)) or walked[-1])
+    monkeypatch.setattr(browse, "WALK_FLOOR", 100)
+    f = Filters.parse(actor=actor, since=since)
+    page = browse.page(many, f, sort=sort, order=order, offset=offset, size=40)
+    expected = _reference(query.events(many, f), sort, order)
+    assert [r["id"] for r in page.rows] == expected[offset:offset + 40] and page.total == len(expected)
+    assert walked[0] is not None or actor != "Mali"  # found by walking where the actor is in most events
