@@ -143,17 +143,19 @@ def _end_of(until: str) -> str:
 def _actor_events(store: Store, actor: str):
     """The ids of the events an actor fought in (a list the database draws from its actor index)."""
     ea = store.t["event_actors"]
-    return store.sa.select(ea.c.event_id).where(_actor_is(store, actor))
+    return store.sa.select(ea.c.event_id).where(actor_is(store, actor))
 
 
 def acted_in(store: Store, actor: str):
     """True of an event the actor fought in, asked of each event in turn (a correlated EXISTS): cheaper than
     ``_actor_events`` where an index is walked in order and the actor is in many of its events."""
     ea, e = store.t["event_actors"], store.t["events"]
-    return store.sa.exists().where(ea.c.event_id == e.c.id, _actor_is(store, actor))
+    return store.sa.exists().where(ea.c.event_id == e.c.id, actor_is(store, actor))
 
 
-def _actor_is(store: Store, actor: str):
+def actor_is(store: Store, actor: str):
+    """The condition on an ``event_actors`` row that it is the actor: its registry id (from any of its
+    names), or the name as written, in any case."""
     from .actors import load
 
     sa, ea = store.sa, store.t["event_actors"]
