@@ -172,3 +172,9 @@ def test_web_browser_hostile_article_runs_nothing(chrome, served, events, page):
         assert "<script>window.__pwned = 6</script>" in chrome.find_element(By.ID, "article").text
     elif page == "list":
         assert titles(chrome) == [hostile.title]
+
+
+def test_web_browser_type_from_the_address_is_kept_in_any_case(chrome, served):
+    open_list(chrome, served, "?type=suicide%20bomb")
+    assert titles(chrome) == ["Kwala attack"]
+    assert chrome.find_element(By.NAME, "type").get_attribute("value") == "Suicide bomb"

@@ -28,9 +28,21 @@ function pageParams() {
   return p;
 }
 
+// a select keeps a value it has no option for (a type in another case, or none known): the server says
+function setField(name, value) {
+  const field = form.elements[name];
+  if (field.tagName === "SELECT" && value) {
+    const match = [...field.options].find((o) => o.value.toLowerCase() === value.toLowerCase());
+    if (!match) field.append(el("option", {value}, value));
+    field.value = match ? match.value : value;
+  } else {
+    field.value = value;
+  }
+}
+
 function readLocation() {
   const p = new URLSearchParams(location.search);
-  for (const name of FILTERS) form.elements[name].value = p.get(name) || "";
+  for (const name of FILTERS) setField(name, p.get(name) || "");
   state.sort = p.get("sort") || "date";
   state.order = p.get("order") || (DESCENDING_FIRST.has(state.sort) ? "desc" : "asc");
   state.offset = Number(p.get("offset")) || 0;
