@@ -42,10 +42,10 @@ def bench_ingest(n: int) -> None:
             pass
         floor = time.perf_counter() - t
         t = time.perf_counter()
-        pipeline.ingest([docs], store.Store(str(Path(tmp)) / "w.db"))
+        pipeline.ingest([docs], store.Store(str(Path(tmp) / "w.db")))
         took = time.perf_counter() - t
         t = time.perf_counter()
-        pipeline.ingest([docs], store.Store(str(Path(tmp)) / "w.db"))
+        pipeline.ingest([docs], store.Store(str(Path(tmp) / "w.db")))
         again = time.perf_counter() - t
     print(f"ingest: {n / took:8.1f} documents/s  (extraction alone {n / floor:.1f}/s: storing costs "
           f"{(took - floor) / n * 1000:.1f} ms a document; a rerun of unchanged documents {n / again:.0f}/s)")
