@@ -134,7 +134,7 @@ def bench_browser(port: int, rounds: int) -> None:
     """The browser's own figures: Resource Timing of the page and of its /api/events call."""
     try:
         sys.path.insert(0, str(ROOT / "tests"))
-        from browser import chromium
+        from browser import chromium, close
     except ImportError:
         print("(no browser figures: Selenium is not installed)")
         return
@@ -153,7 +153,7 @@ def bench_browser(port: int, rounds: int) -> None:
             first, charts = zip(*times[1:])
             print("  " + line(label, list(first)) + f"   (timeline + map: {statistics.median(charts) * 1000:.0f} ms)")
     finally:
-        driver.quit()
+        close(driver)
 
 
 def browser_times(driver) -> tuple[float, float]:

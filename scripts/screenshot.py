@@ -41,7 +41,7 @@ def main() -> None:
             time.sleep(0.5)
             driver.save_screenshot(str(ROOT / "docs/event-page.png"))
         finally:
-            driver.quit()
+            browser.close(driver)
             server.stop()
     print("wrote docs/event-page.png, docs/events-list.png")
 

@@ -43,12 +43,23 @@ def chromium():
     from selenium.webdriver.chrome.service import Service
 
     browser, driver = chromium_paths()
+    profile = tempfile.mkdtemp(prefix="warlog-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = browser
-    for arg in CHROMIUM_ARGS + [f"--user-data-dir={tempfile.mkdtemp(prefix='warlog-chromium-')}"]:
+    for arg in CHROMIUM_ARGS + [f"--user-data-dir={profile}"]:
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(executable_path=driver))
+    chrome = webdriver.Chrome(options=options, service=Service(executable_path=driver))
+    chrome.warlog_profile = profile
+    return chrome
+
+
+def close(chrome) -> None:
+    """Quit the browser and remove its profile."""
+    try:
+        chrome.quit()
+    finally:
+        shutil.rmtree(chrome.warlog_profile, ignore_errors=True)
 
 
 def free_port() -> int:

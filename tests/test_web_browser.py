@@ -38,7 +38,7 @@ def served(tmp_path_factory):
 def chrome():
     driver = browser.chromium()
     yield driver
-    driver.quit()
+    browser.close(driver)
 
 
 @pytest.fixture(scope="module")
