@@ -37,7 +37,7 @@ def main() -> None:
             driver.save_screenshot(str(ROOT / "docs/events-list.png"))
             driver.get(f"{server.url}/events/{kwala}")
             time.sleep(1)
-            driver.find_element(By.ID, "claim-4").click()
+            driver.find_element(By.ID, "claim-3").click()
             time.sleep(0.5)
             driver.save_screenshot(str(ROOT / "docs/event-page.png"))
         finally:
