@@ -56,16 +56,16 @@ def fill(s: store.Store, n: int) -> None:
               for i, (name, lat, lon) in enumerate(rng.choice(seeds) for _ in range(600))]
     e = s.t["events"]
     with s.engine.connect() as con:
-        rows = con.execute(s.sa.select(e.c.id, e.c.deaths_best).where(e.c.id.like("bench%"))).all()
+        rows = con.execute(s.sa.select(e.c.id, e.c.deaths_best, e.c.date_start).where(e.c.id.like("bench%"))).all()
     locs, ests = [], []
-    for eid, best in rows:
+    for eid, best, start in rows:
         name, lat, lon = rng.choice(points)
         locs.append({"event_id": eid, "position": 0, "name": name, "lat": lat, "lon": lon, "precision": 1})
         a = rng.randint(0, best or 0)
         b = rng.randint(0, (best or 0) - a)
         for side, k in (("A", a), ("B", b), ("civilians", (best or 0) - a - b)):
-            ests.append({"event_id": eid, "category": "killed", "side": side, "low": k, "best": k, "high": k,
-                         "vague": 0, "claims": 1})
+            ests.append({"event_id": eid, "month": start[:7], "category": "killed", "side": side, "low": k, "best": k,
+                         "high": k, "vague": 0, "claims": 1})
     with s.engine.begin() as con:
         con.execute(s.t["locations"].insert(), locs)
         con.execute(s.t["estimates"].insert(), ests)

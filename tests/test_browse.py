@@ -164,3 +164,15 @@ def test_browse_page_of_an_actor_is_the_same_however_found(many, monkeypatch, ac
     expected = _reference(query.events(many, f), sort, order)
     assert [r["id"] for r in page.rows] == expected[offset:offset + 40] and page.total == len(expected)
     assert walked[0] is not None or actor != "Mali"  # found by walking where the actor is in most events
+
+
+def test_browse_timeline_of_every_event_is_the_sum_over_the_filters(seeded):
+    """The unfiltered timeline reads the estimates alone (their month): it says what the filtered one says."""
+    everything = browse.timeline(seeded, Filters())
+    mains, related = (browse.timeline(seeded, Filters(role=r)) for r in ("main", "related"))
+    summed = {}
+    for tl in (mains, related):
+        for m in tl["months"]:
+            for k, n in m["people"].items():
+                summed[(m["month"], k)] = summed.get((m["month"], k), 0) + n
+    assert {(m["month"], k): n for m in everything["months"] for k, n in m["people"].items()} == summed

@@ -75,7 +75,7 @@ def test_migrations_v2_keeps_every_row(v2, current):
 
 def test_migrations_v2_estimates_are_read_from_the_records(v2, current):
     s = store.Store(v2)
-    cols = ("event_id", "category", "side", "low", "best", "high", "vague", "claims")
+    cols = ("event_id", "month", "category", "side", "low", "best", "high", "vague", "claims")
     with s.engine.connect() as con:
         got = sorted(tuple(r) for r in con.execute(s.sa.select(*[s.t["estimates"].c[c] for c in cols])))
     assert got == sorted(tuple(r[c] for c in cols) for r in current[1]["estimates"]) and got

@@ -111,8 +111,12 @@ def timeline(store: Store, f: Filters, by: str = "side") -> dict:
     month = sa.func.substr(e.c.date_start, 1, 7).label("month")
     counts = filtered(store, f, [month, sa.func.count()]).group_by(month)
     key = es.c.side if by == "side" else es.c.category
-    people = (filtered(store, f, [month, key, sa.func.sum(es.c.best)]).join(es, es.c.event_id == e.c.id)
-              .where(es.c.best.is_not(None)).group_by(month, key))
+    if f == Filters():  # every event: the estimates alone, in their month index's order
+        people = (sa.select(es.c.month, key, sa.func.sum(es.c.best)).where(es.c.best.is_not(None))
+                  .group_by(es.c.month, key))
+    else:
+        people = (filtered(store, f, [month, key, sa.func.sum(es.c.best)]).join(es, es.c.event_id == e.c.id)
+                  .where(es.c.best.is_not(None)).group_by(month, key))
     if by == "side":
         people = people.where(es.c.category == "killed")
     months: dict[str, dict] = {}

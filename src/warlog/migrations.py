@@ -91,19 +91,21 @@ def _fill_estimates(store, con) -> None:
         batch = con.execute(sa.select(e.c.id, e.c.record).where(e.c.id > last).order_by(e.c.id).limit(1000)).all()
         if not batch:
             return
-        rows = [r for eid, record in batch for r in estimate_rows(eid, _estimates_of(record))]
+        rows = [r for eid, record in batch for r in estimate_rows(eid, *_estimates_of(record))]
         if rows:
             con.execute(store.t["estimates"].insert(), rows)
         last = batch[-1][0]
 
 
-def _estimates_of(record: str | None) -> dict:
+def _estimates_of(record: str | None) -> tuple[str | None, dict]:
+    """An event record's start date and estimates."""
     import json
 
     try:
-        return json.loads(record or "{}").get("estimates") or {}
+        rec = json.loads(record or "{}")
+        return rec.get("date_start"), rec.get("estimates") or {}
     except (ValueError, AttributeError):
-        return {}
+        return None, {}
 
 
 def version(store, con) -> int | None:
@@ -170,6 +172,7 @@ _SQLITE_INDEXES = {
     "ix_event_actors_by_actor": ("event_actors", ("actor_id", "event_id")),
     "ix_event_actors_by_name": ("event_actors", ("lower(name)", "event_id")),
     "ix_estimates_by_event": ("estimates", ("event_id", "category", "side", "best")),
+    "ix_estimates_by_month": ("estimates", ("category", "month", "side", "best")),
     "ix_locations_by_event": ("locations", ("event_id", "position", "lat", "lon", "name")),
 }
 # PostgreSQL keeps one-column indexes (its planner combines them, and a B-tree entry may not exceed

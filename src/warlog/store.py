@@ -146,9 +146,11 @@ def tables(sa):
       C("start", I), C("end", I), C("extractor", S(64)), C("revises", I))
     T("claim_sources", md, C("claim_id", S(48), FK("claims.id"), index=True), C("role", S(8)), C("name", Tx),
       C("kind", S(32)), C("actor_id", S(255)))
-    # the record's estimates as rows: per category and side, so a timeline sums them by side in SQL
-    T("estimates", md, C("event_id", S(32), FK("events.id")), C("category", S(16)), C("side", S(16)),
-      C("low", I), C("best", I), C("high", I), C("vague", I), C("claims", I))
+    # the record's estimates as rows: per category and side, so a timeline sums them by side in SQL; with
+    # the event's month (YYYY-MM of its start, or its year alone), so the timeline of every event reads
+    # this table alone
+    T("estimates", md, C("event_id", S(32), FK("events.id")), C("month", S(7)), C("category", S(16)),
+      C("side", S(16)), C("low", I), C("best", I), C("high", I), C("vague", I), C("claims", I))
     T("dump_streams", md, C("dump", S(255), primary_key=True), C("offset", sa.BigInteger, primary_key=True),
       C("done_at", S(32)))
     T("failures", md, C("path", S(1024), primary_key=True), C("code", S(32)), C("reason", Tx), C("at", S(32)))
@@ -159,10 +161,12 @@ def tables(sa):
 EVENT_TABLES = ("claim_sources", "claims", "estimates", "locations", "event_actors")
 
 
-def estimate_rows(event_id: str, estimates: dict) -> list[dict]:
+def estimate_rows(event_id: str, date_start: str | None, estimates: dict) -> list[dict]:
     """An event's estimates (category -> side -> low/best/high) as rows of the ``estimates`` table."""
-    return [{"event_id": event_id, "category": cat, "side": side, "low": e.get("low"), "best": e.get("best"),
-             "high": e.get("high"), "vague": int(bool(e.get("vague"))), "claims": e.get("claims")}
+    month = date_start[:7] if date_start else None
+    return [{"event_id": event_id, "month": month, "category": cat, "side": side, "low": e.get("low"),
+             "best": e.get("best"), "high": e.get("high"), "vague": int(bool(e.get("vague"))),
+             "claims": e.get("claims")}
             for cat, by_side in (estimates or {}).items() for side, e in by_side.items()]
 
 
@@ -340,7 +344,7 @@ class Store:
             con.execute(t["claims"].insert(), claims)
         if sources:
             con.execute(t["claim_sources"].insert(), sources)
-        estimates = estimate_rows(ev.id, record["estimates"])
+        estimates = estimate_rows(ev.id, ev.date_start, record["estimates"])
         if estimates:
             con.execute(t["estimates"].insert(), estimates)
 
