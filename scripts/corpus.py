@@ -43,11 +43,28 @@ def score(gold: dict, events: list, docs: list, quiet=True) -> str:
         return out.stdout if not quiet else out.stdout.strip().splitlines()[-1]
 
 
+def markdown(gold: dict, events: list, docs: list) -> str:
+    import re
+
+    rows = ["| set | documents | claims recall | claims precision | event fields |", "|---|---|---|---|---|"]
+    for key in ("format", "region"):
+        groups = defaultdict(list)
+        for d in docs:
+            groups[d[key]].append(d)
+        for name, ds in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            m = re.search(r"recall ([\d.]+).*precision ([\d.]+).*fields ([\d.]+)", score(gold, events, ds))
+            rows.append(f"| {key}: {name} | {len(ds)} | " + " | ".join(m.groups()) + " |")
+    m = re.search(r"recall ([\d.]+).*precision ([\d.]+).*fields ([\d.]+)", score(gold, events, docs))
+    rows.append(f"| **all** | {len(docs)} | " + " | ".join(f"**{x}**" for x in m.groups()) + " |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--by", default="format")
     ap.add_argument("--show", action="store_true", help="print the scorer's per-document detail")
     ap.add_argument("--only", help="score only documents whose file name contains this")
+    ap.add_argument("--markdown", action="store_true", help="a table by form and by region, for the README")
     args = ap.parse_args()
     gold = load()
     docs = [d for d in gold["documents"] if not args.only or args.only in d["file"]]
@@ -55,6 +72,9 @@ def main() -> int:
     events = extract(files)
     if args.show:
         print(score(gold, events, docs, quiet=False))
+    if args.markdown:
+        print(markdown(gold, events, docs))
+        return 0
     groups = defaultdict(list)
     for d in docs:
         groups[d.get(args.by, "?")].append(d)

@@ -87,3 +87,22 @@ def planted_articles(root: Path) -> dict[str, str]:
         text = f.read_text(encoding="utf-8")
         out[f"Planted {f.stem}"] = text
     return out
+
+
+def index_lines(index: Path) -> list[str]:
+    """The index's lines, ``offset:page_id:title``."""
+    return bz2.decompress(index.read_bytes()).decode("utf-8").splitlines()
+
+
+def write_index(index: Path, lines: list[str]) -> None:
+    index.write_bytes(bz2.compress("".join(line + "\n" for line in lines).encode("utf-8")))
+
+
+def offset_of(index: Path, title: str) -> int:
+    """Where the stream that holds the page ``title`` starts."""
+    return next(int(line.split(":", 2)[0]) for line in index_lines(index) if line.split(":", 2)[2] == title)
+
+
+def padded(text: str, n_bytes: int) -> str:
+    """The article with an HTML comment of ``n_bytes`` after it: a page too large for the limit."""
+    return text + "\n<!-- " + "x" * n_bytes + " -->\n"

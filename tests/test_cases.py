@@ -19,13 +19,17 @@ def parse_case(path: Path) -> dict:
         if not line.strip():
             continue
         fields, _, who = line.partition("|")
-        sources, _, via = who.partition("|")
+        sources, _, rest = who.partition("|")
+        via, _, extra = rest.partition("|")
         side, cat, low, high, qual = fields.split()
         expected.append({
             "side": side, "category": cat, "low": None if low == "-" else int(low),
             "high": None if high == "-" else int(high), "qualifier": qual,
             "sources": [s.strip() for s in sources.split(",") if s.strip()],
             "via": [v.strip() for v in via.split(",") if v.strip()],
+            # optional: extractor=RULE (the rule's name), revises=N (the N-th claim of the case),
+            # stated_on=DATE (or -)
+            **dict(kv.split("=", 1) for kv in extra.split()),
         })
     return {"sides": [s.strip() for s in meta["sides"].split("|")], "date": meta["date"],
             "text": text.strip() + "\n", "claims": expected}
@@ -81,4 +85,15 @@ def test_cases_claims_match_golden_file(path, form):
             assert any(w.lower() in n for n in names), (w, names)
         for w in want["via"]:
             assert any(w.lower() in v.name.lower() for v in claim.via), (w, claim.via)
+        if "extractor" in want:
+            assert claim.extractor.split("/")[-1].split(".v")[0] == want["extractor"], claim.text
+        if "revises" in want:
+            revised = _event_of(events, claim).claims[claim.revises] if claim.revises is not None else None
+            assert revised is (None if want["revises"] == "-" else got[int(want["revises"])]), claim.text
+        if "stated_on" in want:
+            assert claim.stated_on == (None if want["stated_on"] == "-" else want["stated_on"]), claim.text
         assert text[claim.start:claim.end] == claim.text
+
+
+def _event_of(events, claim):
+    return next(ev for ev in events if any(c is claim for c in ev.claims))

@@ -35,3 +35,23 @@ def test_estimates_later_statement_of_same_claimant_stands():
 def test_estimates_vague_only_category_has_nulls(name, category):
     est = _main(name).estimates[category]["A"]
     assert est["vague"] and est["low"] is None and est["best"] is None
+
+
+def _claim(low, high, qualifier, who, origin="prose"):
+    from warlog.records import Claim, Source
+
+    return Claim("civilians", None, "killed", low, high, qualifier, [Source(who)], [], None, origin, "", 0, 0)
+
+
+@pytest.mark.parametrize("claims, want", [
+    # "at least 400" (Reuters) and "up to 600" (CNN): the upper bound does not drive low to 0
+    ([(400, None, "at_least", "Reuters"), (None, 600, "at_most", "CNN")], (400, 400, 600)),
+    # only upper bounds: nothing known from below; the tightest bound is the best guess
+    ([(None, 80, "at_most", "NYT"), (None, 150, "at_most", "Ministry")], (None, 80, 150)),
+])
+def test_estimates_an_upper_bound_is_no_lower_bound(claims, want):
+    from warlog import estimates
+
+    est, _ = estimates.compute([_claim(*c) for c in claims])
+    got = est["killed"]["civilians"]
+    assert (got["low"], got["best"], got["high"]) == want

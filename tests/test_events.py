@@ -86,7 +86,7 @@ def test_events_wikitext_with_real_markup_lists_tables_and_notes():
 def test_events_raised_toll_singular_death_and_chained_civilian():
     evs = _events("indelimane_2019.txt")
     main = evs[0]
-    got = [(c.side, c.category, c.low, c.extractor.split("/")[-1]) for c in main.claims]
+    got = [(c.side, c.category, c.low, c.extractor.split("/")[-1].split(".v")[0]) for c in main.claims]
     assert got == [("A", "killed", 53, "passive"), ("A", "killed", 53, "active"), ("civilians", "killed", 1, "chain"),
                    ("A", "killed", 35, "passive"), ("A", "killed", 53, "toll")]
     assert main.claims[3].sources[0].name == "Malian government"

@@ -149,7 +149,7 @@ def test_rendered_label_value_table_of_a_civilian_attack():
     assert (ev.title, ev.date_start, ev.country_code) == ("March 2016 Ankara bombing", "2016-03-13", "TR")
     assert [loc.name for loc in ev.locations][:1] == ["Kızılay"]
     assert [a.name for a in ev.sides["A"].actors] == ["Kurdistan Freedom Hawks"]
-    assert _box(ev) == [("civilians", "killed", 37, 37), ("civilians", "wounded", 127, 127)]
+    assert _box(ev) == [("civilians", "killed", 37, 37), ("A", "killed", 1, 1), ("civilians", "wounded", 127, 127)]
 
 
 def test_rendered_mirror_chrome_is_not_the_article():

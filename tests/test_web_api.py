@@ -135,7 +135,8 @@ def test_web_api_map_is_geojson_of_located_events(client, kwala):
 
 
 @pytest.mark.parametrize("fmt,check", [
-    ("ged-csv", lambda body: [r["side_a"] for r in csv.DictReader(io.StringIO(body))] == ["Mali"]),
+    ("ged-csv", lambda body: [(r["best"], r["low"], r["high"]) for r in csv.DictReader(io.StringIO(body))]
+     == [("30", "30", "32")]),
     ("acled-csv", lambda body: [r["fatalities"] for r in csv.DictReader(io.StringIO(body))] == ["30"]),
     ("geojson", lambda body: [f["properties"]["title"] for f in json.loads(body)["features"]] == ["Kwala attack"]),
     ("json", lambda body: [r["title"] for r in json.loads(body)] == ["Kwala attack"]),

@@ -7,6 +7,7 @@ Pronouns and "the source"/"the group" resolve to the attribution or actor named 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -15,19 +16,24 @@ from .lexicon import Lexicon
 from .patterns import last_match
 from .records import Source
 
-_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
+_SCAN = 50  # how many attributions a figure looks through on either side
+REACH = 300  # how far from its verb a claimant phrase is read, so a long sentence costs linear time
+_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\s*[—–]\s*|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
 _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
-                            r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly))+\s*$", re.I)
-_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+)+", re.I)
+                            r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
+# leading words that are no part of a claimant; "Earlier the government" (but "later reports")
+_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+|(?:earlier|later|initially|subsequently|"
+                   r"meanwhile|instead)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
 _CAPITAL = re.compile(r"[A-Z]")
+_APPOSITIVE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+[a-z]")
+_ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"
+                          r"afterwards|after|before|when|while|as|to|by|via|through)\b)", re.I)
+_CLOSED = re.compile(r"\([^()]*\)")
 _WORDS = re.compile(r"[A-Za-z]+")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
-
-MAX_CLAIMANT = 160  # characters: longer "noun phrases" are run-on text, not someone's name
-REACH = 400  # characters read around a reporting verb: a sentence of any length costs linear time
 
 # a claimant phrase's kind from its words, most telling first
 KIND_WORDS = [("source", "anonymous_source"), ("mayor", "local_official"), ("governor", "local_official"),
@@ -44,6 +50,8 @@ class Attribution:
     via: list[Source] = field(default_factory=list)
     pos: int = 0  # where in the sentence it starts to govern
     trailing: bool = False  # "according to", "(per X)": governs what comes before it too
+    forward: bool = False  # "X said that ...": governs only what comes after it
+    scope: tuple[int, int] | None = None  # "(142 according to official tallies)": only within its brackets
 
 
 def source(name: str, reg: Registry) -> Source:
@@ -71,8 +79,6 @@ def names_claimant(text: str, reg: Registry) -> bool:
 def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
     P = lex.patterns
-    if len(np) > MAX_CLAIMANT:
-        return None  # no one is named by a phrase that long (and reading it would cost time per figure)
     np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", np.strip())).strip(" ,")
     if not np or P.pronoun.match(np):
         return None
@@ -102,40 +108,57 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
     last = context
     events = []
     for m in P.say_verb.finditer(s):
-        events.append((m.start(), "say", m))
+        if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, max(0, m.start() - 40), m.start())):
+            events.append((m.start(), "say", m))
     for m in P.passive_by.finditer(s):
         events.append((m.start(), "by", m))
     for m in P.according.finditer(s):
         events.append((m.start(), "acc", m))
+    for m in P.toll_claimant.finditer(s):
+        events.append((m.start(), "toll", m))
     for pos, kind, m in sorted(events, key=lambda e: e[0]):
         if kind == "say":
             if _is_passive_use(s, m):
                 continue
             att = _subject_of(s, m, lex, reg, found[-1] if found else None, last)
+        elif kind == "toll":
+            att = Attribution([source(m.group("who"), reg)])  # "the official death toll"
         else:
             np = s[m.end():m.end() + REACH]
             np = np[:_END_NP.search(np).start()]
-            att = parse_claimant(np, reg, lex) or _resolve(np, s[:pos], reg, found[-1] if found else None, last)
+            att = parse_claimant(np, reg, lex) or _resolve(np, s[max(0, pos - REACH):pos], reg, found[-1] if found else None, last)
             if att is not None:
                 att.trailing = kind == "acc"
         if att is None:
             continue
         att.pos = pos
+        att.scope = _brackets(s, pos)
+        # "X said that 47 were dead", "X estimated there to be 60": only what follows; but "..., X said."
+        att.forward = kind == "say" and m.group("verb").lower() != "told" and not _ENDS_CLAUSE.match(s, m.end())
         found.append(att)
         last = att
     return found
 
 
+def _brackets(s: str, pos: int) -> tuple[int, int] | None:
+    """The span of the brackets that enclose ``pos``, if any."""
+    opened = s.rfind("(", max(0, pos - 200), pos)  # bounded both ways: linear time in long sentences
+    if opened < 0 or s.find(")", opened, pos) >= 0:
+        return None
+    closed = s.find(")", pos, pos + 200)
+    return (opened, closed if closed >= 0 else pos + 200)
+
+
 def _is_passive_use(s: str, m: re.Match) -> bool:
     # "was claimed by" is read by the passive pattern; "were reported killed" is no attribution
-    before = s[:m.start()].rstrip().lower()
-    if s[m.end():].lstrip().lower().startswith("by "):
+    before = s[max(0, m.start() - 20):m.start()].rstrip().lower()
+    if s[m.end():m.end() + 10].lstrip().lower().startswith("by "):
         return True
     return before.endswith((" was", " were", " been", " be", " is", " are"))
 
 
 def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
-    left = s[max(0, m.start() - REACH):m.start()]
+    left = s[max(0, m.start() - REACH):m.start()]  # a claimant stands near its verb: linear time
     if previous is not None and _RELATIVE.search(left):
         # "..., which released a statement": the subject is the one just named
         return Attribution(previous.sources, previous.via)
@@ -146,7 +169,11 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
         cut = inner.rfind(", ")
         if cut >= 0 and _ASIDE.match(inner[cut + 2:]):
             left = inner[:cut]
-    starts = [b.end() for b in _BOUNDARY.finditer(left)]
+        elif cut >= 0 and _APPOSITIVE.match(inner[cut + 2:]) and _CAPITAL.search(inner[max(0, cut - 40):cut]):
+            # "ORTM, the state broadcaster, said": the name, not its description
+            left = inner[:cut]
+    # a closed bracket is no boundary: "The Office of the High Commissioner (OHCHR) and EHRC reported"
+    starts = [b.end() for b in _BOUNDARY.finditer(_CLOSED.sub(lambda g: " " * len(g.group(0)), left))]
     np = left[starts[-1]:] if starts else left
     if not lex.patterns.category_words.isdisjoint(w.lower() for w in _WORDS.findall(np)):
         return None  # "Four soldiers were injured and admitted to hospital": the figure is no speaker
@@ -169,8 +196,7 @@ def _resolve(np: str, left: str, reg: Registry, previous: Attribution | None,
         return None
     if previous is not None:
         return Attribution(previous.sources, previous.via)
-    mentions = reg.find(left[-MAX_CLAIMANT:])
-    left = left[-MAX_CLAIMANT:]
+    mentions = reg.find(left)
     if np in ("they", "it", "the group", "which", "who", "he", "she") and mentions:
         return Attribution([source(left[mentions[-1].start:mentions[-1].end], reg)])
     if context is not None:
@@ -179,13 +205,19 @@ def _resolve(np: str, left: str, reg: Registry, previous: Attribution | None,
 
 
 def for_position(atts: list[Attribution], pos: int) -> Attribution | None:
-    """The attribution that governs a figure at ``pos``."""
-    before = [a for a in atts if a.pos <= pos and not a.trailing]
-    if before:
-        return before[-1]
-    trailing = [a for a in atts if a.trailing]
+    """The attribution that governs a figure at ``pos`` (``atts`` in order of position): the last
+    one before it; failing that an "according to" (the nearest after it, or the first); failing that
+    the first after it that ends its clause. Each look is bounded, so a sentence costs linear time."""
+    def fits(a: Attribution) -> bool:
+        return a.scope is None or a.scope[0] <= pos < a.scope[1]
+
+    i = bisect.bisect_right(atts, pos, key=lambda a: a.pos)
+    for a in reversed(atts[max(0, i - _SCAN):i]):
+        if not a.trailing and fits(a):
+            return a
+    j = bisect.bisect_left(atts, pos, key=lambda a: a.pos)
+    trailing = next((a for a in atts[j:j + _SCAN] if a.trailing and fits(a)), None)
+    trailing = trailing or next((a for a in atts[:_SCAN] if a.trailing and fits(a)), None)
     if trailing:
-        nearest_after = [a for a in trailing if a.pos >= pos]
-        return (nearest_after or trailing)[0]
-    after = [a for a in atts if a.pos > pos]
-    return after[0] if after else None
+        return trailing
+    return next((a for a in atts[i:i + _SCAN] if not a.forward and fits(a)), None)

@@ -13,16 +13,26 @@ MONTHS["sept"] = 9
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _D = r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)"
 _Y = r"(?:1[89]\d\d|20\d\d)"
+# an infobox's date field may hold any year of our era (Crécy, 1346); in running text a number like
+# 1500 is more often a count than a year
+_Y_ANY = r"(?:1\d\d\d|20\d\d)"
 _DASH = r"\s*(?:[\u2013\u2014-]|to|until|–)\s*"
+_DAYS_DASH = r"(?:\s*(?:[\u2013\u2014-]|to|until|–)\s*|\s+and\s+)"  # "between 3 and 7 January"
 
-# One date or a range, most specific forms first.
-DATE = re.compile(
-    rf"(?P<iso>{_Y}-\d\d-\d\d)"
-    rf"|(?P<m1>{_MON})\s+(?P<d1>{_D})(?:{_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}))?(?:,?\s+(?P<y1>{_Y}))?"
-    rf"|(?P<d3>{_D})(?:\s+(?P<m3>{_MON}))?{_DASH}(?P<d4>{_D})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{_Y}))?"
-    rf"|(?P<d5>{_D})\s+(?P<m5>{_MON})(?:,?\s+(?P<y3>{_Y}))?"
-    rf"|(?:(?P<m6>{_MON})\s+)?(?P<y4>{_Y})(?:{_DASH}(?:(?P<m7>{_MON})\s+)?(?P<y5>{_Y}))?",
-    re.I)
+
+def _date_pattern(y: str) -> re.Pattern:
+    """One date or a range, most specific forms first."""
+    return re.compile(
+        rf"(?P<iso>{y}-\d\d-\d\d)"
+        rf"|(?P<m1>{_MON})\s+(?P<d1>{_D})(?:{_DAYS_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}))?(?:,?\s+(?P<y1>{y}))?"
+        rf"|(?P<d3>{_D})(?:\s+(?P<m3>{_MON}))?{_DAYS_DASH}(?P<d4>{_D})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{y}))?"
+        rf"|(?P<d5>{_D})\s+(?P<m5>{_MON})(?:,?\s+(?P<y3>{y}))?"
+        rf"|(?:(?P<m6>{_MON})\s+)?(?P<y4>{y})(?:{_DASH}(?:(?P<m7>{_MON})\s+)?(?P<y5>{y}))?",
+        re.I)
+
+
+DATE = _date_pattern(_Y)
+DATE_ANY_YEAR = _date_pattern(_Y_ANY)
 
 
 @dataclass(frozen=True)
@@ -55,7 +65,7 @@ def parse(text: str, default_year: int | None = None) -> DateSpan | None:
 
 # where a date can begin: a number or a month name (DATE is tried only there)
 _START = re.compile(rf"(?<![\w-])(?:\d|{_MON})", re.I)
-_HINT = re.compile(r"\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+_HINT = re.compile(r"\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.I)
 
 
 def might_hold_date(text: str) -> bool:
@@ -63,15 +73,16 @@ def might_hold_date(text: str) -> bool:
     return _HINT.search(text) is not None
 
 
-def find_all(text: str, default_year: int | None = None) -> list[DateSpan]:
-    """Every date in ``text``."""
+def find_all(text: str, default_year: int | None = None, any_year: bool = False) -> list[DateSpan]:
+    """Every date in ``text``; ``any_year`` reads years before 1800 too (an infobox's date field)."""
+    pattern = DATE_ANY_YEAR if any_year else DATE
     if not _HINT.search(text):
         return []  # no month and no year: skip the long pattern
     out, skip_to = [], 0
     for w in _START.finditer(text):
         if w.start() < skip_to:
             continue
-        m = DATE.match(text, w.start())
+        m = pattern.match(text, w.start())
         if m and (span := _from_match(m, default_year)):
             out.append(span)
             skip_to = m.end()

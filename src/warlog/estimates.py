@@ -8,10 +8,12 @@ The rules (after the UCDP GED codebook's practice), also in the README:
    claims that name nobody form one claimant.
 2. Each claimant's latest statement stands: a revision ("raised to thirteen") or a later statement
    (by the date it was made, then by its place in the text) replaces its earlier one.
-3. low  = the lowest credible figure: the smallest lower bound among the standing figures.
+3. low  = the lowest credible figure: the smallest lower bound among the standing figures. An upper
+   bound ("up to 600", "no more than 150") gives no lower bound: it never lowers low.
 4. high = the highest figure: the largest upper bound (or lower bound, for "over 30").
 5. best = the infobox's figure where it gives one (the article's own reconciled number), else the
    median of the standing figures' lower bounds, rounded down. A range's best is its lower end.
+   Where only upper bounds stand, low is null and best is the smallest of them.
 6. Vague amounts ("dozens") give no number; a category with only vague claims gets nulls and
    ``vague: true``.
 A discrepancy is a side and category whose claims give more than one distinct figure.
@@ -88,13 +90,16 @@ def _estimate(group: list[tuple[int, Claim]]) -> dict:
     standing = [c for c in _standing(group) if c.low is not None or c.high is not None]
     if not standing:
         return {"low": None, "best": None, "high": None, "vague": True, "claims": len(group)}
-    lows = [c.low if c.low is not None else 0 for c in standing]
+    # an upper bound ("up to 600", "no more than 150") is no lower bound: it gives no low and no best
+    lows = [c.low for c in standing if c.low is not None]
     highs = [c.high if c.high is not None else c.low for c in standing]
+    if not lows:
+        # only upper bounds stand: nothing is known from below; the tightest bound is the best guess
+        return {"low": None, "best": min(highs), "high": max(highs), "vague": False, "claims": len(group)}
     infobox = [c for c in standing if c.origin == "infobox" and c.low is not None]
     if infobox:
         best = infobox[0].low
     else:
         ordered = sorted(lows)
         best = ordered[(len(ordered) - 1) // 2]
-    return {"low": min(lows), "best": best, "high": max(h for h in highs if h is not None),
-            "vague": False, "claims": len(group)}
+    return {"low": min(lows), "best": best, "high": max(highs), "vague": False, "claims": len(group)}

@@ -2,112 +2,169 @@
 
 The same finder reads an infobox item ("5 Wagner mercenaries killed") and a sentence ("fourteen
 Malian soldiers were killed and seventeen were injured"). It knows nothing of sides or sources; the
-prose and infobox extractors add those. Forms it reads (rule names in brackets):
-
-- [passive]  figure, optional subject, verb:      "nine soldiers were killed", "ten wounded"
-- [noun]     figure and a category noun:          "three Malian prisoners", "seven bodies", "2 hostages"
-- [active]   verb, figure, subject:                "killing 12 civilians", "losing four soldiers"
-- [shared]   figures joined before one verb:       "five mercenaries and seven soldiers were killed"
-- [chain]    a figure that continues the last one: "killing two people in A and five in B"
-- [revision] a figure that replaces the last one:  "this number was raised to thirteen"
+prose and infobox extractors add those. The finder locates the figures, sets aside what is no count
+(times, distances, years) and what is part of a count already made ("including two women"), and
+asks the sentence shapes of ``shapes.py`` what each figure counts. Two shapes span figures and are
+read here: a figure that replaces the last one ("this number was raised to thirteen": revision) and
+one person without a number ("a French soldier was killed": singular).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from . import shapes
 from .lexicon import Lexicon
 from .numbers import Quantity, from_match
 from .patterns import last_match
+from .shapes import Figure, subject_kind  # noqa: F401 - re-exported: the records of this module
 
-LOSING = {"losing", "lost", "lose"}
 _WORD = re.compile(r"\w+")
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
-
-
-@dataclass(slots=True)
-class Figure:
-    qty: Quantity
-    start: int
-    end: int
-    subject: str | None
-    subject_kind: str | None  # state | armed | pmc | civilians | unknown | None (no subject)
-    category: str
-    rule: str
-    speaker_side: bool = False  # "losing four soldiers": the people counted are the speaker's own
-    inherits: bool = False  # subject taken from the figure before ("and seventeen were injured")
-    revises: "Figure | None" = None
-
-
-def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
-    if not subject:
-        return None
-    low = " ".join(subject.lower().split())
-    for n in range(min(3, len(low.split())), 0, -1):
-        head = " ".join(low.split()[-n:])
-        if head in lex.subject_kind:
-            return lex.subject_kind[head]
-        if head in lex.category_of:
-            return "unknown"
-    return "unknown"
-
-
-def _noun_category(subject: str | None, lex: Lexicon) -> str | None:
-    if not subject:
-        return None
-    low = " ".join(subject.lower().split())
-    for noun, cat in lex.patterns.noun_categories:  # longest first: "prisoners of war" before "prisoners"
-        if low == noun or low.endswith(" " + noun):
-            return cat
-    return None
 
 
 WINDOW = 240
-NEAR = 48  # the words just before a figure: a qualifier, a month, an active verb
+NEAR = 48  # the end-anchored checks (a month, "in" before a year) read only the last words
 
 
 def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
-         previous: Figure | None = None) -> list[Figure]:
-    """Figures in ``text[start:end]``; ``previous`` is the last figure before it (for revisions)."""
+         previous: Sequence[Figure] = ()) -> list[Figure]:
+    """Figures in ``text[start:end]``; ``previous`` are the figures before it, in order (the last of
+    them, or the last of the dead, is what a revision revises)."""
     P = lex.patterns
     end = len(text) if end is None else end
     if P.count_words.isdisjoint(_WORD.findall(text[start:end].lower())):
         return []
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
-    subset_from = None
-    for m in quantities(text, start, end, P):
+    group: _Subset | None = None
+    for m in _quantities(text, start, end, P):
         q = from_match(m, lex)
         if q is None:
             continue
         # what stands before a figure is read within a window, so a sentence of a thousand figures
         # costs linear time, not quadratic
         before = text[max(start, m.start() - WINDOW):m.start()]
-        last = figs[-1] if figs else previous
+        last = figs[-1] if figs else (previous[-1] if previous else None)
         rev = _revision(before, P)
-        if rev and last is not None:
-            figs.append(Figure(q, rev + start, q.end, last.subject, last.subject_kind, last.category,
-                               "revision", last.speaker_side, True, revises=last))
+        target = _revised(rev, figs, previous, P) if rev else None
+        if target is not None:
+            figs.append(_revision_figure(text, q, m.start() - len(before) + rev.start(), end, target, lex))
             pending.clear()
             continue
-        if q.qualifier != "vague" and not_a_count(text, q, before, P):
+        if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             continue
-        if subset_from is not None or P.including.search(text, max(figs[-1].end if figs else start,
-                                                                    q.start - WINDOW), q.start):
-            # "twelve civilians including two women": a subset, not a new count
-            subset_from = q.start
+        alt = _alternative(text, q, before, end, figs[-1] if figs else None, P)
+        if alt is not None:
+            figs.append(alt)
             continue
-        fig = _read_one(text, q, before, last, pending, lex, end, figs[-1] if figs else None)
+        if group is not None and not group.goes_on(text, q, end, P):
+            figs.extend(group.breakdown(lex))
+            group = None
+        if group is None and _opens_subset(text, q, before, end, figs[-1] if figs else None, start, P):
+            group = _Subset(figs[-1] if figs else None, "(" in text[max(start, q.start - 60):q.start])
+        if group is not None:
+            # "twelve civilians including two women": a part of the count before, not a new count
+            group.add(shapes.spot(text, q, before, end, None, None, lex), P)
+            continue
+        fig = shapes.read(shapes.spot(text, q, before, end, last, figs[-1] if figs else None, lex))
         if fig is None:
+            pending.clear()
             continue
         if fig.rule == "pending":
             pending.append((q, fig.subject, fig.end))
             continue
         for pq, psubj, pend in pending:
-            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, "shared"))
+            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, shapes.SHARED.id))
         pending.clear()
         figs.append(fig)
+    if group is not None:
+        figs.extend(group.breakdown(lex))
+    figs = _with_one_more(text, end, figs, lex)
     return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
+
+
+def _alternative(text, q, before, end, here, P) -> Figure | None:
+    """"At least 80 people (142 according to official tallies) were killed": another claimant's
+    figure for the people of the figure around it."""
+    if here is None or not here.start < q.start < here.end or not before.rstrip().endswith("("):
+        return None
+    if not P.according_after.match(text, q.end, end):
+        return None
+    return Figure(q, q.start, q.end, here.subject, here.subject_kind, here.category, shapes.ALTERNATIVE.id,
+                  here.speaker_side, True)
+
+
+def _with_one_more(text, end, figs, lex) -> list[Figure]:
+    """"The attack killed 14 military personnel, 14 civilian employees, and a civilian": one person
+    without a number ends the list, and counts as the list does."""
+    P, out = lex.patterns, []
+    for i, f in enumerate(figs):
+        out.append(f)
+        m = P.singular_after.match(text, f.end, end) if f.category else None
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        if m and not (nxt is not None and m.start("art") <= nxt.start < m.end()):
+            q = Quantity(1, 1, "exact", m.start("art"), m.end("art"), m.group("art"))
+            subject = m.group("subj")
+            out.append(Figure(q, m.start("art"), m.end(), subject, subject_kind(subject, lex), f.category,
+                              shapes.SINGULAR.id, f.speaker_side))
+    return out
+
+
+def _own_verb(text: str, q: Quantity, end: int, P) -> bool:
+    """True when a category verb follows the figure and its people ("and more than 300 were wounded")."""
+    subj = P.subject.match(text, q.end, end) or P.of_them_after.match(text, q.end, end)
+    return bool(P.verb_after.match(text, subj.end() if subj else q.end, end))
+
+
+def _opens_subset(text, q, before, end, here, start, P) -> bool:
+    """A figure that is a part of the count before it: right after "including" ("including two women"),
+    "186 of them children", or in a list that "including" began since the last figure ("including
+    the mayor and 3 guards"). A figure with a verb of its own is a count of its own."""
+    if here is not None and P.of_them_after.match(text, q.end, end):
+        return not _own_verb(text, q, end, P)
+    if P.including_before.search(before):
+        return True
+    if here is None:
+        return False
+    gap_from = max(here.end, start, q.start - WINDOW)
+    inc = last_match(P.including, text[gap_from:q.start])
+    if inc is None:
+        return False
+    gap = text[gap_from + inc.end():q.start]
+    return not (")" in gap or ";" in gap or P.category_in.search(gap) or _own_verb(text, q, end, P))
+
+
+class _Subset:
+    """Figures that are parts of the count before them, held until their list ends. When they add
+    up to that count they are its breakdown by group ("71 total deaths, including 62 civilians, five
+    Kenyan soldiers, and all four gunmen": rule breakdown); otherwise they are no claims."""
+
+    def __init__(self, total: Figure | None, bracketed: bool):
+        self.total = total
+        self.bracketed = bracketed
+        self.members: list[shapes.Spot] = []
+        self.end = 0
+
+    def add(self, s: shapes.Spot, P) -> None:
+        self.members.append(s)
+        words = P.member_words.match(s.text, s.q.end)
+        self.end = max(s.after_subj, words.end() if words else s.q.end)
+
+    def goes_on(self, text: str, q: Quantity, end: int, P) -> bool:
+        """True when the figure at ``q`` continues the list ("..., five soldiers, and all four gunmen")."""
+        gap = text[self.end:q.start]
+        if self.bracketed and ")" in gap:
+            return False
+        return bool(P.list_gap.match(gap)) and not _own_verb(text, q, end, P)
+
+    def breakdown(self, lex: Lexicon) -> list[Figure]:
+        t, ms = self.total, self.members
+        if t is None or len(ms) < 2 or any(m.subject is None or m.q.qualifier != "exact" for m in ms):
+            return []
+        if sum(m.q.low for m in ms) not in (t.qty.low, t.qty.high):
+            return []
+        return [Figure(m.q, m.q.start, m.after_subj, m.subject, m.kind, t.category, shapes.BREAKDOWN.id)
+                for m in ms]
 
 
 def _with_singulars(text, start, end, figs, lex) -> list[Figure]:
@@ -120,15 +177,15 @@ def _with_singulars(text, start, end, figs, lex) -> list[Figure]:
         q = Quantity(1, 1, "exact", m.start(), m.start("subj") - 1, m.group("art"))
         subject = m.group("subj")
         out.append(Figure(q, m.start(), m.end("verb"), subject, subject_kind(subject, lex),
-                          lex.category(m.group("verb")), "singular"))
+                          lex.category(m.group("verb")), shapes.SINGULAR.id))
     return sorted(out, key=lambda f: f.start)
 
 
 def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[Figure]:
     """The first figure of an infobox row whose field names the category ("Deaths: 160+")."""
-    for m in quantities(text, start, end, lex.patterns):
+    for m in _quantities(text, start, end, lex.patterns):
         q = from_match(m, lex)
-        if q is not None and not not_a_count(text, q, text[start:q.start], lex.patterns):
+        if q is not None and not _not_a_count(text, q, text[start:q.start], lex.patterns):
             subj = lex.patterns.subject.match(text, q.end, end)
             subject = subj.group("subj") if subj else None
             return [Figure(q, q.start, subj.end() if subj else q.end, subject, subject_kind(subject, lex),
@@ -136,7 +193,7 @@ def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[F
     return []
 
 
-def quantities(text: str, start: int, end: int, P):
+def _quantities(text: str, start: int, end: int, P):
     """Matches of the quantity pattern, tried only at words that can begin a figure (much faster
     than scanning every position with a pattern of a hundred alternatives)."""
     skip_to = start
@@ -153,100 +210,54 @@ def quantities(text: str, start: int, end: int, P):
             yield m
 
 
-def verbs_category(verb: re.Match, lex: Lexicon) -> str:
-    """The category of one category word, or of several joined: "killed or wounded" counts people
-    without saying which of them died (casualties); "wounded or missing", "captured/missing" keep
-    the first."""
-    cat = lex.category(verb.group("verb"))
-    if verb.group("verb2") is None:
-        return cat
-    words = re.findall(r"[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
-                       verb.group(0)[verb.start("verb") - verb.start():])
-    cats = {lex.category_of.get(" ".join(w.lower().split())) for w in words} - {None}
-    return "casualties" if len(cats) > 1 and "killed" in cats else cat
+def quantities(text: str, start: int, end: int, P):
+    """Matches of the quantity pattern in ``text[start:end]`` (the infobox rows read them too)."""
+    return _quantities(text, start, end, P)
 
 
 def not_a_count(text, q, before, P) -> bool:
-    """A time, a distance, a date or a year rather than a count of people."""
-    near = before[-NEAR:]  # the end-anchored patterns read only what they can match
-    if P.not_a_count.match(text, q.end) or P.month_before.search(near):
+    return _not_a_count(text, q, before, P)
+
+
+def _not_a_count(text, q, before, P) -> bool:
+    """A time, a distance, a sum of money, a thing, a label ("camp number 1"), a share ("out of the
+    27"), a date or a year rather than a count of people."""
+    if P.not_a_count.match(text, q.end) or P.month_before.search(before[-NEAR:]) or P.money_before.search(before[-20:]):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
-    return year_like and bool(P.year_before.search(near) or not before.strip())
+    return year_like and bool(P.year_before.search(before[-NEAR:]) or not before.strip())
 
 
-def _revision(before: str, P) -> int | None:
+def _revision(before: str, P) -> re.Match | None:
+    """"this number was raised to", right before the figure."""
     if not before.rstrip().endswith(" to"):
         return None
     m = last_match(P.revision, before, max(0, len(before) - 120))
-    if m and m.end() == len(before):
-        return m.start()
-    return None
+    return m if m and m.end() == len(before) else None
 
 
-def _read_one(text, q, before, last, pending, lex, end, here=None) -> Figure | None:
-    """One figure at ``q``; ``last`` is the figure before it (maybe in the sentence before), ``here``
-    the one before it in this stretch of text."""
+def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P) -> Figure | None:
+    """The figure a revision replaces: the last one, but the last of the dead for a toll or for one
+    number of several ("this toll was later raised to 66", "these numbers soon rose to 30", after
+    "58 killed and one injured")."""
+    recent = (list(previous[-20:]) + figs[-20:])[::-1]  # a bounded look back: linear time
+    if P.revision_of_dead.fullmatch(rev.group("noun")):
+        return next((f for f in recent if f.category == "killed"), None)
+    return recent[0] if recent else None
+
+
+def _revision_figure(text: str, q: Quantity, start: int, end: int, target: Figure, lex: Lexicon) -> Figure:
+    """The revised figure: the people of the figure it replaces, unless it names its own ("raised to
+    66 civilians killed")."""
     P = lex.patterns
-    pos = q.end
-    subj_m = P.subject.match(text, pos, end)
-    if subj_m is None and q.qualifier == "vague":
-        of = P.of_subject.match(text, pos, end)
-        if of:
-            subj_m = P.subject.match(text, of.end(), end)
-    subject = subj_m.group("subj") if subj_m else None
-    after_subj = subj_m.end() if subj_m else pos
-    kind = subject_kind(subject, lex)
-    verb = P.verb_after.match(text, after_subj, end)
-    if verb:
-        cat = verbs_category(verb, lex)
-        return Figure(q, q.start, verb.end(), subject, kind, cat, "passive",
-                      inherits=subject is None or subject.lower() in lex.raw["anaphoric_subjects"])
-    tail = before[-80:]
-    toll = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
-    if toll:
-        if subject is None and here is not None and here.category == "killed":
-            # "reported 35 soldiers killed, before raising the toll to 53": the same people
-            return Figure(q, q.start - (len(tail) - toll.start()), after_subj, here.subject, here.subject_kind,
-                          "killed", "toll", inherits=True, revises=here)
-        return Figure(q, q.start - (len(tail) - toll.start()), after_subj, subject, kind or "unknown",
-                      "killed", "toll")
-    noun_cat = _noun_category(subject, lex)
-    if noun_cat and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None:
-        # "ten wounded", "14 dead": the word is the category, the people are the last figure's
-        tail = P.category_tail.match(text, after_subj, end)
-        if tail and "killed" in {noun_cat, lex.category(tail.group("verb2"))} != {noun_cat}:
-            return Figure(q, q.start, tail.end(), None, None, "casualties", "passive", inherits=True)
-        return Figure(q, q.start, after_subj, None, None, noun_cat, "passive", inherits=True)
-    if noun_cat:
-        return Figure(q, q.start, after_subj, subject, kind, noun_cat, "noun")
-    near = before[-NEAR:]
-    active = P.active_before.search(near)
-    if active:
-        at = q.start - (len(near) - active.start())  # where the verb stands in ``text``
-        cat = lex.category(active.group("active"))
-        if subject:
-            return Figure(q, at, after_subj, subject, kind, cat, "active",
-                          speaker_side=active.group("active").lower() in LOSING,
-                          inherits=subject.lower() in lex.raw["anaphoric_subjects"])
-        if last is not None and last.end <= at and P.chain_gap.match(text[last.end:at]):
-            # "killed 40 soldiers and captured 2": the people of the figure before
-            return Figure(q, at, after_subj, last.subject, last.subject_kind, cat, "active", inherits=True)
-        if P.chain_ok_after.match(text, pos):
-            # "killing at least 20, including 14 soldiers": people of no stated side
-            return Figure(q, at, pos, None, None, cat, "active")
-    if last is not None and last.rule in ("active", "chain", "passive", "shared") \
-            and P.chain_gap.match(text[last.end:q.start]) and (subject or P.chain_ok_after.match(text, pos)):
-        return Figure(q, q.start, after_subj, subject or last.subject, kind or last.subject_kind,
-                      last.category, "chain", last.speaker_side, inherits=subject is None)
-    if subject and _joins_next(text, after_subj, end, P):
-        return Figure(q, q.start, after_subj, subject, kind, "", "pending")
-    pending.clear()
-    return None
+    subj = P.subject.match(text, q.end, end)
+    if subj is None or _bare_word(subj.group("subj"), lex):
+        return Figure(q, start, q.end, target.subject, target.subject_kind, target.category,
+                      shapes.REVISION.id, target.speaker_side, True, revises=target)
+    verb = P.verb_after.match(text, subj.end(), end)
+    return Figure(q, start, verb.end("verb") if verb else subj.end(), subj.group("subj"),
+                  subject_kind(subj.group("subj"), lex), target.category, shapes.REVISION.id, revises=target)
 
 
-def _joins_next(text, pos, end, P) -> bool:
-    """True when another figure follows at once after "and" or a comma (figures sharing a verb)."""
-    m = _JOIN.match(text, pos, end)
-    nxt = P.quantity.match(text, m.end(), end) if m else None
-    return bool(nxt and m.end() > pos)
+def _bare_word(subject: str, lex: Lexicon) -> bool:
+    return subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None

@@ -38,7 +38,8 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;]{1,40}?)\s+(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b)", re.I)
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b)", re.I)
+_BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
 
@@ -113,23 +114,29 @@ def _names_reporter(text: str, lex) -> bool:
 
 
 def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str | None = None,
-                column: bool = True) -> list[RowFigure]:
+                column: bool = True, bare: bool = True) -> list[RowFigure]:
     """Every figure of a casualty field with its claimant and counted party. ``category``: the
     field's own category (Deaths: killed), else a figure with none is `casualties`."""
     lex = res.lexicon
     text = seg.text
     out: list[RowFigure] = []
     heading_att, heading_party = None, None
+    closers: list[tuple[int, attribution.Attribution]] = []  # claimant labels that open a line
     from .infobox import items
 
     for s, e in items(seg, split_commas=False):
         labels = _labels(text, s, e, sv, res)
         figs = [(f, "row") for f in figures.find(text, lex, s, e)]
-        figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
+        if bare:
+            figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
         figs.sort(key=lambda fr: fr[0].start)
         figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
                                                    for lab in labels)]
         heads = [lab for lab in labels if lab.heading]
+        first = next((lab for lab in labels if lab.kind == "claimant" and not lab.heading), None)
+        if first is not None and (not figs or first.start < figs[0][0].start):
+            # "(According to the MNLA)" on a line of its own, or opening one: it closes the rows above
+            closers.append((s, first.att))
         for fig, rule in figs:
             # headings before this figure (in this row) set what governs it
             for lab in heads:
@@ -142,17 +149,21 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         for lab in heads:
             if not figs or lab.start > figs[-1][0].start:
                 heading_att, heading_party = _apply(lab, heading_att, heading_party)
-    # a flattened block holds both sides' rows: a label there covers its own row only
-    return _labels_over_lines(out) if column else out
+    return _labels_over_lines(out, closers, column)
 
 
-def _labels_over_lines(rows: list[RowFigure]) -> list[RowFigure]:
+def _labels_over_lines(rows: list[RowFigure], closers: list, column: bool) -> list[RowFigure]:
     """A list of rows closed by a claimant label ("88 killed / 100+ missing / 455 wounded (SLA claim)")
-    is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading."""
+    is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading.
+    In a flattened block (both sides' rows in one) only a label that stands at a line's start closes
+    the rows above; a label after a figure covers its own row."""
     carry = None
+    closers = sorted(closers, key=lambda c: c[0])
     for rf in reversed(rows):
+        while closers and closers[-1][0] > rf.line[0]:
+            carry = closers.pop()[1]
         if rf.att_from == "label":
-            carry = rf.att
+            carry = rf.att if column else None
         elif rf.att_from == "heading":
             carry = None
         elif carry is not None:
@@ -171,6 +182,12 @@ def _apply(lab: Label, att, party):
 
 def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
     out = []
+    for m in _BARE_PER.finditer(text, s, e):
+        # "60 per Burkina Faso, 136 per CISC": a claimant without brackets
+        lab = classify(m.group(0).strip(" ,;"), sv, res)
+        if lab and lab.kind == "claimant":
+            lab.start, lab.end = m.start(), m.end()
+            out.append(lab)
     for m in _PAREN.finditer(text, s, e):
         for part in m.group(1).split(";"):
             lab = classify(part, sv, res)
@@ -270,12 +287,22 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         subj = P.subject.match(text, q.end, e) if category else None
         end = subj.end() if subj else q.end
-        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found):
+        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found) \
+                or _subset(text, s, q.start, P):
             continue
         subject = subj.group("subj") if subj else None
         out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
                           category or "casualties", "field" if category else "total"))
     return out
+
+
+def _subset(text: str, s: int, pos: int, P) -> bool:
+    """"119 civilians (including 45 children)", "108 (including 25 men, 34 women)": parts of the
+    count before, no count of their own."""
+    opened = text.rfind("(", s, pos)
+    if opened > text.rfind(")", s, pos):
+        return bool(P.including.search(text, opened, pos))
+    return bool(P.including.search(text, max(s, pos - 30), pos))
 
 
 def _inside_paren_after_figure(text: str, s: int, pos: int, found: list[Figure]) -> bool:

@@ -94,7 +94,7 @@ def load(extra: str | None = None) -> Lexicon:
     number_words = {**nums["units"], **nums["tens"]}
     category_of: dict[str, str] = {}
     for cat, forms in raw["categories"].items():
-        for kind in ("verbs", "active", "nouns"):
+        for kind in ("verbs", "active", "nouns", "nominal"):
             for w in forms.get(kind) or []:
                 category_of.setdefault(w.lower(), cat)
     subject_kind = {w.lower(): kind for kind, words in raw["subjects"].items() for w in words}

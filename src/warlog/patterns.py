@@ -38,7 +38,9 @@ class Patterns:
         word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|a\s+dozen|{small})")
         # more than ten digits is an identifier or debris, never a count of people (and int() of a
         # 4,301-digit run raises)
-        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?![,\d])|\d{1,10}(?!\d))"
+        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?!\d|,\d)|\d{1,10}(?!\d))"
+        # "2 million", "1.5 million"
+        digits = rf"(?:\d{{1,3}}(?:\.\d{{1,3}})?\s+(?:{scale})\b|{digits})"
         self.number = rf"(?:{digits}|{word_num})"
         num = self.number
         q = raw["qualifiers"]
@@ -48,7 +50,7 @@ class Patterns:
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
         self.quantity = re.compile(
-            rf"(?<![\w.,:/])(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?![\w:])"
+            rf"(?<![\w.,:/\-])(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?![\w:])"
             rf"|(?<![\w-])(?P<vague>{vague})\b",
             re.I,
         )
@@ -67,19 +69,40 @@ class Patterns:
         verbs = [w for c in cats.values() for w in c.get("verbs") or []]
         nouns = [w for c in cats.values() for w in c.get("nouns") or []]
         active = [w for c in cats.values() for w in c.get("active") or []]
+        nominal = [w for c in cats.values() for w in c.get("nominal") or []]
         heads = [w for ws in raw["subjects"].values() for w in ws]
         heads_alt = _alt(heads + nouns)
         stop = r"(?:were|was|are|is|had|have|has|been|and|or|in|at|on|by|from|the|with|who|which|that|to|of|as)"
+        # a word that may stand in a subject: no stop word, but an acronym is no stop word ("IS militants")
+        not_stop = rf"(?:(?=(?-i:[A-Z]{{2,}})\b)|(?!{stop}\b))"
         # who is counted: up to three modifiers ("Malian", "Wagner Group") before a head noun
+        # two heads may stand together ("military personnel") or be joined ("soldiers and policemen",
+        # but not "soldiers and seven civilians", "soldiers and a civilian": those are two counts)
+        number_words = _alt(list(units) + list(tens) + list(scales) + ["dozen"])  # digits are kept out apart
+        not_count = rf"(?!\d|(?:{number_words}|{vague}|a|an|the)\b)"
+        people = _alt(heads)
+        joined = rf"(?:\s+(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
-            rf"\s*(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}))\b", re.I)
+            rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{number_words})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
+            re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
-        aux = r"(?:were|was|are|is|had\s+been|have\s+been|has\s+been|being|been|got|remain|remained|went|go)"
-        adv = r"(?:also|reportedly|later|all|allegedly|subsequently|then|initially|eventually|either|each|confirmed|presumably|reported|believed|thought|feared|said)"
-        # "at least 18 soldiers, including an officer, were killed": an aside between people and verb
-        aside = r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^,;.]{0,60},)?"
+        self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
+        self.of_phrase = re.compile(
+            r"\s+of\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
+            r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded)\b))", re.I)
+        # people the lexicon does not name: one to three words, none a category word ("three minelayers",
+        # "Tigrayans", "Dozo hunters"); a rule reads them only before a verb of their own
+        np_word = rf"{not_count}{not_stop}(?!(?:{_alt(verbs)})\b)[^\W\d_][\w'’]*(?:-[\w'’]+)*"
+        self.unlisted = re.compile(rf"\s*(?:[\"“”'‘’]\s*)?(?P<np>(?:{np_word}\s+){{0,2}}{np_word})\b", re.I)
+        aux = _alt(raw["passive"]["auxiliaries"])
+        adv = rf"(?:{_alt(raw['passive']['adverbs'])}|\w+ly)"
+        # asides between the people and their verb: "at least 18 soldiers, including an officer, were killed",
+        # "642 civilians, including men, women, and children, were massacred", "(142 according to
+        # official tallies)", "110 schoolgirls aged 11–19 years old were kidnapped"
+        aside = (r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^;.()]{0,80}?,"
+                 r"|\s*\([^()]{0,80}\)|\s+aged\s+[^,;.()]{0,25}?(?:\s+years?\s+old)?(?=\s)){0,2}")
         self.verb_after = re.compile(
-            rf"{aside}\s*(?:{aux}\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+            rf"{aside}\s*(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
             # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
             rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs)})\b)*",
             re.I,
@@ -87,52 +110,95 @@ class Patterns:
         # "14 dead and wounded": a category noun joined to another category word
         self.category_tail = re.compile(
             rf"(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs + nouns)})\b", re.I)
+        # what follows a verb in the active voice: "two gunmen killed five people", "killed the mayor"
+        self.object_after = re.compile(
+            rf"\s+(?:{num}|{vague}|the|a|an|his|her|their|its|our|all|at\s+least|more\s+than|over|about|around)\b", re.I)
         # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
         self.noun_categories = sorted(((w.lower(), c) for c, forms in cats.items() for w in forms.get("nouns") or []),
                                       key=lambda nc: -len(nc[0]))
         self.toll_hints = tuple({p.split()[-1].lower() for p in raw["toll"]} | {p.split()[-1] for p in raw["toll"]})
         self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
-                                     for w in verbs + nouns + active + raw["revision"]["verbs"] + ["toll"])
+                                     for w in verbs + nouns + active + nominal + raw["revision"]["verbs"] + ["toll"])
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         # "a French soldier was killed": one person, written without a number
         self.singular = re.compile(
-            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>(?:(?!{stop}\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))"
+            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))"
             rf"(?:\s*,[^,;.]{{1,60}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:also|reportedly|later)\s+)?"
             rf"(?P<verb>{_alt(verbs)})\b", re.I)
         self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
-        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})\s+(?:(?:at\s+least|some|about)\s+)?$", re.I)
+        # "killed 14 military personnel, ..., and a civilian": one more, at the end of a list of counts
+        self.singular_after = re.compile(
+            rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+(?P<art>an?)\s+"
+            rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))\b"
+            rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
+        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
+        take = raw["taking"]
+        self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
+        self.captive_after = re.compile(rf"\s+(?:as\s+)?(?:{_alt(take['captives'])})\b", re.I)
+        # "killed the town mayor and 68 others": a killing of someone named, and others
+        self.others_before = re.compile(
+            rf"\b(?P<active>{_alt(active)})\s+(?:the|a|an|his|her|their|its)\s+[^,;.\d]{{1,40}}?\s+and\s+$", re.I)
+        # "the Taliban suffered an estimated 150 killed"
+        self.sufferer_before = re.compile(
+            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
+            rf"\s+(?:{_alt(raw['suffering'])})\s+$", re.I)
+        # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
+        self.nominal_before = re.compile(
+            rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$", re.I)
+        # "six of their fighters": the speaker's own people
+        self.of_own = re.compile(r"\s+of\s+(?P<own>their|its|our|his|her|the)\s+(?=\w)", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
+        # (an aside may stand before "and": "63 civilians (including 9 children) and wounded 150")
         self.chain_gap = re.compile(
-            r"^(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
-        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:)]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
-        self.including = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
-        self.not_a_count = re.compile(
-            rf"(?:\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|km|kilomet|mile|percent|%|(?:{MONTHS})\b|st\b|nd\b|rd\b|th\b|"
-            rf"years?\b|months?\b|days?\b|hours?\b|minutes?\b|weeks?\b|times\b|vehicles?\b|trucks?\b|cars?\b))",
-            re.I)
+            r"^(?:\s*\([^()]{0,80}\)|\s*,[^,;.()]{0,60}(?=,))?"
+            r"(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
+        # an auxiliary with no verb of the categories after it: "and one civilian was ki[lled]" cut off
+        self.aux_after = re.compile(r"\s*(?:was|were|is|are|had|has|have)\b", re.I)
+        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
+        subset = _alt(raw["subset_words"])
+        self.including = re.compile(rf"\b(?:{subset})\b", re.I)
+        self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
+        self.of_them_after = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
+        # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts
+        self.member_words = re.compile(rf"(?:\s+{not_stop}[^\W\d_][\w'’.\-]*){{0,4}}", re.I)
+        self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
+        self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
+        units, things = raw["not_people"]["units"], raw["not_people"]["things"]
+        self.not_a_count = re.compile(rf"\s*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
+        self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
+        self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
 
         self.toll = re.compile(
-            rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:at|of|to|reached|was|is|stood\s+at|"
-            rf"rose\s+to|climbed\s+to|stands\s+at)\s+$", re.I)
+            rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
+            re.I)
         rev = raw["revision"]
         self.revision = re.compile(
-            rf"\b(?:{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|is)\s+)?(?:(?:later|subsequently|then|eventually)\s+)?"
+            rf"\b(?P<noun>{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|had|has|have)\s+)?"
+            rf"(?:(?:later|subsequently|then|eventually|soon|quickly|again|further|rapidly)\s+)?"
             rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?to\s+", re.I)
+        self.revision_of_dead = re.compile(rf"(?:{_alt(raw['toll'] + rev['of_the_dead'])})", re.I)
 
         att = raw["attribution"]
         # first words of the attribution phrases: a sentence with none of them has no attribution
         self.attribution_words = frozenset(
-            w.split()[0].lower() for w in att["verbs"] + att["passive"] + ["according", "citing", "per"])
+            w.split()[0].lower() for w in att["verbs"] + att["passive"] + att["toll_claimants"] + ["according", "citing", "per"])
+        self.toll_claimant = re.compile(
+            rf"\b(?P<who>{_alt(att['toll_claimants'])})\s+(?:(?:provisional|final|initial|first|latest)\s+)?"
+            rf"(?:{_alt(raw['toll'])})\b", re.I)
         self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
+        # "initial reports claimed": "reports" is a noun after these words
+        self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)
+        self.according_after = re.compile(r"\s+(?:according\s+to|citing|per)\b", re.I)
         self.according = re.compile(r"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
         self.pronoun = re.compile(rf"^(?:{_alt(att['pronouns'])})$", re.I)
         self.document = re.compile(rf"\b(?:{_alt(att['documents'])})\s+(?:by|from|of|issued\s+by)\s+", re.I)
         self.possessive_doc = re.compile(rf"^(?P<who>.+?)['’]s?\s+(?:{_alt(att['documents'])})$", re.I)
         self.insider = re.compile(rf"^(?P<via>.*?)\s*\b(?:{_alt(att['insider'])})\s+(?:the\s+)?(?P<who>.+)$", re.I)
-        self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b", re.I)
+        # ("as well as" joins two counts; it carries no claimant on)
+        self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b(?!\s+as\b)", re.I)
         self.event_verb = re.compile(rf"\b(?:{_alt(raw['event_verbs'])})\b", re.I)
         self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)

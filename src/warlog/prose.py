@@ -58,12 +58,13 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     main_claims: list[Claim] = []
     related: list[RelatedSentence] = []
     for para in doc.paragraphs:
-        context, waiting, prev_fig = None, [], None
+        context, waiting, prev_figs = None, [], []
+        sided: dict[int, tuple] = {}  # id(figure) -> (figure, its claim's side): what a revision revises
         for s, e in sentences.split(para.text.text):
             sent = para.text.text[s:e]
             m = Mention(para, s, e)
             rel = _related(sent, m, date_span, year, lex, reg)
-            figs = figures.find(para.text.text, lex, s, e, previous=prev_fig)
+            figs = figures.find(para.text.text, lex, s, e, previous=prev_figs)
             claims = []
             if figs:
                 # who said what in the sentences before matters only now ("according to the source")
@@ -72,8 +73,8 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
                 waiting = []
                 atts = attribution.in_sentence(sent, lex, reg, context)
                 claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
-                                 related=rel is not None)
-                prev_fig = figs[-1]
+                                 related=rel is not None, sided=sided)
+                prev_figs = (prev_figs + figs)[-20:]
                 context = atts[-1] if atts else context
             else:
                 waiting.append(sent)
@@ -85,22 +86,27 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     return main_claims, related
 
 
-def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, year, related) -> list[Claim]:
+def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, year, related,
+            sided: dict | None = None) -> list[Claim]:
+    sided = {} if sided is None else sided
     P = lex.patterns
     out: list[Claim] = []
     stated = _stated_on(sent, atts, date_span, year) if atts else None
+    continued = context is not None and bool(P.continuation.search(sent))  # once a sentence: linear time
     for fig in figs:
         att = attribution.for_position(atts, fig.start - s0)
-        if att is None and context is not None and P.continuation.search(sent):
+        if att is None and continued:
             att = context  # "Several dozen soldiers were wounded or missing as well."
-        side = _side(fig, out, sv, reg, att, related)
+        revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
+        side = revised[1] if revised else _side(fig, out, sv, reg, att, related)
+        sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
                       qualifier=fig.qty.qualifier, sources=list(att.sources) if att else [],
                       via=list(att.via) if att else [], stated_on=stated if att else None, origin="prose",
                       text=doc.text[s:e], start=s, end=e, extractor=f"{RULE}/{fig.rule}",
                       statement=para.text.source_span(s0, s0 + 1)[0])
-        claim._fig = fig  # type: ignore[attr-defined]  # kept until the event numbers its claims
+        claim.figure = fig
         out.append(claim)
     return out
 
@@ -115,6 +121,8 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
                 return label
     if fig.inherits and earlier:
         return earlier[-1].side
+    if fig.subject is None and sv.victims_are_civilians and not related:
+        return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"
 
 

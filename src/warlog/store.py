@@ -265,15 +265,17 @@ class Store:
             self._put_event(con, key, ev)
         con.execute(self.t["failures"].delete().where(self.t["failures"].c.path == prov.path))
 
-    def put_pages(self, pages, dump: str, offsets: list[int]) -> None:
-        """A dump chunk in one transaction: its pages' events, and its streams marked done."""
+    def put_pages(self, pages, dump: str, offsets: list[int], failures=(), resolved=()) -> None:
+        """A dump chunk in one transaction: its pages' events, its ``failures`` ((key, code, reason):
+        a stream or a page), and its streams read whole (``offsets``) marked done, with the failures
+        they had (``resolved`` keys) cleared. Nothing is marked when ``offsets`` is empty."""
         try:
-            self._put_pages(pages, dump, offsets)
+            self._put_pages(pages, dump, offsets, failures, resolved)
         except Exception:
             self._actor_ids = None
             raise
 
-    def _put_pages(self, pages, dump: str, offsets: list[int]) -> None:
+    def _put_pages(self, pages, dump: str, offsets: list[int], failures, resolved) -> None:
         with self.writing() as con:
             d = self.t["documents"]
             for prov, text, evs in pages:
@@ -284,9 +286,17 @@ class Store:
                 if row is not None:
                     self._delete(con, key)
                 self._insert(con, key, prov, text, evs)
-            done = self.t["dump_streams"]
-            con.execute(done.delete().where(done.c.dump == dump, done.c.offset.in_(offsets)))
-            con.execute(done.insert(), [{"dump": dump, "offset": o, "done_at": _now()} for o in offsets])
+            f = self.t["failures"]
+            rows = {key: {"path": key, "code": code, "reason": reason, "at": _now()} for key, code, reason in failures}
+            gone = [*resolved, *rows]
+            if gone:
+                con.execute(f.delete().where(f.c.path.in_(gone)))
+            if rows:
+                con.execute(f.insert(), list(rows.values()))
+            if offsets:
+                done = self.t["dump_streams"]
+                con.execute(done.delete().where(done.c.dump == dump, done.c.offset.in_(offsets)))
+                con.execute(done.insert(), [{"dump": dump, "offset": o, "done_at": _now()} for o in offsets])
 
     def done_streams(self, dump: str) -> set[int]:
         done = self.t["dump_streams"]

@@ -17,7 +17,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, T
 
 from ..document import Document, Field, Paragraph, normalise_key
 from ..errors import TruncatedInput
-from ..records import Provenance
+from ..records import Citation, Provenance
 from ..text import Segment, SegmentBuilder
 
 INFOBOX = re.compile(r"^\s*infobox\b", re.I)
@@ -203,6 +203,7 @@ def defuse(text: str) -> str:
 
 def read(text: str, prov: Provenance) -> Document:
     code = mwparserfromhell.parse(defuse(text))
+    prov.citations = citations(text)
     doc = Document(prov, text, title=prov.title or "")
     box_found = False
     section = ""
@@ -230,6 +231,72 @@ def read(text: str, prov: Provenance) -> Document:
     if not doc.title:
         doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
     return doc
+
+
+_CITE_AT = re.compile(r"\{\{\s*(?:[Cc]ite\b|[Cc]itation\s*[|}])")
+_BRACES = re.compile(r"\{\{|\}\}")
+_WORK_KEYS = ("work", "website", "newspaper", "magazine", "journal", "periodical", "publisher", "agency")
+CITATION_LIMIT = 4000  # longer, it is no citation but an unclosed template: each scan stays short
+
+
+def citations(text: str) -> list[Citation]:
+    """The sources the article cites, in the order they stand: each ``{{cite ...}}`` or ``{{citation}}``
+    (in a reference or a list of sources), with its outlet, date, title and URL, once each. Each is
+    found by its braces and read alone, rather than by walking the whole article's tree."""
+    out, seen, raws = [], set(), set()
+    for m in _CITE_AT.finditer(text):
+        end = _template_end(text, m.start())
+        if end is None or text[m.start():end] in raws:  # the same citation again: read once
+            continue
+        raws.add(text[m.start():end])
+        cite = _citation(_params(text[m.start() + 2:end - 2]), m.start(), end)
+        if (cite.work, cite.date, cite.title) not in seen:
+            seen.add((cite.work, cite.date, cite.title))
+            out.append(cite)
+    return out
+
+
+def _template_end(text: str, start: int) -> int | None:
+    depth = 0
+    for b in _BRACES.finditer(text, start, min(len(text), start + CITATION_LIMIT)):
+        depth += 1 if b.group() == "{{" else -1
+        if depth == 0:
+            return b.end()
+    return None
+
+
+_PARTS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_MARKUP = ("[[", "{{", "<", "&", "''")
+
+
+def _params(body: str) -> dict[str, str]:
+    """A template's named parameters (``name|key=value|...``), split at the bars outside links and
+    templates; a value with markup rendered as text (a linked outlet is its label)."""
+    cuts, depth = [], 0
+    for t in _PARTS.finditer(body):
+        if t.group() != "|":
+            depth += 1 if t.group() in ("{{", "[[") else -1
+        elif depth == 0:
+            cuts.append(t.start())
+    out = {}
+    for a, b in zip(cuts, cuts[1:] + [len(body)]):
+        key, eq, value = body[a + 1:b].partition("=")
+        if eq:
+            value = value.strip()
+            if key.strip().lower() != "url" and any(m in value for m in _MARKUP):
+                value = render(mwparserfromhell.parse(value), 0).text.strip()
+            out[key.strip().lower()] = value
+    return out
+
+
+def _citation(values: dict[str, str], start: int, end: int) -> Citation:
+    from ..dates import parse
+
+    work = next((values[k] for k in _WORK_KEYS if values.get(k)), None)
+    date = values.get("date") or None
+    span = parse(date) if date else None
+    return Citation(work, span.start if span else date, values.get("title") or None, values.get("url") or None,
+                    start, end)
 
 
 def _fields(doc: Document, tpl, raw: str, pos: int) -> None:

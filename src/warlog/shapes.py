@@ -1,0 +1,397 @@
+"""Sentence shapes: how the words around one figure say who was counted and what happened to them.
+
+Each shape is a small rule with a name and a version, registered in ``RULES`` and tried in that order
+on every figure; the first that reads the figure wins, and the figure's claim names it
+(``extractor: "prose_casualties.v1/passive.v2"``). A new shape is a new entry, not a new branch
+in an old rule. The rules read only the words of the lexicon (``data/lexicon.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .lexicon import Lexicon
+from .numbers import Quantity
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:all\s+)?")
+_A = re.compile(r"(?:a|an)\s+", re.I)
+
+
+@dataclass(slots=True)
+class Figure:
+    qty: Quantity
+    start: int
+    end: int
+    subject: str | None
+    subject_kind: str | None  # state | armed | pmc | civilians | unknown | None (no subject)
+    category: str
+    rule: str
+    speaker_side: bool = False  # "losing four soldiers": the people counted are the speaker's own
+    inherits: bool = False  # subject taken from the figure before ("and seventeen were injured")
+    revises: "Figure | None" = None
+
+
+def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
+    """What kind of people a subject phrase names, from its last one to three words."""
+    if not subject:
+        return None
+    low = " ".join(subject.lower().split())
+    if " and " in low:
+        # "Malian soldiers and policemen": one kind; "civilians and security personnel": no one kind
+        kinds = {subject_kind(part, lex) for part in low.split(" and ") if part}
+        return kinds.pop() if len(kinds) == 1 else "unknown"
+    for n in range(min(3, len(low.split())), 0, -1):
+        head = " ".join(low.split()[-n:])
+        if head in lex.subject_kind:
+            return lex.subject_kind[head]
+        if head in lex.category_of:
+            return "unknown"
+    return "unknown"
+
+
+def noun_category(subject: str | None, lex: Lexicon) -> str | None:
+    """The category a subject's head noun says ("prisoners of war": captured), if any."""
+    if not subject:
+        return None
+    low = " ".join(subject.lower().split())
+    for noun, cat in lex.patterns.noun_categories:  # longest first: "prisoners of war" before "prisoners"
+        if low == noun or low.endswith(" " + noun):
+            return cat
+    return None
+
+
+@dataclass(slots=True)
+class Spot:
+    """What the rules see of one figure: the text around it and the people named after it."""
+
+    text: str
+    q: Quantity
+    before: str  # the text before the figure, within a bounded window
+    end: int  # end of the stretch of text being read
+    last: Figure | None  # the figure before (maybe in the sentence before)
+    here: Figure | None  # the figure before in this stretch
+    lex: Lexicon
+    subject: str | None
+    kind: str | None
+    after_subj: int  # where the words after the subject (or the figure) begin
+    own: bool = False  # "six of their fighters": the speaker's own people
+
+    def at(self, start_in_before: int) -> int:
+        """Offset in ``text`` of a position in ``before``."""
+        return self.q.start - (len(self.before) - start_in_before)
+
+
+def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon) -> Spot:
+    """The figure at ``q`` and the people named after it: "nine soldiers", "dozens of civilians",
+    "four of the attackers", "six of their fighters"."""
+    P = lex.patterns
+    own = False
+    subj_m = P.subject.match(text, q.end, end)
+    them = P.of_them_after.match(text, q.end, end)
+    if subj_m is None and q.qualifier == "vague" and not them:
+        of = P.of_subject.match(text, q.end, end)
+        if of:
+            subj_m = P.subject.match(text, of.end(), end)
+    if subj_m is None and (of := P.of_own.match(text, q.end, end)):
+        subj_m = P.subject.match(text, of.end(), end)
+        own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
+    subject = subj_m.group("subj") if subj_m else None
+    after = subj_m.end() if subj_m else q.end
+    if subj_m is None and them:
+        after = them.end()  # "several of them wounded", "six or seven of those were killed": the people before
+    kind = subject_kind(subject, lex)
+    if subject and subject.split()[-1].lower() in P.relational and (of := P.of_phrase.match(text, after, end)):
+        # "69 members of indigenous peasant families": who they are is in the words after "of", when
+        # the lexicon knows them ("members of the MNLA": the registry will)
+        # "14 civilian employees of the military" are civilians: a word before the head says it first
+        before_head = " ".join(subject.split()[:-1])
+        named = [k for k in (subject_kind(before_head, lex), subject_kind(of.group("of"), lex)) if k not in (None, "unknown")]
+        subject, after = subject + text[after:of.end()], of.end()
+        kind = named[0] if named else kind
+    return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
+
+
+def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
+    return subject is not None and subject.lower() in lex.raw["anaphoric_subjects"]
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+def passive(s: Spot) -> Figure | None:
+    """Figure, optional subject, verb: "nine soldiers were killed", "ten wounded"."""
+    P = s.lex.patterns
+    verb = P.verb_after.match(s.text, s.after_subj, s.end)
+    if not verb:
+        return None
+    if s.subject and not verb.group("aux") and P.object_after.match(s.text, verb.end(), s.end):
+        return None  # "two gunmen killed five people": the people did the killing
+    return Figure(s.q, s.q.start, verb.end(), s.subject, s.kind, verbs_category(verb, s.lex), "",
+                  inherits=s.subject is None or _anaphoric(s.subject, s.lex))
+
+
+def verbs_category(verb: re.Match, lex: Lexicon) -> str:
+    """The category of one category word, or of several joined: "killed or wounded" counts people
+    without saying which of them died (casualties); "wounded or missing", "captured/missing" keep
+    the first."""
+    cat = lex.category(verb.group("verb"))
+    if verb.group("verb2") is None:
+        return cat
+    words = re.findall(r"[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
+                       verb.group(0)[verb.start("verb") - verb.start():])
+    cats = {lex.category_of.get(" ".join(w.lower().split())) for w in words} - {None}
+    return "casualties" if len(cats) > 1 and "killed" in cats else cat
+
+
+def _unlisted(s: Spot) -> re.Match | None:
+    """People the lexicon does not name, after the figure: "minelayers", "Tigrayans", "Dozo hunters";
+    not things ("T-72 tanks"), not a category word."""
+    if s.subject:
+        return None
+    m = s.lex.patterns.unlisted.match(s.text, s.q.end, s.end)
+    if not m:
+        return None
+    head = m.group("np").split()[-1].lower()
+    if head in s.lex.patterns.things or head in s.lex.category_of or any(c.isdigit() for c in head):
+        return None  # "2 BRDM-2 captured": a model of vehicle
+    return m
+
+
+def unlisted(s: Spot) -> Figure | None:
+    """Figure, people of any name, verb: "three minelayers were killed", "at least 5 Tigrayans were
+    also killed", "8 Americans killed"."""
+    m = _unlisted(s)
+    if not m:
+        return None
+    P = s.lex.patterns
+    verb = P.verb_after.match(s.text, m.end(), s.end)
+    if not verb or (not verb.group("aux") and P.object_after.match(s.text, verb.end(), s.end)):
+        return None
+    np = m.group("np")
+    return Figure(s.q, s.q.start, verb.end("verb"), np, subject_kind(np, s.lex), s.lex.category(verb.group("verb")), "")
+
+
+def toll(s: Spot) -> Figure | None:
+    """A count of the dead with no people named: "put the death toll at 24"; "raising the toll to 53"
+    after a figure of the dead revises it."""
+    P = s.lex.patterns
+    tail = s.before[-80:]
+    m = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
+    if not m:
+        return None
+    start = s.q.start - (len(tail) - m.start())
+    q = s.q
+    if m.group("over") and q.qualifier == "exact":
+        # "the death toll exceeded 400": at least 400
+        q = Quantity(q.low, None, "at_least", q.start, q.end, q.words)
+    if s.subject is None and s.here is not None and s.here.category == "killed":
+        # "reported 35 soldiers killed, before raising the toll to 53": the same people
+        return Figure(q, start, s.after_subj, s.here.subject, s.here.subject_kind, "killed", "",
+                      inherits=True, revises=s.here)
+    return Figure(q, start, s.after_subj, s.subject, s.kind or "unknown", "killed", "")
+
+
+def _bare(subject: str | None, lex: Lexicon) -> bool:
+    """True when the words after a figure are only a category word ("wounded", "POWs")."""
+    return subject is not None and subject.lower() in lex.category_of and lex.subject_kind.get(subject.lower()) is None
+
+
+def category_word(s: Spot) -> Figure | None:
+    """A figure and a category word standing for its people: "ten wounded", "14 dead" (the people
+    are the figure before's)."""
+    cat = noun_category(s.subject, s.lex)
+    if cat and _bare(s.subject, s.lex):
+        tail = s.lex.patterns.category_tail.match(s.text, s.after_subj, s.end)
+        other = s.lex.category(tail.group("verb2")) if tail else None
+        if other and other != cat and "killed" in (cat, other):
+            # "5,000 dead and wounded": no word says which of them died
+            return Figure(s.q, s.q.start, tail.end(), None, None, "casualties", "", inherits=True)
+        return Figure(s.q, s.q.start, s.after_subj, None, None, cat, "", inherits=True)
+    return None
+
+
+def attributive(s: Spot) -> Figure | None:
+    """A category word before the people: "many wounded people", "12 dead soldiers"."""
+    if not s.subject:
+        return None
+    first, _, rest = s.subject.partition(" ")
+    cat = s.lex.category_of.get(first.lower()) if rest else None
+    if cat is None:
+        return None
+    return Figure(s.q, s.q.start, s.after_subj, rest, subject_kind(rest, s.lex), cat, "")
+
+
+def noun(s: Spot) -> Figure | None:
+    """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
+    cat = noun_category(s.subject, s.lex)
+    if cat == "casualties" and s.q.qualifier == "vague":
+        return None  # "an unknown number of casualties", "heavy losses": no count, and no word of what happened
+    return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
+
+
+def nominal(s: Spot) -> Figure | None:
+    """A noun of what happened, "of" and the figure: "resulted in the deaths of 40 personnel",
+    "claimed the lives of 69 members", "the injuries of five others", "the capture of 30 soldiers"."""
+    m = s.lex.patterns.nominal_before.search(s.before)
+    if not m or (s.q.qualifier == "vague" and not s.subject):
+        return None
+    return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
+                  inherits=_anaphoric(s.subject, s.lex))
+
+
+def hostage(s: Spot) -> Figure | None:
+    """A taking verb, the figure, its people and a captive word: "took over 700 students hostage",
+    "holding 12 villagers as hostages"."""
+    P = s.lex.patterns
+    m = P.taking_before.search(s.before)
+    if not m or not s.subject or not P.captive_after.match(s.text, s.after_subj, s.end):
+        return None
+    return Figure(s.q, s.at(m.start()), P.captive_after.match(s.text, s.after_subj, s.end).end(), s.subject,
+                  s.kind, "captured", "")
+
+
+def others(s: Spot) -> Figure | None:
+    """A killing of someone named and of others: "the attack killed the town mayor and 68 others"."""
+    if not _anaphoric(s.subject, s.lex):
+        return None
+    m = s.lex.patterns.others_before.search(s.before)
+    if not m:
+        return None
+    return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("active")), "")
+
+
+def suffered(s: Spot) -> Figure | None:
+    """Someone suffered a figure of a category: "the Taliban suffered an estimated 150 killed" (the
+    people counted are the sufferer's)."""
+    P = s.lex.patterns
+    if s.subject and not _bare(s.subject, s.lex):
+        return None
+    m = P.sufferer_before.search(s.before)
+    if not m:
+        return None
+    verb = P.verb_after.match(s.text, s.q.end, s.end)
+    cat = s.lex.category(verb.group("verb")) if verb else noun_category(s.subject, s.lex)
+    if cat is None:
+        return None
+    who = m.group("who")
+    return Figure(s.q, s.at(m.start("who")), verb.end("verb") if verb else s.after_subj, who, subject_kind(who, s.lex),
+                  cat, "")
+
+
+LOSING = {"losing", "lost", "lose"}
+NEAR = 48  # the words just before a figure that an end-anchored pattern can match
+
+
+def active(s: Spot) -> Figure | None:
+    """Verb, figure, subject: "killing 12 civilians", "losing four soldiers" (the speaker's own);
+    "killed 40 soldiers and captured 2" (the people before); "killing at least 20, including"."""
+    P = s.lex.patterns
+    near = len(s.before) - min(len(s.before), NEAR)  # the verb stands just before the figure
+    m = P.active_before.search(s.before, near)
+    if not m:
+        return None
+    at = s.at(m.start())
+    word = m.group("active")
+    cat = s.lex.category(word)
+    if s.subject and not _bare(s.subject, s.lex):
+        return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
+                      inherits=_anaphoric(s.subject, s.lex))
+    last = s.last
+    if last is not None and last.end <= at and P.chain_gap.match(s.text[last.end:at]):
+        # "killed 107 soldiers and captured seven POWs": the people of the figure before
+        return Figure(s.q, at, s.after_subj, last.subject, last.subject_kind, cat, "", inherits=True)
+    if s.subject and s.subject.lower() not in P.category_words:
+        # "killing 10 to 20 prisoners of war": the prisoners died (but "62 killed 30 wounded" is a list)
+        return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "")
+    if P.chain_ok_after.match(s.text, s.q.end):
+        return Figure(s.q, at, s.q.end, None, None, cat, "")
+    return None
+
+
+CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted"}
+
+
+def chain(s: Spot) -> Figure | None:
+    """A figure that continues the one before it: "killing two people in A and five in B"."""
+    P, last = s.lex.patterns, s.last
+    if last is None or last.rule.split(".v")[0] not in CHAINABLE or not P.chain_gap.match(s.text[last.end:s.q.start]):
+        return None
+    if not (s.subject or P.chain_ok_after.match(s.text, s.q.end)):
+        return None
+    if s.subject and P.aux_after.match(s.text, s.after_subj, s.end):
+        return None  # "and one civilian was ..." with a verb of no category (or cut off): no continuation
+    return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
+                  last.category, "", last.speaker_side, inherits=s.subject is None)
+
+
+def shared(s: Spot) -> Figure | None:
+    """Figures joined before one verb: "five mercenaries and seven soldiers were killed". This one
+    waits (rule "pending") for the verb of the figures after it."""
+    subject, kind, after = s.subject, s.kind, s.after_subj
+    if not subject:
+        # people of any name, when it is a name: "left five Nigeriens, four Americans, and 21 militants dead"
+        named = _unlisted(s)
+        if not named or not named.group("np")[:1].isupper():
+            return None
+        subject, kind, after = named.group("np"), subject_kind(named.group("np"), s.lex), named.end()
+    P = s.lex.patterns
+    m = _JOIN.match(s.text, after, s.end)
+    if not m or m.end() == after:
+        return None
+    if P.quantity.match(s.text, m.end(), s.end):
+        return Figure(s.q, s.q.start, after, subject, kind, "", "pending")  # waits for its verb
+    # "23 soldiers and a civilian were confirmed dead": one person without a number, then the verb
+    one = _A.match(s.text, m.end(), s.end)
+    person = P.subject.match(s.text, one.end(), s.end) if one else None
+    verb = P.verb_after.match(s.text, person.end(), s.end) if person else None
+    if verb:
+        return Figure(s.q, s.q.start, after, subject, kind, s.lex.category(verb.group("verb")), "")
+    return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    version: int
+    read: Callable[[Spot], Figure | None]
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+
+RULES: list[Rule] = [
+    Rule("suffered", 1, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people
+    Rule("passive", 2, passive),
+    Rule("unlisted", 1, unlisted),
+    Rule("nominal", 1, nominal),
+    Rule("toll", 2, toll),
+    Rule("hostage", 1, hostage),
+    Rule("others", 1, others),
+    Rule("active", 2, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
+    Rule("bare", 1, category_word),
+    Rule("attributive", 1, attributive),
+    Rule("noun", 1, noun),
+    Rule("chain", 2, chain),
+    Rule("shared", 2, shared),
+]
+
+# rules applied by the finder itself (figures.py), outside the table: their ids, for the claims they make.
+# A rule's version goes up when what it reads changes (version 1: as it read before the table).
+REVISION = Rule("revision", 2, lambda s: None)
+SINGULAR = Rule("singular", 1, lambda s: None)
+SHARED = next(r for r in RULES if r.name == "shared")
+BREAKDOWN = Rule("breakdown", 1, lambda s: None)
+ALTERNATIVE = Rule("alternative", 1, lambda s: None)
+
+
+def read(s: Spot) -> Figure | None:
+    """The first rule's reading of the figure at ``s``; None when no rule reads it."""
+    for rule in RULES:
+        fig = rule.read(s)
+        if fig is not None:
+            if not fig.rule:
+                fig.rule = rule.id
+            fig.speaker_side = fig.speaker_side or s.own
+            return fig
+    return None
