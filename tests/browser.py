@@ -6,6 +6,7 @@ Selenium with the driver named outright, so Selenium Manager never looks for a b
 """
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import socket
 import tempfile
@@ -26,9 +27,7 @@ def chromium_paths() -> tuple[str, str] | None:
 
 def missing() -> str | None:
     """Why no browser test can run here, or None when one can."""
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         return "Selenium is not installed (pip install 'warlog[test]')"
     if chromium_paths() is None:
         return "no Chromium here (apt-get install chromium chromium-driver; scripts/test.sh does)"
