@@ -37,7 +37,7 @@ def test_web_cli_serve_answers_until_stopped(seeded_db):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         body = None
-        for _ in range(150):
+        for _ in range(600):  # up to a minute on a busy machine
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events", timeout=2) as r:
                     body = json.load(r)
