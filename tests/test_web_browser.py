@@ -46,7 +46,7 @@ def events():
     return {e.title: e for e in warlog.extract(SEEDS, HOSTILE)}
 
 
-def wait(driver, condition, seconds=15):
+def wait(driver, condition, seconds=30):
     return WebDriverWait(driver, seconds).until(lambda d: d.execute_script(condition))
 
 
