@@ -241,6 +241,32 @@ def export_cmd(fmt, out, all_events, country, actor, since, until, type_, min_ki
         _echo_err("wrote " + ", ".join(map(str, result)))
 
 
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port to listen on.")
+def serve(db, host, port):
+    """Explore the stored events in a browser: list, timeline, map, claims beside their article (read-only)."""
+    from . import store, web
+
+    web.serve(store.read_only(store.open_for_reading(db)), host, port)
+
+
+@main.command("datasette-metadata")
+@click.option("--db", help="The SQLite store Datasette will open (default warlog.db, or $WARLOG_DB).")
+@click.option("--out", help="Write the metadata here (JSON; YAML for a .yml or .yaml name) instead of printing it.")
+def datasette_metadata(db, out):
+    """Datasette's metadata for a store: titles, descriptions, units, canned queries."""
+    from . import metadata, store
+
+    s = store.open_for_reading(db)  # migrated where it can be written: its keys and search tables are Datasette's
+    written = metadata.write(s, out)
+    if out is None:
+        click.echo(written, nl=False)
+    else:
+        _echo_err(f"wrote {out}: datasette {s.where} -m {out}")
+
+
 @main.command("compare")
 @click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--ged", "ged_file", type=click.Path(exists=True, dir_okay=False), help="A UCDP GED CSV file.")
