@@ -124,7 +124,7 @@ def main() -> int:
     for k, v in sorted(total.items()):
         if k.startswith("failed"):
             print(f"  {k}: {v}")
-    for p in problems[:20]:
+    for p in sorted(problems, key=lambda p: p[0])[:40]:
         print("  ", *p)
     return 1 if total["fault"] or total["slow"] else 0
 

@@ -38,7 +38,9 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
-_LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;]{1,40}?)\s+(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*\d)")
+# possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
+_LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
+                        r"(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*+\d)")
 _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b)", re.I)
 _BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
@@ -73,10 +75,13 @@ class RowFigure:
         return "; ".join(s.name.lower() for s in self.att.sources) if self.att else ""
 
 
+MAX_LABEL = 120  # characters: a label is a few words; a longer run is text (and costs time to match)
+
+
 def classify(text: str, sv, res: Resources) -> Label | None:
     """What a label says, or None when it says nothing warlog reads ("(Jena)", "(own losses)")."""
     t = text.strip().strip(":").strip()
-    if not t or re.search(r"\d", t) and not _PER.match(t):
+    if not t or len(t) > MAX_LABEL or re.search(r"\d", t) and not _PER.match(t):
         return None
     reg, lex = res.actors, res.lexicon
     if _SCOPE.match(t) and not _PER.match(t):
@@ -218,7 +223,7 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
             lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
             out.append(lab)
         return
-    if not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
+    if len(piece) <= MAX_LABEL and not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
         lab = classify(piece, sv, res)
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + len(piece), True

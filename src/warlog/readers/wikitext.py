@@ -170,14 +170,16 @@ def render(code, pos: int) -> Segment:
 # text: quadratic time (thousands of unclosed "{{plainlist|" in 32 KB took 20 s). A few are normal
 # markup slips and parse fine; past this many, the unclosed ones are defused before parsing.
 UNCLOSED_LIMIT = 8
-_PAIRS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^<>]*?/>|<ref\b[^<>]*>|</ref\s*>", re.I)
+_PAIRS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<(?P<close>/)?(?P<tag>ref|table|tr|td|th|div|span|small|big|center|font|"
+                    r"sup|sub|p|b|i|u|s|poem|blockquote|gallery|code|pre)\b[^<>]{0,300}?(?P<self>/)?>", re.I)
 _CLOSERS = {"}}": "{{", "]]": "[["}
 
 
 def defuse(text: str) -> str:
-    """``text`` with its unclosed "{{", "[[" and "<ref>" made plain, character for character (the
-    same length, so every offset holds), when there are more than UNCLOSED_LIMIT of them."""
-    stacks: dict[str, list[int]] = {"{{": [], "[[": [], "<ref": []}
+    """``text`` with its unclosed "{{", "[[" and tags ("<ref>", "<table>", "<td>"...) made plain,
+    character for character (the same length, so every offset holds), when there are more than
+    UNCLOSED_LIMIT of them."""
+    stacks: dict[str, list[int]] = {"{{": [], "[[": []}
     for m in _PAIRS.finditer(text):
         tok = m.group(0)
         if tok in _CLOSERS:
@@ -185,11 +187,12 @@ def defuse(text: str) -> str:
                 stacks[_CLOSERS[tok]].pop()
         elif tok in stacks:
             stacks[tok].append(m.start())
-        elif tok.startswith("</"):
-            if stacks["<ref"]:
-                stacks["<ref"].pop()
-        elif not tok.endswith("/>"):
-            stacks["<ref"].append(m.start())
+        elif not m.group("self"):
+            stack = stacks.setdefault("<" + m.group("tag").lower(), [])
+            if not m.group("close"):
+                stack.append(m.start())
+            elif stack:
+                stack.pop()
     unclosed = sorted(p for stack in stacks.values() for p in stack)
     if len(unclosed) <= UNCLOSED_LIMIT:
         return text
