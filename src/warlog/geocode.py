@@ -2,6 +2,7 @@
 with the article's own regions and cercles to break ties between namesakes."""
 from __future__ import annotations
 
+import functools
 import re
 
 from . import countries, gazetteer, world
@@ -154,14 +155,19 @@ def _admin_hit(loc: Location, ev: Event, gaz, written: list[str] = ()):
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _place_items(text: str) -> tuple[list[str], ...]:
+    """The place line's items and their comma parts, cut once for all of its places."""
+    return tuple([p.strip() for p in item.split(",") if p.strip()] for item in re.split(r"[\n;]|\s+and\s+", text))
+
+
 def _written(loc: Location, doc: Document) -> list[str]:
     """The divisions the place line writes a place in, the nearest first ("Sơn Mỹ, Sơn Tịnh District,
     Quảng Ngãi Province, South Vietnam" -> the district, the province), countries left out."""
     seg = doc.get("place")
     if seg is None or loc.name not in seg.text:
         return []
-    for item in re.split(r"[\n;]|\s+and\s+", seg.text):
-        parts = [p.strip() for p in item.split(",") if p.strip()]
+    for parts in _place_items(seg.text):
         if parts and loc.name in parts[0]:
             return [p for p in parts[1:] if not countries.lookup(re.sub(r"\([^()]*\)", "", p))]
     return []
