@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
@@ -460,6 +461,16 @@ def _now() -> str:
 
 def _sqlite_pragmas(dbapi_con, _record) -> None:
     cur = dbapi_con.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")  # a killed writer leaves the last committed document intact
+    for attempt in range(50):
+        # a killed writer leaves the last committed document intact. Switching a new file to WAL needs
+        # the file to itself, and SQLite may say "locked" at once instead of waiting while another
+        # process creates the same store: try again for a while
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
