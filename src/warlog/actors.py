@@ -108,6 +108,11 @@ class Registry:
                     self._by_key.setdefault(key(d) + "s", (r, True))
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
+        self._states = {r.country: r for r in records if r.kind == "state" and r.country}
+
+    def state(self, code: str | None) -> ActorRecord | None:
+        """The state actor of an ISO 3166 country code ("KE" -> Kenya)."""
+        return self._states.get(code) if code else None
 
     def find(self, text: str) -> list[Mention]:
         """Every actor mention in ``text``, leftmost-longest, without overlaps."""

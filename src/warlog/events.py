@@ -43,6 +43,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     locations = _locations(doc, lex)
     verdict = _country(doc, locations, ev_sides, res, point)
     country, code = verdict.name, verdict.code
+    sides.state_forces(ev_sides, code, reg)
     locations += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
     for loc in locations:
         loc.country_code = code or loc.country_code  # the event's country, weighed, over one line's word

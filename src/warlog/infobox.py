@@ -133,12 +133,10 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     reg, lex = res.actors, res.lexicon
     out: dict[str, Side] = {}
     if doc.sided:
-        for n in range(1, 6):
+        for n in _columns(doc):
             seg = doc.get(f"combatant{n}")
-            if seg is None:
-                continue
             label = "ABCDE"[len(out)]
-            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])
+            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)] if seg is not None else [])
             for extra in "abcd":  # combatant1a, 1b...: further rows of the same column ("Supported by")
                 more = doc.get(f"combatant{n}{extra}")
                 if more is not None:
@@ -224,31 +222,81 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     """Sides from the lead when no infobox names them: the states it names on side A, the armed
     groups on side B, as UCDP GED orders a state-based conflict ("Malian troops were ambushed by the
     Islamic State in the Greater Sahara")."""
-    if not doc.paragraphs:
-        return {}
-    para = doc.paragraphs[0]
-    states, groups = [], []
-    for m in reg.find(para.text.text[:600]):
-        kind = m.actor.kind
-        bucket = states if kind in STATE_KINDS else groups if kind in ARMED_KINDS else None
-        if bucket is not None and all(a.id != m.actor.id for a in bucket):
-            s, e = para.text.source_span(m.start, m.end)
-            bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
-    if not states or not groups:
-        return {}
-    return {"A": Side(actors=states), "B": Side(actors=groups)}
+    # the first lead paragraph naming both (a copy may put a footnote or a caption line first)
+    for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
+        states, groups = [], []
+        for m in reg.find(para.text.text[:600]):
+            if para.text.text[m.end:m.end + 6] == "-based":  # "US-based Human Rights Watch"
+                continue
+            kind = m.actor.kind
+            bucket = states if kind in STATE_KINDS else groups if kind in ARMED_KINDS else None
+            if bucket is not None and all(a.id != m.actor.id for a in bucket):
+                s, e = para.text.source_span(m.start, m.end)
+                bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
+        if states and groups:
+            return {"A": Side(actors=states), "B": Side(actors=groups)}
+    return {}
+
+
+LEAD_PARAGRAPHS = 3
+
+
+_COLUMN_STEMS = ("combatant", "commander", "units", "strength", "casualties")
+
+
+def _columns(doc: Document) -> list[int]:
+    """The numbers of the infobox's columns: those with a row of who fought (a copy may keep a
+    column's commanders and units and lose its combatant names, shown as flags). A column of losses
+    alone is not a side: the template's "casualties3" counts civilians and others across both."""
+    return [n for n in range(1, 6) if any(doc.get(f"{stem}{n}") is not None for stem in _COLUMN_STEMS[:-1])]
+
+
+def _column_names(doc: Document, label: str, reg: Registry) -> list:
+    """The actors a column's other rows name ("15 Kenya Rifles", "Wagner Group: 2+", "KDF soldiers")."""
+    n = "ABCDE".index(label) + 1
+    found = []
+    for stem in _COLUMN_STEMS[1:]:
+        seg = doc.get(f"{stem}{n}")
+        if seg is not None:
+            found += [m.actor for m in reg.find(seg.text[:MAX_HINT])]
+    return found
+
+
+def _leaning(named: list, lead: dict[str, Side], reg: Registry) -> str | None:
+    """Which of the lead's sides ("A": its states, "B": its armed groups) a column's names belong to:
+    one of them or an ally; else the kind they are of."""
+    def near(bucket: str) -> bool:
+        recs = [reg.by_id[a.id] for a in lead[bucket].actors if a.id in reg.by_id]
+        return any(r.id == x.id or reg.allies(r, x) for r in recs for x in named)
+    a, b = near("A"), near("B")
+    if a != b:
+        return "A" if a else "B"
+    kinds = {x.kind for x in named}
+    if bool(kinds & STATE_KINDS) != bool(kinds & ARMED_KINDS):
+        return "A" if kinds & STATE_KINDS else "B"
+    return None
+
+
+MAX_HINT = 2000  # characters of a row read for the names it gives its column
 
 
 def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str, Side]:
     """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
-    other column lacks: the states if the other side is armed groups, and the other way round."""
+    other column lacks: the states if the other side is armed groups, and the other way round. Where
+    both lost them, the kinds their other rows name (units, commanders, losses) tell which column the
+    lead's states fill; nothing told, the states are side A, as in ``_lead_sides``."""
     if not {"A", "B"} <= out.keys():
         return out
     empty = [label for label in ("A", "B") if not out[label].actors]
-    if len(empty) != 1:
+    if not empty:
         return out
     lead = _lead_sides(doc, reg)
     if not lead:
+        return out
+    if len(empty) == 2:
+        a, b = (_leaning(_column_names(doc, label, reg), lead, reg) for label in ("A", "B"))
+        swap = (a == "B" or b == "A") and not (a == "A" or b == "B")
+        out["A"].actors, out["B"].actors = (lead["B"].actors, lead["A"].actors) if swap else (lead["A"].actors, lead["B"].actors)
         return out
     other = out["B" if empty[0] == "A" else "A"]
     taken = {a.id for side in out.values() for a in side.actors}

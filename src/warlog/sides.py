@@ -179,3 +179,33 @@ def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None
     perpetrator = b_recs and all(any(b.id == a.id or reg.allies(a, b) for a in a_recs) for b in b_recs)
     if by_civilians or perpetrator:
         sides["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])
+
+
+# A side's name that is a state's force without saying whose: "Security Forces", "Mumbai Police",
+# "Republican Guard", "National Intelligence Service", "Railway Protection Force"
+_STATE_FORCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:(?:security|special|armed|defen[cs]e|police|"
+                          r"government|federal|regular)\s+)?(?:forces?|police|guards?|army|gendarmerie|troops|"
+                          r"soldiers|military|service|unit)$", re.I)
+
+
+def state_forces(sides: dict, code: str | None, reg: Registry) -> None:
+    """Name a state's force that the registry cannot place as its state: the state already on the
+    same side where it is the only one, else, where no side names a state, the state of the event's
+    country (UCDP GED's "Government of X" for its police and army alike). A side without a state
+    facing one keeps its force as written: in a civil war both may call theirs "Security Forces". In place."""
+    states = {label: [a for a in side.actors if a.kind in STATE_KINDS] for label, side in sides.items()}
+    home = reg.state(code)
+    for label, side in sides.items():
+        own = {a.id for a in states[label]}
+        if len(own) > 1:
+            continue
+        if own:
+            rec = reg.by_id.get(next(iter(own)))
+        elif home is not None and not any(states.values()):
+            rec = home
+        else:
+            continue
+        for n, a in enumerate(side.actors):
+            if a.id is None and a.kind != "civilians" and _STATE_FORCE.match(a.name.strip()):
+                side.actors[n] = Actor(a.name, rec.id, [a.name, rec.name] + rec.aliases, rec.kind, a.text, a.start, a.end)
+

@@ -13,9 +13,38 @@ _HEADING = re.compile(r"^\s*(?P<eq>={2,6})\s*(?P<t>.*?)\s*(?P=eq)\s*$")
 _FIELD = re.compile(r"^\s*[-*]\s*(?P<key>[^:\n]{1,40}?)\s*:\s*(?P<value>.*?)\s*$")
 
 
+# Keys that only an infobox has: a run of ``- Key: Value`` lines holding two of them is the box even
+# where a copy lost its ``Infobox`` line (a list in prose rarely has a "Combatant1" or a "Partof").
+_BOX_KEYS = frozenset({"conflict", "partof", "date", "place", "result", "territory", "perpetrator", "target",
+                       "deaths", "injuries", "weapons", "defender", "coordinates"})
+_BOX_STEMS = re.compile(r"(combatant|commander|strength|casualties|units)\d")
+_RUN = 3  # field lines in a row that can make a box without its heading
+
+
+def _box_key(line: str) -> bool:
+    m = _FIELD.match(line)
+    if not m:
+        return False
+    key = normalise_key(m.group("key"))
+    return key in _BOX_KEYS or bool(_BOX_STEMS.match(key))
+
+
+def _headless_box(lines: list[str]) -> bool:
+    """Whether the field lines starting ``lines`` form an infobox without its ``Infobox`` line."""
+    run = []
+    for line in lines:
+        if not _FIELD.match(line):
+            break
+        run.append(line)
+    return len(run) >= _RUN and sum(map(_box_key, run)) >= 2
+
+
 def sniff(text: str) -> bool:
     head = text[:4000]
-    return bool(re.search(r"^\s*Infobox\s*$", head, re.M) and re.search(r"^\s*-\s*\w[^:\n]*:", head, re.M))
+    if re.search(r"^\s*Infobox\s*$", head, re.M):
+        return bool(re.search(r"^\s*-\s*\w[^:\n]*:", head, re.M))
+    lines = head.splitlines()
+    return any(_FIELD.match(line) and _headless_box(lines[i:i + 40]) for i, line in enumerate(lines[:60]))
 
 
 def _lines(text: str):
@@ -29,6 +58,8 @@ def _lines(text: str):
 def read(text: str, prov: Provenance) -> Document:
     doc = Document(prov, text, title="")
     section, in_box, para_start, para_lines = "", False, None, []
+    boxed = bool(re.search(r"^\s*Infobox\s*$", text[:4000], re.M))
+    lines = text.splitlines()
 
     def flush():
         nonlocal para_start, para_lines
@@ -37,15 +68,18 @@ def read(text: str, prov: Provenance) -> Document:
             doc.paragraphs.append(Paragraph(section, Segment.verbatim(text[para_start:end], para_start)))
         para_start, para_lines = None, []
 
-    for pos, line in _lines(text):
+    for n, (pos, line) in enumerate(_lines(text)):
         stripped = line.strip()
         if not doc.title and (m := _TITLE.match(line)):
             doc.title = m.group("t")
             continue
         if stripped.lower() == "infobox":
             flush()
-            in_box = True
+            in_box = boxed = True
             continue
+        if not boxed and _FIELD.match(line) and _headless_box(lines[n:n + 40]):
+            flush()
+            in_box = boxed = True
         if in_box:
             if (m := _FIELD.match(line)):
                 key = normalise_key(m.group("key"))
