@@ -1,9 +1,12 @@
 """The infobox's own facts: winner, dates, strength, places, commanders."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import warlog
+from warlog.readers import detect
 
 
 def _event(**fields):
@@ -59,3 +62,44 @@ def test_infobox_columns_that_lost_their_names_never_fail(box):
     text = f"= X attack =\n\nInfobox\n- Date: 1 May 2020\n{box}\nOn 1 May 2020, jihadists attacked Malian soldiers; five soldiers were killed.\n"
     events = warlog.extract_text(text)
     assert events[0].claims and events[0].claims[0].low == 5
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _corpus_event(name: str):
+    path = next(CORPUS.glob(f"*/{name}"))
+    return warlog.extract_text(path.read_text(encoding="utf-8"), str(path))[0]
+
+
+def _actors(ev) -> dict:
+    return {label: [(a.name, a.id) for a in side.actors] for label, side in ev.sides.items()}
+
+
+def test_infobox_without_its_heading_is_read_and_its_nameless_columns_take_the_lead():
+    # Battle of Kulbiyow as a copy kept it: no "Infobox" line, a footnote first, the combatant
+    # names lost to flag images; the units and losses of column 2 name Kenya's forces
+    ev = _corpus_event("x1_battle_of_kulbiyow_2017.txt")
+    assert ev.document.format == "infobox-text" and ev.title == "Battle of Kulbiyow"
+    assert _actors(ev) == {"A": [("al-Shabaab", "al_shabaab")], "B": [("Somalia", "somalia"), ("Kenya", "kenya")]}
+    assert ev.result.winner == "A"
+    assert [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"] == [
+        ("B", "killed", 40), ("B", "captured", None), ("B", "killed", None)]
+
+
+def test_a_list_of_keys_in_prose_is_no_infobox():
+    text = "= Notes =\n\nThe report lists:\n- Name: the village\n- Note: five houses burnt\n- Source: locals\n\nText.\n"
+    assert detect(text) != "infobox-text"
+
+
+def test_state_forces_without_a_state_name_take_their_state():
+    # 2008 Mumbai attacks: the defenders are Indian forces listed by name alone
+    ev = _corpus_event("h6_mumbai_attacks_2008.txt")
+    assert ("Mumbai Police", "india") in _actors(ev)["B"] and ("National Security Guards", "india") in _actors(ev)["B"]
+    assert ("Mumbai Fire Brigade", None) in _actors(ev)["B"]  # no force
+
+
+def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
+    # Battle of Aden (2015): each side lists its own "Security Forces"
+    sides = _actors(_corpus_event("h3_battle_of_aden_2015.txt"))
+    assert ("Security Forces", None) in sides["A"] and ("Security Forces", None) in sides["B"]

@@ -192,20 +192,23 @@ def state_forces(sides: dict, code: str | None, reg: Registry) -> None:
     """Name a state's force that the registry cannot place as its state: the state already on the
     same side where it is the only one, else, where no side names a state, the state of the event's
     country (UCDP GED's "Government of X" for its police and army alike). A side without a state
-    facing one keeps its force as written: in a civil war both may call theirs "Security Forces". In place."""
+    facing one, or two sides each with such a force, keep them as written: in a civil war both may
+    call theirs "Security Forces". In place."""
+    def unnamed(a: Actor) -> bool:
+        return a.id is None and a.kind != "civilians" and bool(_STATE_FORCE.match(a.name.strip()))
+
     states = {label: [a for a in side.actors if a.kind in STATE_KINDS] for label, side in sides.items()}
+    forces = [label for label, side in sides.items() if any(map(unnamed, side.actors))]
     home = reg.state(code)
-    for label, side in sides.items():
-        own = {a.id for a in states[label]}
-        if len(own) > 1:
-            continue
-        if own:
+    for label in forces:
+        side, own = sides[label], {a.id for a in states[label]}
+        if len(own) == 1:
             rec = reg.by_id.get(next(iter(own)))
-        elif home is not None and not any(states.values()):
+        elif not own and home is not None and not any(states.values()) and len(forces) == 1:
             rec = home
         else:
             continue
         for n, a in enumerate(side.actors):
-            if a.id is None and a.kind != "civilians" and _STATE_FORCE.match(a.name.strip()):
+            if unnamed(a) and rec is not None:
                 side.actors[n] = Actor(a.name, rec.id, [a.name, rec.name] + rec.aliases, rec.kind, a.text, a.start, a.end)
 
