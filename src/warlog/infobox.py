@@ -218,6 +218,40 @@ _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers
                               r"passengers|shoppers|spectators|crowds?|market|mosque|church|school|hotel|stadium)\b", re.I)
 
 
+# people of a state's forces among an attack's victims: "14 soldiers", "31 Israeli security personnel",
+# "Ukrainian prisoners of war", "40 CRPF personnel", "Target: Military personnel"
+_FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|(?:military|security|army|police|CRPF|BSF)\s+personnel|"
+                            r"security\s+forces|police(?:m[ae]n|\s+officers)?|policemen|gendarmes?|"
+                            r"prisoners\s+of\s+war|POWs)\b", re.I)
+VICTIM_KEYS = ("target", "deaths", "injuries", "victims", "missing", "hostages")
+
+
+def victim_state(doc: Document, out_sides: dict[str, Side], code: str | None, reg: Registry) -> None:
+    """An attack on civilians whose victims include a state's forces ("14 soldiers", "Ukrainian
+    prisoners of war") was also fought against that state: it is side B, named where the row says
+    whose ("Israeli"), else the state of the event's country. In place."""
+    b = out_sides.get("B")
+    if b is None or [a.kind for a in b.actors] != ["civilians"]:
+        return
+    perpetrators = {a.id for a in out_sides.get("A", Side()).actors}
+    for key in VICTIM_KEYS:
+        seg = doc.get(key)
+        m = _FORCE_VICTIMS.search(seg.text[:MAX_HINT]) if seg is not None else None
+        if m is None or key == "target" and _CIVILIAN_TARGET.search(seg.text):
+            continue  # "Target: Civilians (TAK claim: Security forces)"
+        named = [x for x in reg.find(seg.text[max(0, m.start() - 40):m.start()]) if x.actor.kind in STATE_KINDS]
+        rec = named[-1].actor if named else reg.state(code)
+        if rec is None or rec.id in perpetrators:
+            return
+        if named:
+            s0 = max(0, m.start() - 40)
+            s, e = seg.source_span(s0 + named[-1].start, s0 + named[-1].end)
+            b.actors = [sides.actor(rec.name, reg, doc.text[s:e], s, e)]
+        else:
+            b.actors = [Actor(rec.name, rec.id, [rec.name] + rec.aliases, rec.kind)]
+        return
+
+
 def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     """Sides from the lead when no infobox names them: the states it names on side A, the armed
     groups on side B, as UCDP GED orders a state-based conflict ("Malian troops were ambushed by the
@@ -430,7 +464,7 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
         lines.setdefault(rf.line, []).append(rf)
     for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg)):
         for rf in lines[(start, _end)]:
-            side = infobox_claims.side_of(rf, label, sv, reg)
+            side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(start, start + 1)[0]))
     return claims
 
@@ -454,7 +488,7 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
         if seg is None:
             continue
         for rf in infobox_claims.row_figures(doc, seg, res, sv, category):
-            side = infobox_claims.side_of(rf, victims, sv, res.actors)
+            side = infobox_claims.side_of(rf, "unknown" if rf.total else victims, sv, res.actors)
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
     return claims
 
@@ -485,6 +519,8 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
     if fig.subject:
         named = next((sv.of_actor(m.actor, reg) for m in reg.find(fig.subject) if sv.of_actor(m.actor, reg)), None)
     if default is None:
+        if rf.total and not named and not rf.party:
+            return "unknown"  # "35 killed overall" below both columns: everyone's
         return named or rf.party or sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
             "unknown" if fig.subject_kind in ("unknown", "armed", "state") and fig.subject else "civilians")
     return named or rf.party or default

@@ -37,6 +37,9 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
+_TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
+# words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
+_TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|altogether|combined|all\s+sides|both\s+sides)\b", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 # possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
@@ -57,6 +60,7 @@ class Label:
     att: attribution.Attribution | None = None
     side: str | None = None
     heading: bool = False  # governs the rows below it, not only its own figures
+    total: bool = False  # a scope of everyone ("Total:", "Overall:")
 
 
 @dataclass
@@ -69,6 +73,8 @@ class RowFigure:
     party: str | None  # the side a label names as the counted party
     rule: str
     att_from: str | None = None  # "label" (after the figure) | "heading" | None
+    total: bool = False  # "Total: 30", "35 killed overall": everyone's, in a row of no side's own
+    everyone: bool = False  # says so in its words: "overall", "41 (40 CRPF personnel, 1 suicide bomber)"
 
     @property
     def claimant_key(self) -> str:
@@ -85,7 +91,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
         return None
     reg, lex = res.actors, res.lexicon
     if _SCOPE.match(t) and not _PER.match(t):
-        return Label("scope", 0, 0)
+        return Label("scope", 0, 0, total=bool(_TOTAL.match(t)))
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
         att = attribution.parse_claimant(who, reg, lex)
@@ -126,7 +132,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     lex = res.lexicon
     text = seg.text
     out: list[RowFigure] = []
-    heading_att, heading_party = None, None
+    heading_att, heading_party, heading_total = None, None, False
     closers: list[tuple[int, attribution.Attribution]] = []  # claimant labels that open a line
     from .infobox import items
 
@@ -148,15 +154,40 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
+                heading_total = heads[h].total
                 h += 1
             att = _claimant_after(fig, labels, starts)
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
             party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
-            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from))
+            everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex)
+            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone))
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
+            heading_total = lab.total
     return _labels_over_lines(out, closers, column)
+
+
+def _breakdown(text: str, pos: int, end: int, lex) -> bool:
+    """"41 (40 CRPF personnel, 1 suicide bomber)": a figure broken down, in brackets, into the
+    counts of several parties is a total of them all."""
+    m = _BRACKETS.match(text, pos, end)
+    if not m:
+        return False
+    cuts = [m.start(1), *(x for sep in _PART_SEP.finditer(text, m.start(1), m.end(1)) for x in sep.span()), m.end(1)]
+    parts = list(zip(cuts[::2], cuts[1::2]))
+    return len(parts) >= 2 and all(_counts_people(text, a, b, lex) for a, b in parts)
+
+
+_BRACKETS = re.compile(r"\s*\(([^()]{3,200})\)")
+_PART_SEP = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.I)
+
+
+def _counts_people(text: str, s: int, e: int, lex) -> bool:
+    """A part that is a count of someone: a number first, then words ("40 CRPF personnel", "one suicide bomber")."""
+    lead = len(text[s:e]) - len(text[s:e].lstrip())
+    q = next(iter(figures.quantities(text, s + lead, e, lex.patterns)), None)
+    return q is not None and q.start() == s + lead and bool(re.match(r"\s+[A-Za-z]", text[q.end():e]))
 
 
 def _labels_over_lines(rows: list[RowFigure], closers: list, column: bool) -> list[RowFigure]:

@@ -56,7 +56,10 @@ def actor(name: str, reg: Registry, text: str | None = None, start: int | None =
 
 
 def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView, reg: Registry) -> str | None:
-    """The side whose people ``subject`` counts ("Malian soldiers" -> the side with Mali); None if unknown."""
+    """The side whose people ``subject`` counts ("Malian soldiers" -> the side with Mali); None if unknown.
+    Civilians are civilians whoever's they are ("Israeli civilians")."""
+    if subject_kind == "civilians":
+        return "civilians"
     if subject:
         for mention in reg.find(subject):
             label = sv.of_actor(mention.actor, reg)
