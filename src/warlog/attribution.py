@@ -80,11 +80,17 @@ def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
     """A claimant phrase names someone: a capitalised name ("Reuters", "the Malian army"), or words
     for people who report ("officials", "a local source", "survivors", "authorities"); "and", "they
     increased this number" name no one."""
+    if _ANONYMOUS.match(np):
+        return False
     if _CAPITAL.search(np) or reg.find(np):
         return True
     words = {w.rstrip("s") for w in re.findall(r"[a-z]+", np.lower())}
     return any(word in np.lower() for word, _ in KIND_WORDS) or bool(words & _people_words(lex))
 
+
+# "Other sources estimate that 43 were killed", "some reports": a figure of nobody in particular
+_ANONYMOUS = re.compile(r"^(?:the\s+)?(?:other|some|several|various|many|different|further|additional|unconfirmed|"
+                        r"unnamed|unspecified|conflicting)\s+(?:sources?|reports?|estimates?|accounts?|figures?|counts?)$", re.I)
 
 _PEOPLE: dict[int, frozenset] = {}
 

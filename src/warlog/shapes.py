@@ -88,7 +88,7 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     P = lex.patterns
     own = False
     subj_m = P.subject.match(text, q.end, end)
-    them = P.of_them_after.match(text, q.end, end)
+    them = P.of_them_after.match(text, q.end, end) or P.more_after.match(text, q.end, end)
     if subj_m is None and q.qualifier == "vague" and not them:
         of = P.of_subject.match(text, q.end, end)
         if of:
@@ -293,6 +293,11 @@ def active(s: Spot) -> Figure | None:
     at = s.at(m.start())
     word = m.group("active")
     cat = s.lex.category(word)
+    if (joined := _JOINED_BEFORE.search(s.before, max(0, m.start() - 30), m.start())) is not None:
+        # "killing or wounding 50 soldiers": people of whom some died, some were hurt
+        first = s.lex.category_of.get(joined.group("w").lower())
+        if first and first != cat and "killed" in (first, cat):
+            at, cat = s.at(joined.start("w")), "casualties"
     if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
                       inherits=_anaphoric(s.subject, s.lex))
@@ -307,6 +312,8 @@ def active(s: Spot) -> Figure | None:
         return Figure(s.q, at, s.q.end, None, None, cat, "")
     return None
 
+
+_JOINED_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:or|and|and/or)\s+$")
 
 CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted"}
 
@@ -368,7 +375,7 @@ RULES: list[Rule] = [
     Rule("toll", 2, toll),
     Rule("hostage", 1, hostage),
     Rule("others", 1, others),
-    Rule("active", 2, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
+    Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
     Rule("attributive", 1, attributive),
     Rule("noun", 1, noun),
