@@ -103,3 +103,15 @@ def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
     # Battle of Aden (2015): each side lists its own "Security Forces"
     sides = _actors(_corpus_event("h3_battle_of_aden_2015.txt"))
     assert ("Security Forces", None) in sides["A"] and ("Security Forces", None) in sides["B"]
+
+
+@pytest.mark.parametrize("row,want", [
+    # Tchoma Bangou and Zaroumdareye massacres, 2017 Gao bombing, Owo church attack (tests/corpus)
+    ("Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye", [(76, 76), (30, 30)]),
+    ("Injuries: 120 estimated", [(120, 120)]),
+    ("Fatalities: 41 - 80 confirmed", [(41, 80)]),
+    ("Deaths: 41 (40 CRPF personnel, 1 suicide bomber)", [(41, 41)]),
+])
+def test_victim_rows_may_say_where_and_how_sure(row, want):
+    text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
+    assert [(c.low, c.high) for c in warlog.extract_text(text)[0].claims] == want

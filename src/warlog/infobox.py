@@ -523,7 +523,8 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
             return "unknown"  # "35 killed overall" below both columns: everyone's
         return named or rf.party or sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
             "unknown" if fig.subject_kind in ("unknown", "armed", "state") and fig.subject else "civilians")
-    return named or rf.party or default
+    # a column's label naming a belligerent of no side ("Kenya:" where Kenya is not listed) is the column's
+    return named or (rf.party if rf.party != "unknown" else None) or default
 
 
 def _assign_rows(lines: list[list], sv, reg) -> list[str]:
@@ -533,7 +534,7 @@ def _assign_rows(lines: list[list], sv, reg) -> list[str]:
     cur, used, out = 0, {lab: set() for lab in labels}, []
     for rfs in lines:
         named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
-        named |= {rf.party for rf in rfs if rf.party}
+        named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}
         named.discard(None)
         named.discard("civilians")
         keys = {(rf.claimant_key, rf.fig.category) for rf in rfs}

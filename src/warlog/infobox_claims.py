@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import attribution, figures, sides
+from .actors import BELLIGERENT_KINDS
 from .document import Document
 from .figures import Figure
 from .numbers import from_match
@@ -44,7 +45,10 @@ _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 # possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
                         r"(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*+\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b)", re.I)
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|"
+                         r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
+# in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
+_AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S", re.I)
 _BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
@@ -99,7 +103,8 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if _CIVILIANS.match(t):
         return Label("party", 0, 0, side="civilians")
     side = _party_side(t, sv, reg)
-    if side:
+    if side is not None:
+        # a belligerent of no side here is still whose losses the row gives, not who says so
         return Label("party", 0, 0, side=side)
     if attribution.names_claimant(t, reg) or _names_reporter(t, lex):
         att = attribution.parse_claimant(t, reg, lex)
@@ -108,7 +113,8 @@ def classify(text: str, sv, res: Resources) -> Label | None:
 
 
 def _party_side(text: str, sv, reg) -> str | None:
-    """The side of a belligerent a label names as a whole ("Kenya", "US", "Ukrainian forces")."""
+    """The side of a belligerent a label names as a whole ("Kenya", "US", "Ukrainian forces");
+    "unknown" for a belligerent on no side of the event; None when the label names no belligerent."""
     found = reg.find(text)
     if len(found) != 1 or len(text) > 60:
         return None
@@ -117,7 +123,8 @@ def _party_side(text: str, sv, reg) -> str | None:
     if rest and not re.fullmatch(r"(?:the\s+)?(?:forces|troops|army|military|side|losses|casualties|personnel|"
                                  r"armed forces|soldiers|government|police|security forces)?", rest, re.I):
         return None
-    return sv.of_actor(m.actor, reg)
+    side = sv.of_actor(m.actor, reg)
+    return side if side else "unknown" if m.actor.kind in BELLIGERENT_KINDS else None
 
 
 def _names_reporter(text: str, lex) -> bool:
@@ -324,7 +331,8 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         subj = P.subject.match(text, q.end, e) if category else None
         end = subj.end() if subj else q.end
-        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found) \
+        if not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \
+                or _inside_paren_after_figure(text, s, q.start, found) \
                 or _subset(text, s, q.start, P):
             continue
         subject = subj.group("subj") if subj else None
