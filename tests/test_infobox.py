@@ -110,7 +110,8 @@ def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
     ("Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye", [(76, 76), (30, 30)]),
     ("Injuries: 120 estimated", [(120, 120)]),
     ("Fatalities: 41 - 80 confirmed", [(41, 80)]),
-    ("Deaths: 41 (40 CRPF personnel, 1 suicide bomber)", [(41, 41)]),
+    # a total broken down into two parties' counts: three figures (the total counts no one side)
+    ("Deaths: 41 (40 CRPF personnel, 1 suicide bomber)", [(41, 41), (40, 40), (1, 1)]),
 ])
 def test_victim_rows_may_say_where_and_how_sure(row, want):
     text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
