@@ -116,3 +116,26 @@ def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
 def test_victim_rows_may_say_where_and_how_sure(row, want):
     text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
     assert [(c.low, c.high) for c in warlog.extract_text(text)[0].claims] == want
+
+
+@pytest.mark.parametrize("result,winner", [
+    # results that tell what happened (Battle of Diabaly 2013, 2012 Gao, Ramadi 2014-15, Palma in tests/corpus)
+    ("Islamists capture Diabaly and hold it for a week", "B"),
+    ("Mansila captured by JNIM", "B"),
+    ("Northern Mali falls to Ansar Dine", "B"),
+    ("Malian government forces retreat from the city, JNIM forces take full control", "B"),
+    ("Malian government retakes Konna", "A"),
+    ("Malian government retakes Konna, rebels maintain control over its surroundings", None),
+    ("French victory (see Aftermath)", "A"),
+])
+def test_infobox_winner_from_what_happened(result, winner):
+    box = {"Conflict": "Test attack", "Date": "2020", "Combatant1": "Mali, France", "Combatant2": "JNIM, Ansar Dine",
+           "Result": result}
+    lines = "".join(f"- {k}: {v}\n" for k, v in box.items())
+    assert warlog.extract_text(f"= Test attack =\n\nInfobox\n{lines}\nText.\n")[0].result.winner == winner
+
+
+def test_infobox_victor_of_a_column_that_lost_its_names_fills_it():
+    # Battle of Tannenberg as a copy kept it: "German victory", the German column only flag images
+    ev = _corpus_event("h5_battle_of_tannenberg_1914.txt")
+    assert ev.result.winner == "A" and [a.id for a in ev.sides["A"].actors] == ["germany"]

@@ -382,10 +382,12 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     if seg is None or not seg.text.strip():
         return Result(None, None)
     text = seg.text.split("\n")[0].strip()
-    low = text.lower()
-    if any(w in low for w in lex.raw["results"]["draw"]) or "victory" not in low and "win" not in low:
+    low = _SEE.sub("", text).lower()  # "French victory (see Aftermath)" points to a section, no draw
+    if any(w in low for w in lex.raw["results"]["draw"]):
         return Result(text, None)
     sv = sides.view(out_sides, reg)
+    if "victory" not in low and "win" not in low:
+        return Result(text, _winner_by_deed(seg.text, out_sides, sv, reg, lex))
     # "JNIM victory", "Victory for JNIM", "Decisive Malian victory": the winner is named somewhere
     head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
                   flags=re.I)
@@ -393,16 +395,90 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
         label = sv.of_actor(mention.actor, reg)
         if label:
             return Result(text, label)
-    for word, kind in lex.raw["results"]["kinds"].items():
-        if re.search(rf"\b{word}", head, re.I):
-            label = sv.of_kind({"armed_group", "militia"} if kind == "armed" else {"state", "foreign_state"})
-            if label:
-                return Result(text, label)
+    for mention in reg.find(head):
+        label = _absent_winner(mention.actor, doc, seg, out_sides, sv, reg)
+        if label:
+            return Result(text, label)
+    if label := _side_of_kind_word(head, sv, lex):
+        return Result(text, label)
     for label, side in out_sides.items():
         if any(a.name.lower() in head.lower() for a in side.actors if a.id is None):
             return Result(text, label)
     label = _winner_by_words(head, out_sides)
     return Result(text, label)
+
+
+_SEE = re.compile(r"\(\s*see\b[^()]*\)", re.I)
+
+
+def _absent_winner(rec, doc: Document, seg: Segment, out_sides: dict[str, Side], sv, reg: Registry) -> str | None:
+    """A victor the columns do not list ("German victory" where the German column lost its names to
+    flag images): the one column left empty, which takes its name; else the only side of its kind
+    (a state's victory where one side alone is states)."""
+    empty = [label for label in ("A", "B") if label in out_sides and not out_sides[label].actors]
+    if len(empty) == 1 and all(out_sides[label].actors for label in ("A", "B") if label != empty[0]):
+        found = next((m for m in reg.find(seg.text) if m.actor.id == rec.id), None)
+        s, e = seg.source_span(found.start, found.end) if found else (None, None)
+        out_sides[empty[0]].actors = [sides.actor(rec.name, reg, doc.text[s:e] if found else None, s, e)]
+        return empty[0]
+    kinds = STATE_KINDS if rec.kind in STATE_KINDS else ARMED_KINDS if rec.kind in ARMED_KINDS else None
+    if kinds is None:
+        return None
+    of_kind = [label for label in sv.labels if any(r.kind in kinds for r in sv.records[label])]
+    return of_kind[0] if len(of_kind) == 1 else None
+
+
+# "Islamists capture Diabaly", "Mansila captured by JNIM", "Northern Mali falls to Ansar Dine",
+# "Iraqi government forces retreat from the city": who took the place won; who left it lost
+_TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|seize[sd]?|retake[sn]?|retook|"
+                   r"recapture[sd]?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
+                   r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
+_TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered)\s+by\s+(?P<who>[^,;.()]{2,80})|"
+                    r"\b(?:falls?|fell)\s+to\s+(?P<who2>[^,;.()]{2,80})", re.I)
+_KEPT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:maintain|keep|retain|hold|remain)s?\b", re.I)
+_LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|"
+                   r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b", re.I)
+
+
+def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> str | None:
+    """The winner of a result that tells what happened instead of naming a victory: the first clause
+    that says who took the place, or who left it (the other of two sides won)."""
+    clauses = [c.strip() for c in re.split(r"[\n;]|,\s+|\.\s+", text)]
+    for n, clause in enumerate(clauses[:4]):
+        m = _TAKEN.search(clause)  # the passive first: "Mansila captured by JNIM"
+        who = (m.group("who") or m.group("who2")) if m else None
+        if who is None and (m := _TOOK.match(clause)):
+            who = m.group("who")
+        if who:
+            won = _side_named(who, out_sides, sv, reg, lex)
+            # "government retakes Palma, rebels maintain control over its surroundings": mixed
+            kept = {_side_named(k.group("who"), out_sides, sv, reg, lex) for c in clauses[n + 1:] if (k := _KEPT.match(c))}
+            return won if not kept - {won, None} else None
+        m = _LEFT.match(clause)
+        if m:
+            loser = _side_named(m.group("who"), out_sides, sv, reg, lex)
+            others = [label for label in sv.labels if label != loser]
+            return others[0] if loser and len(sv.labels) == 2 else None
+    return None
+
+
+def _side_named(words: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> str | None:
+    """The side a few words name: an actor or an ally of one, a stem of one's names, or a word for
+    a kind of side ("rebels", "government forces")."""
+    for mention in reg.find(words):
+        label = sv.of_actor(mention.actor, reg)
+        if label:
+            return label
+    return _winner_by_words(words, out_sides) or _side_of_kind_word(words, sv, lex)
+
+
+def _side_of_kind_word(words: str, sv, lex: Lexicon) -> str | None:
+    for word, kind in lex.raw["results"]["kinds"].items():
+        if re.search(rf"\b{word}", words, re.I):
+            label = sv.of_kind({"armed_group", "militia"} if kind == "armed" else {"state", "foreign_state"})
+            if label:
+                return label
+    return None
 
 
 _WINNER_WORD = re.compile(r"[A-Z][\w'’.]*")

@@ -186,9 +186,12 @@ def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None
 
 # A side's name that is a state's force without saying whose: "Security Forces", "Mumbai Police",
 # "Republican Guard", "National Intelligence Service", "Railway Protection Force"
-_STATE_FORCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:(?:security|special|armed|defen[cs]e|police|"
-                          r"government|federal|regular)\s+)?(?:forces?|police|guards?|army|gendarmerie|troops|"
-                          r"soldiers|military|service|unit)$", re.I)
+_GENERIC = (r"national|security|special|armed|republican|presidential|federal|border|central|state|government|"
+            r"regular|royal|internal|interior|intelligence|protection|railway|administration|general|reserve|"
+            r"rapid|emergency|counter-terrorism|anti-terrorism|coast|military|police|defen[cs]e|elite|service|"
+            r"guards?|action|response|tactical")
+_STATE_FORCE = re.compile(rf"^(?:the\s+)?(?:(?:{_GENERIC})\s+){{0,3}}(?:forces?|guards?|army|gendarmerie|troops|soldiers|"
+                          rf"military|service|unit)$|^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}police(?:\s+(?:force|service))?$", re.I)
 
 
 def state_forces(sides: dict, code: str | None, reg: Registry) -> None:
