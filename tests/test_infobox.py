@@ -126,6 +126,7 @@ def test_victim_rows_may_say_where_and_how_sure(row, want):
     ("Malian government forces retreat from the city, JNIM forces take full control", "B"),
     ("Malian government retakes Konna", "A"),
     ("Malian government retakes Konna, rebels maintain control over its surroundings", None),
+    ("JNIM forces capture the outpost but are unable to make further advances", None),
     ("French victory (see Aftermath)", "A"),
 ])
 def test_infobox_winner_from_what_happened(result, winner):

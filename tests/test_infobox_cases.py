@@ -3,7 +3,8 @@ writes an infobox: the plain-text form (rows joined by ", " as the seeds join th
 (rows apart by ``<br />``) and a saved page (one ``<td>`` per column, rows apart by ``<br>``).
 
 A case names its sides and date, then a ``--- casualtiesN`` block per column (one row per line) and
-the ``--- claims`` it must give, in order, in tests/cases' claim-line notation."""
+the ``--- claims`` it must give, in order, in tests/cases' claim-line notation. ``flattened: yes``
+runs it also as a mirror's copy that lost the columns (one cell per line, every column's rows in a row)."""
 from __future__ import annotations
 
 import html
@@ -26,6 +27,7 @@ def parse(path: Path) -> dict:
     claims = raw.split("--- claims\n", 1)[1]
     case = parse_case_text(f"{head}\n--- text\nThe attack.\n--- claims\n{claims}")
     case["columns"] = {k: [r for r in v.splitlines() if r.strip()] for k, v in blocks.items()}
+    case["flattened"] = bool(re.search(r"^flattened: yes$", head, re.M))
     return case
 
 
@@ -62,12 +64,25 @@ def as_html(case: dict) -> str:
             f"</tbody></table><p>{html.escape(case['text'])}</p></body></html>")
 
 
+def as_rendered_lines(case: dict) -> str:
+    """A mirror's copy of the rendered page, one cell per line: the columns' rows follow each other
+    under "Casualties and losses", nothing marks where a column ends."""
+    a, b = (side.replace(", ", "\n") for side in case["sides"])
+    rows = "\n".join(r for k in sorted(case["columns"]) for r in case["columns"][k])
+    return (f"Test event\n\nFrom Wikipedia, the free encyclopedia\n\nDate\n{case['date']}\nBelligerents\n{a}\n{b}\n"
+            f"Casualties and losses\n{rows}\n\n{case['text']}\n")
+
+
 FORMS = {"infobox-text": (as_infobox_text, "infobox-text"), "wikitext": (as_wikitext, "wikitext"),
-         "html": (as_html, "html")}
+         "html": (as_html, "html"), "rendered-lines": (as_rendered_lines, "rendered-page")}
 
 
-@pytest.mark.parametrize("form", list(FORMS))
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+# A copy that lost the columns (one cell per line) can only be read for what its rows say: a case
+# that holds there too says "flattened: yes" and runs in that form as well.
+RUNS = [(path, form) for path in CASES for form in FORMS if form != "rendered-lines" or parse(path)["flattened"]]
+
+
+@pytest.mark.parametrize("path,form", RUNS, ids=[f"{p.stem}-{f}" for p, f in RUNS])
 def test_infobox_cases_claims_match_golden_file(path, form):
     case = parse(path)
     make, fmt = FORMS[form]

@@ -449,6 +449,8 @@ def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, le
         who = (m.group("who") or m.group("who2")) if m else None
         if who is None and (m := _TOOK.match(clause)):
             who = m.group("who")
+        if who and re.search(r"\bbut\b", clause, re.I):
+            return None  # "KLA forces capture the outpost but are unable to advance further": mixed
         if who:
             won = _side_named(who, out_sides, sv, reg, lex)
             # "government retakes Palma, rebels maintain control over its surroundings": mixed
@@ -541,6 +543,8 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
+            if side == "unknown" and rf.party == "unknown" and not rf.everyone:
+                side = label  # "Brigade 2506:", a body of no side we know: its place in the list tells
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(start, start + 1)[0]))
     return claims
 
@@ -606,7 +610,8 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
 def _assign_rows(lines: list[list], sv, reg) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
     repeating a category it already gave for this side starts the next side's column."""
-    labels = sv.labels or ["A", "B"]
+    # a column that lost its names (flag images) still has its rows: two sides at least
+    labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
     cur, used, out = 0, {lab: set() for lab in labels}, []
     for rfs in lines:
         named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
@@ -616,6 +621,7 @@ def _assign_rows(lines: list[list], sv, reg) -> list[str]:
         keys = {(rf.claimant_key, rf.fig.category) for rf in rfs}
         if len(named) == 1:
             label = named.pop()
+            cur = labels.index(label) if label in labels else cur
         else:
             if keys & used[labels[cur]] and cur + 1 < len(labels):
                 cur += 1

@@ -256,7 +256,7 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         return
     m = _HEADING.match(piece)
     if m and re.search(r"[A-Za-z]", m.group("label")):
-        lab = classify(m.group("label"), sv, res) or _named_claimant(m.group("label"), res)
+        lab = classify(m.group("label"), sv, res) or _force_heading(m.group("label")) or _named_claimant(m.group("label"), res)
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
             out.append(lab)
@@ -278,10 +278,25 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
 _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|du|al-\w+))*$")
 
 
+# the last word of a body of fighters: "National Militia:", "Brigade 2506:", "5th Brigade:" head its losses
+_FORCE_NAME = re.compile(r"\b(?:militias?|brigades?|army|armies|forces|guards?|police|regiments?|battalions?|divisions?|"
+                         r"corps|navy|air\s+force|marines|front|troops|units?|companies|company|squadrons?|legion|"
+                         r"gendarmerie|rebels|fighters|mujahideen|volunteers)\b(?:\s+\d+)?$", re.I)
+
+
+def _force_heading(label: str) -> Label | None:
+    """A heading naming a body of fighters the registry does not know: whose losses follow, of no
+    side it can tell (the rows' place tells), and no claimant."""
+    label = label.strip()
+    if len(label) <= 60 and _FORCE_NAME.search(label) and re.match(r"[A-Z0-9]", label):
+        return Label("party", 0, 0, side="unknown")
+    return None
+
+
 def _named_claimant(label: str, res) -> Label | None:
     """"Polybius :", "Horst Schulz:": a name standing as a heading gives figures: a claimant."""
     label = label.strip()
-    if not _PROPER.match(label) or len(label.split()) > 5:
+    if not _PROPER.match(label) or len(label.split()) > 5 or _FORCE_NAME.search(label):
         return None
     att = attribution.parse_claimant(label, res.actors, res.lexicon)
     return Label("claimant", 0, 0, att=att) if att else None
