@@ -81,14 +81,14 @@ class Patterns:
         number_words = _alt(list(units) + list(tens) + list(scales) + ["dozen"])  # digits are kept out apart
         not_count = rf"(?!\d|(?:{number_words}|{vague}|a|an|the)\b)"
         people = _alt(heads)
-        joined = rf"(?:\s+(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
+        joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
             rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{number_words})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
             re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
         self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
         self.of_phrase = re.compile(
-            r"\s+of\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
+            r"\s+(?:of|belonging\s+to)\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
             r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded)\b))", re.I)
         # people the lexicon does not name: one to three words, none a category word ("three minelayers",
         # "Tigrayans", "Dozo hunters"); a rule reads them only before a verb of their own

@@ -211,14 +211,19 @@ def category_word(s: Spot) -> Figure | None:
 
 
 def attributive(s: Spot) -> Figure | None:
-    """A category word before the people: "many wounded people", "12 dead soldiers"."""
+    """A category word before the people: "many wounded people", "12 dead soldiers", "800 corpses of
+    the Armenian soldiers"."""
     if not s.subject:
         return None
     first, _, rest = s.subject.partition(" ")
     cat = s.lex.category_of.get(first.lower()) if rest else None
     if cat is None:
         return None
+    rest = _OF_LEAD.sub("", rest)  # "800 corpses of the Armenian soldiers": the soldiers are counted
     return Figure(s.q, s.q.start, s.after_subj, rest, subject_kind(rest, s.lex), cat, "")
+
+
+_OF_LEAD = re.compile(r"^(?:of|belonging\s+to)\s+(?:the\s+)?", re.I)
 
 
 def noun(s: Spot) -> Figure | None:
@@ -377,7 +382,7 @@ RULES: list[Rule] = [
     Rule("others", 1, others),
     Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
-    Rule("attributive", 1, attributive),
+    Rule("attributive", 2, attributive),
     Rule("noun", 1, noun),
     Rule("chain", 2, chain),
     Rule("shared", 2, shared),
