@@ -256,7 +256,13 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     """Sides from the lead when no infobox names them: the states it names on side A, the armed
     groups on side B, as UCDP GED orders a state-based conflict ("Malian troops were ambushed by the
     Islamic State in the Greater Sahara")."""
-    # the first lead paragraph naming both (a copy may put a footnote or a caption line first)
+    states, groups = _lead_actors(doc, reg, both=True)
+    return {"A": Side(actors=states), "B": Side(actors=groups)} if states and groups else {}
+
+
+def _lead_actors(doc: Document, reg: Registry, both: bool = False) -> tuple[list, list]:
+    """The states and the armed groups the first lead paragraph naming any (``both``: naming both)
+    names: a copy may put a footnote or a caption line first."""
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         states, groups = [], []
         for m in reg.find(para.text.text[:600]):
@@ -267,9 +273,9 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
             if bucket is not None and all(a.id != m.actor.id for a in bucket):
                 s, e = para.text.source_span(m.start, m.end)
                 bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
-        if states and groups:
-            return {"A": Side(actors=states), "B": Side(actors=groups)}
-    return {}
+        if (states and groups) if both else (states or groups):
+            return states, groups
+    return [], []
 
 
 LEAD_PARAGRAPHS = 3
@@ -324,6 +330,8 @@ def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str,
     empty = [label for label in ("A", "B") if not out[label].actors]
     if not empty:
         return out
+    if len(empty) == 1:
+        return _fill_one(out, empty[0], doc, reg)
     lead = _lead_sides(doc, reg)
     if not lead:
         return out
@@ -332,12 +340,17 @@ def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str,
         swap = (a == "B" or b == "A") and not (a == "A" or b == "B")
         out["A"].actors, out["B"].actors = (lead["B"].actors, lead["A"].actors) if swap else (lead["A"].actors, lead["B"].actors)
         return out
-    other = out["B" if empty[0] == "A" else "A"]
-    taken = {a.id for side in out.values() for a in side.actors}
+    return out
+
+
+def _fill_one(out: dict[str, Side], empty: str, doc: Document, reg: Registry) -> dict[str, Side]:
+    """The one column that lost its names takes the lead's actors of the kind the other lacks."""
+    other = out["B" if empty == "A" else "A"]
     kinds = {reg.by_id[a.id].kind for a in other.actors if a.id in reg.by_id}
-    pick = lead["B"] if kinds & STATE_KINDS else lead["A"] if kinds & ARMED_KINDS else None
-    if pick:
-        out[empty[0]].actors = [a for a in pick.actors if a.id not in taken]
+    states, groups = _lead_actors(doc, reg)
+    pick = groups if kinds & STATE_KINDS else states if kinds & ARMED_KINDS else []
+    taken = {a.id for side in out.values() for a in side.actors}
+    out[empty].actors = [a for a in pick if a.id not in taken]
     return out
 
 
@@ -434,7 +447,7 @@ _TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|s
                    r"recapture[sd]?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
                    r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
 _TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered)\s+by\s+(?P<who>[^,;.()]{2,80})|"
-                    r"\b(?:falls?|fell)\s+to\s+(?P<who2>[^,;.()]{2,80})", re.I)
+                    r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})", re.I)
 _KEPT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:maintain|keep|retain|hold|remain)s?\b", re.I)
 _LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|"
                    r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b", re.I)

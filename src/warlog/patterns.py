@@ -185,11 +185,14 @@ class Patterns:
         att = raw["attribution"]
         # first words of the attribution phrases: a sentence with none of them has no attribution
         self.attribution_words = frozenset(
-            w.split()[0].lower() for w in att["verbs"] + att["passive"] + att["toll_claimants"] + ["according", "citing", "per"])
+            w.split()[0].lower() for w in att["verbs"] + att["participles"] + att["passive"] + att["toll_claimants"]
+            + ["according", "citing", "per"])
         self.toll_claimant = re.compile(
             rf"\b(?P<who>{_alt(att['toll_claimants'])})\s+(?:(?:provisional|final|initial|first|latest)\s+)?"
             rf"(?:{_alt(raw['toll'])})\b", re.I)
-        self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'])})\b(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
+        # "..., with Burkinabe officials claiming 160 were killed": a participle reports as its verb does
+        self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'] + att['participles'])})\b"
+                                   rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
