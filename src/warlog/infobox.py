@@ -553,7 +553,9 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     lines: dict[tuple[int, int], list] = {}
     for rf in rows:
         lines.setdefault(rf.line, []).append(rf)
-    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg)):
+    heads = [_NOTHING_FIRST.match(seg.text, start) is not None or _NOTHING_BEFORE.search(seg.text, 0, start) is not None
+             for start, _end in lines]
+    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, heads)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
             if side == "unknown" and rf.party == "unknown" and not rf.everyone:
@@ -620,13 +622,21 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
     return named or (rf.party if rf.party != "unknown" else None) or default
 
 
-def _assign_rows(lines: list[list], sv, reg) -> list[str]:
+# "None 11 killed": the first column's cell said no losses; the figures after it are the next column's
+_NOTHING_FIRST = re.compile(r"\s*(?:none|nil|unknown|n/a|no\s+losses|[—–-])\s+(?=[~≈c.]*\s*\d)", re.I)
+_NOTHING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:none|nil|unknown|n/a|no\s+losses|[—–-])[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
+
+
+def _assign_rows(lines: list[list], sv, reg, nothing_first: list[bool] | None = None) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
-    repeating a category it already gave for this side starts the next side's column."""
+    repeating a category it already gave for this side starts the next side's column, and so does
+    a row whose first cell said the first side lost none ("None 11 killed")."""
     # a column that lost its names (flag images) still has its rows: two sides at least
     labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
     cur, used, out = 0, {lab: set() for lab in labels}, []
-    for rfs in lines:
+    for n, rfs in enumerate(lines):
+        if nothing_first and nothing_first[n] and cur + 1 < len(labels):
+            cur += 1
         named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
         named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}
         named.discard(None)

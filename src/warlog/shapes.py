@@ -229,9 +229,13 @@ _OF_LEAD = re.compile(r"^(?:of|belonging\s+to)\s+(?:the\s+)?", re.I)
 def noun(s: Spot) -> Figure | None:
     """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
     cat = noun_category(s.subject, s.lex)
-    if cat == "casualties" and s.q.qualifier == "vague":
+    if cat == "casualties" and s.q.qualifier == "vague" and not _MAGNITUDE.match(s.text, s.q.start, s.q.end):
         return None  # "an unknown number of casualties", "heavy losses": no count, and no word of what happened
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
+
+
+# a vague count that still says how many, in orders of magnitude: "hundreds of casualties"
+_MAGNITUDE = re.compile(r"(?:several\s+|many\s+|tens\s+of\s+)?(?:dozens|hundreds|thousands|scores|tens)\b", re.I)
 
 
 def nominal(s: Spot) -> Figure | None:
@@ -263,6 +267,16 @@ def others(s: Spot) -> Figure | None:
     if not m:
         return None
     return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("active")), "")
+
+
+_AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had|have)\s+(?:also\s+)?(?:the\s+)?$", re.I)
+
+
+def ellipsis(s: Spot) -> Figure | None:
+    """The verb of the figure before, left out: "37 hostages were killed, as were 29 militants"."""
+    if s.here is None or not s.subject or not _AS_WERE.search(s.before, max(0, len(s.before) - NEAR)):
+        return None
+    return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, s.here.category, "")
 
 
 def suffered(s: Spot) -> Figure | None:
@@ -375,6 +389,7 @@ class Rule:
 RULES: list[Rule] = [
     Rule("suffered", 1, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people
     Rule("passive", 2, passive),
+    Rule("ellipsis", 1, ellipsis),
     Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
     Rule("toll", 2, toll),
@@ -383,7 +398,7 @@ RULES: list[Rule] = [
     Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
     Rule("attributive", 2, attributive),
-    Rule("noun", 1, noun),
+    Rule("noun", 2, noun),
     Rule("chain", 2, chain),
     Rule("shared", 2, shared),
 ]
