@@ -30,7 +30,11 @@ _STATEMENT = re.compile(r"^(?P<who>.+?)\s+(?:released|issued|published|posted|pu
                         r"bulletin|announcement)$", re.I)
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
-_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
+# where the claimant's words end; a copy may lose a full stop: "according to Cameroonian officials Boko
+# Haram fighters retreated" (the people who say so end it before a new capitalised word)
+_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)|"
+                     r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("officials", "sources", "authorities", "residents", "witnesses",
+                                                                 "survivors", "activists", "locals")) + r")\s+(?=[A-Z])")
 _CAPITAL = re.compile(r"[A-Z]")
 _APPOSITIVE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+[a-z]")
 _ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"

@@ -18,7 +18,10 @@ _PAREN = re.compile(r"\s*\((?:[^()]*)\)")
 _NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re.I)
 # what flag images leave behind in copied infoboxes: "border|20px", "File:Flag of X.svg", "link="
 _IMAGE_DEBRIS = re.compile(r"(?:\b(?:border|bordure)\s*\|?\s*)?\b\d{1,3}\s*px\b\s*|\b(?:File|Image|Fichier):[^|\n]*?\.(?:svg|png|jpe?g|gif)\b"
-                           r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$", re.I)
+                           r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$"
+                           # a mirror's image name before the actor's: "Flag of Burkina Faso.svg Burkina Faso"
+                           r"|(?:[\w'’()-]+\s+){0,5}[\w'’()-]*(?:flag|emblem|arms|seal|logo|insignia|roundel|ensign|banner)"
+                           r"[\w'’()-]*(?:\s+[\w'’()-]+){0,5}?\.(?:svg|png|jpe?g|gif)\b", re.I)
 _SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
@@ -122,8 +125,9 @@ def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
         raw = seg.text[s:e]
         if _SUPPORT.match(raw):
             continue
-        name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—")
-        if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name):
+        name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
+        # text that names nobody ("Flag", a heading) goes before the sides are split, not after
+        if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name) and not sides.is_label(name):
             out.append((name, s, e))
     return out
 

@@ -50,6 +50,7 @@ _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\
 # in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
 _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S", re.I)
 _BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
+_YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
 
@@ -97,6 +98,8 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if _SCOPE.match(t) and not _PER.match(t):
         return Label("scope", 0, 0, total=bool(_TOTAL.match(t)))
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
+        if _SCOPE.match(m.group("who").strip()):
+            return Label("scope", 0, 0)  # "(official figure)", "(initial estimate)": how sure, not who says so
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
         att = attribution.parse_claimant(who, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
@@ -234,7 +237,8 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
             lab.start, lab.end = m.start(), m.end()
             out.append(lab)
     for m in _PAREN.finditer(text, s, e):
-        for part in m.group(1).split(";"):
+        # "(LNA claim, 31 May 2018)": a claimant and the day it said so
+        for part in re.split(r";|,(?=\s*\d)", m.group(1)):
             lab = classify(part, sv, res)
             if lab:
                 lab.start, lab.end = m.start(), m.end()
@@ -344,6 +348,8 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         if q.qualifier != "vague" and figures.not_a_count(text, q, text[max(s, q.start - figures.WINDOW):q.start], P):
             continue
+        if _YEAR_CITED.match(text, q.start, e) and text[max(s, q.start - 1):q.start] == "(":
+            continue  # "Novitsky (1911)", "Gaston Bodart (1908)": the year of a work cited
         subj = P.subject.match(text, q.end, e) if category else None
         end = subj.end() if subj else q.end
         if not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \

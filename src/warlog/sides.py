@@ -74,10 +74,16 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     if subject_kind == "pmc":
         return sv.of_kind({"pmc"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "armed":
-        return sv.of_kind(ARMED_KINDS) or sv.without_kind(STATE_KINDS | {"pmc"})
+        # "jihadists", "rebels": the side of the armed groups before the one of militias, which mostly
+        # fight beside a state (GATIA, the VDP); "militiamen" are the militias'
+        first = {"militia"} if subject and _MILITIA.search(subject) else {"armed_group"}
+        return sv.of_kind(first) or sv.of_kind(ARMED_KINDS) or sv.without_kind(STATE_KINDS | {"pmc"})
     if subject_kind == "unknown" and sv.victims_are_civilians:
         return "civilians"
     return None
+
+
+_MILITIA = re.compile(r"\bmilitia|\bvolunteers|\bself-defen[cs]e|\bvigilantes", re.I)
 
 
 def tidy(sides: dict, reg: Registry, text: str) -> None:
@@ -154,7 +160,13 @@ def _not_actors() -> tuple[frozenset, re.Pattern]:
 
 
 _FILE = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?)\b|^(?:File|Image)\s*:|\b\d+\s*px\b|\bthumb(?:nail)?\b", re.I)
+_COUNT = re.compile(r"^\s*[~≈c.]*\s*\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\+?\s+[a-z]")  # "4-6 attackers": a count, no name
 _SIZE = re.compile(r"^[\d\s.,x×%]+(?:px|km|m|cm|mm|kb|mb)?$", re.I)
+
+
+def is_label(name: str) -> bool:
+    """A heading or label of a page that stands where names do ("Flag", "Belligerents", "Unknown")."""
+    return fold(name.strip(" .:")) in _not_actors()[0]
 
 
 def debris(name: str) -> bool:
@@ -162,7 +174,7 @@ def debris(name: str) -> bool:
     labels, verbs = _not_actors()
     words = name.split()
     return (not name.strip() or fold(name.strip(" .:")) in labels or bool(_FILE.search(name))
-            or bool(_SIZE.match(name.strip())) or len(words) > 8
+            or bool(_SIZE.match(name.strip())) or bool(_COUNT.match(name)) or len(words) > 8
             or (len(words) >= 4 and bool(verbs.search(name))) or name[:1].islower())
 
 
@@ -189,9 +201,10 @@ def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None
 _GENERIC = (r"national|security|special|armed|republican|presidential|federal|border|central|state|government|"
             r"regular|royal|internal|interior|intelligence|protection|railway|administration|general|reserve|"
             r"rapid|emergency|counter-terrorism|anti-terrorism|coast|military|police|defen[cs]e|elite|service|"
-            r"guards?|action|response|tactical")
-_STATE_FORCE = re.compile(rf"^(?:the\s+)?(?:(?:{_GENERIC})\s+){{0,3}}(?:forces?|guards?|army|gendarmerie|troops|soldiers|"
-                          rf"military|service|unit)$|^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}police(?:\s+(?:force|service))?$", re.I)
+            r"guards?|action|response|tactical|intervention|reaction|commando|mobile|airborne|mechani[sz]ed|"
+            r"motori[sz]ed|infantry|marine|assault|air|naval|artillery|\d+(?:st|nd|rd|th)")
+_STATE_FORCE = re.compile(rf"^(?:the\s+)?(?:(?:{_GENERIC})\s+){{0,4}}(?:forces?|guards?|army|gendarmerie|troops|soldiers|"
+                          rf"military|service|unit|battalions?|brigades?|regiments?|divisions?|corps)$|^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}police(?:\s+(?:force|service))?$", re.I)
 
 
 def state_forces(sides: dict, code: str | None, reg: Registry) -> None:
