@@ -60,15 +60,18 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     Civilians are civilians whoever's they are ("Israeli civilians")."""
     if subject_kind == "civilians":
         return "civilians"
+    named_state = False
     if subject:
         for mention in reg.find(subject):
             label = sv.of_actor(mention.actor, reg)
             if label:
                 return label
+            named_state = named_state or mention.actor.kind in STATE_KINDS
     if subject_kind == "civilians":
         return "civilians"
     if subject_kind == "state":
-        return sv.of_kind(STATE_KINDS)
+        # "1 Cameroonian soldier" where Cameroon fights on no side: not the other state's people
+        return None if named_state else sv.of_kind(STATE_KINDS)
     if subject_kind == "un":
         return sv.of_kind({"un_mission"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "pmc":
@@ -76,11 +79,36 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     if subject_kind == "armed":
         # "jihadists", "rebels": the side of the armed groups before the one of militias, which mostly
         # fight beside a state (GATIA, the VDP); "militiamen" are the militias'
+        if subject and _JIHADIST_WORDS.search(subject) and (label := _jihadist_side(sv, reg)):
+            return label
         first = {"militia"} if subject and _MILITIA.search(subject) else {"armed_group"}
         return sv.of_kind(first) or sv.of_kind(ARMED_KINDS) or sv.without_kind(STATE_KINDS | {"pmc"})
     if subject_kind == "unknown" and sv.victims_are_civilians:
         return "civilians"
     return None
+
+
+_JIHADIST_WORDS = re.compile(r"\b(?:jihadists?|islamists?|mujahideen|terrorists?)\b", re.I)
+_JIHADIST_NAME = re.compile(r"islam|jihad|ansar|shabaa?b|boko\s+haram|taliban|qaeda|mujahideen|nusra|tahrir|daesh|isis|isil",
+                            re.I)
+
+
+def jihadist(rec: ActorRecord, reg: Registry) -> bool:
+    """A group of the global jihadist movements: al-Qaeda's or the Islamic State's, by its lineage or name."""
+    seen = set()
+    while rec is not None and rec.id not in seen:
+        if rec.id in ("al_qaeda", "islamic_state") or _JIHADIST_NAME.search(rec.name):
+            return True
+        seen.add(rec.id)
+        rec = reg.by_id.get(rec.parent) if rec.parent else None
+    return False
+
+
+def _jihadist_side(sv: SideView, reg: Registry) -> str | None:
+    """The one side with a jihadist group ("Six jihadists were killed" where the other side has
+    armed groups too: the MSA and GATIA beside France)."""
+    found = [label for label in sv.labels if any(r.kind in ARMED_KINDS and jihadist(r, reg) for r in sv.records[label])]
+    return found[0] if len(found) == 1 else None
 
 
 _MILITIA = re.compile(r"\bmilitia|\bvolunteers|\bself-defen[cs]e|\bvigilantes", re.I)
