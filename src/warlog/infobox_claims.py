@@ -18,6 +18,7 @@ Each rule is named in the claim's ``extractor``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,9 @@ _PAREN = re.compile(r"\(([^()]{1,160})\)")
 _PER = re.compile(r"^(?:per|according\s+to|acc\.?|as\s+per|claimed\s+by|reported\s+by|sources?:?|source\s*-)\s+(?P<who>.+)$", re.I)
 _CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimates?|figures?|counts?|numbers|tally)$", re.I)
 _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|other\s+estimates?|"
+                    # "Modern estimate:", "Higher estimates:": which estimate, not whose
+                    r"(?:modern|contemporary|high(?:er|est)?|low(?:er|est)?|conservative|maximum|minimum|alternative|"
+                    r"recent|early|earlier|later|revised|independent|total|official|unofficial)\s+(?:estimates?|figures?|counts?)|"
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
@@ -51,6 +55,7 @@ _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\
 _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S", re.I)
 _BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
+_INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
 
@@ -66,6 +71,7 @@ class Label:
     side: str | None = None
     heading: bool = False  # governs the rows below it, not only its own figures
     total: bool = False  # a scope of everyone ("Total:", "Overall:")
+    category: str | None = None  # a label of what happened ("Killed: 183")
 
 
 @dataclass
@@ -94,6 +100,8 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     t = text.strip().strip(":").strip()
     if not t or len(t) > MAX_LABEL or re.search(r"\d", t) and not _PER.match(t):
         return None
+    if t.lower() in res.lexicon.category_of:
+        return None  # "Killed:" says what happened, not who says so
     reg, lex = res.actors, res.lexicon
     if _SCOPE.match(t) and not _PER.match(t):
         return Label("scope", 0, 0, total=bool(_TOTAL.match(t)))
@@ -151,6 +159,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         figs = [(f, "row") for f in figures.find(text, lex, s, e)]
         if bare:
             figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
+            figs = _said_category(figs, labels)
         figs.sort(key=lambda fr: fr[0].start)
         figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
                                                    for lab in labels)]
@@ -176,6 +185,20 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
     return _labels_over_lines(out, closers, column)
+
+
+def _said_category(figs: list, labels: list[Label]) -> list:
+    """A figure of no category word right after a category label ("Killed: 183") counts that category."""
+    cats = [lab for lab in labels if lab.kind == "category"]
+    if not cats:
+        return figs
+    out = []
+    for fig, rule in figs:
+        lab = next((c for c in reversed(cats) if c.end <= fig.start and fig.start - c.end <= 3), None)
+        if lab is not None and rule == "bare":
+            fig = dataclasses.replace(fig, category=lab.category, rule="field")
+        out.append((fig, rule))
+    return out
 
 
 def _breakdown(text: str, pos: int, end: int, lex) -> bool:
@@ -247,6 +270,12 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
     for sep in [*_SEPARATORS.finditer(text, s, e), None]:
         _piece_label(text, pos, sep.start() if sep else e, sv, res, out)
         pos = sep.end() if sep else e
+    starts = {lab.start for lab in out}
+    for m in _INLINE_CLAIM.finditer(text, s, e):
+        # "... 90 wounded Argentine Estimate: 1,200 dead": a heading inside a row that lost its breaks
+        if m.start() not in starts and (lab := classify(m.group("label"), sv, res)):
+            lab.start, lab.end, lab.heading = m.start(), m.end(), True
+            out.append(lab)
     return sorted(out, key=lambda lab: lab.start)
 
 
@@ -259,6 +288,10 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
     if not piece or piece.startswith("("):
         return
     m = _HEADING.match(piece)
+    if m and (cat := res.lexicon.category_of.get(m.group("label").strip().lower())):
+        # "Killed: 183", "Wounded: 40": what the figures after it count
+        out.append(Label("category", s + lead, s + lead + m.start("rest"), category=cat))
+        return
     if m and re.search(r"[A-Za-z]", m.group("label")):
         lab = classify(m.group("label"), sv, res) or _force_heading(m.group("label")) or _named_claimant(m.group("label"), res)
         if lab:

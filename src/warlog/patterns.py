@@ -45,7 +45,7 @@ class Patterns:
         num = self.number
         q = raw["qualifiers"]
         qual = _alt(q["approx"] + q["at_least"] + q["at_most"])
-        rng = rf"(?:between\s+{num}\s+and\s+{num}|{num}\s*(?:[{DASH}]|\bto\b|\bor\b)\s*{num})"
+        rng = rf"(?:between\s+{num}\s+and\s+{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"  # "172~200" too
         suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b)"
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
