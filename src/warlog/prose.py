@@ -43,6 +43,11 @@ class RelatedSentence:
         return next((p for p in self.places if pos <= p[1] < until), None)
 
 
+# Casualty figures read in one document's prose. An article holds a few hundred at most; a page of
+# tens of thousands of numbers is a table, and reading on only costs time (linear, but ~0.1 ms each).
+MAX_DOCUMENT_FIGURES = 5000
+
+
 def sentences_of(doc: Document):
     for para in doc.paragraphs:
         for s, e in sentences.split(para.text.text):
@@ -57,14 +62,18 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     year = int(date_span.start[:4]) if date_span else None
     main_claims: list[Claim] = []
     related: list[RelatedSentence] = []
+    read = 0  # figures read so far: a document's budget (MAX_DOCUMENT_FIGURES)
     for para in doc.paragraphs:
+        if read >= MAX_DOCUMENT_FIGURES:
+            break
         context, waiting, prev_figs = None, [], []
         sided: dict[int, tuple] = {}  # id(figure) -> (figure, its claim's side): what a revision revises
         for s, e in sentences.split(para.text.text):
             sent = para.text.text[s:e]
             m = Mention(para, s, e)
             rel = _related(sent, m, date_span, year, lex, reg)
-            figs = figures.find(para.text.text, lex, s, e, previous=prev_figs)
+            figs = figures.find(para.text.text, lex, s, e, previous=prev_figs) if read < MAX_DOCUMENT_FIGURES else []
+            read += len(figs)
             claims = []
             if figs:
                 # who said what in the sentences before matters only now ("according to the source")
