@@ -342,12 +342,19 @@ def chain(s: Spot) -> Figure | None:
     P, last = s.lex.patterns, s.last
     if last is None or last.rule.split(".v")[0] not in CHAINABLE or not P.chain_gap.match(s.text[last.end:s.q.start]):
         return None
-    if not (s.subject or P.chain_ok_after.match(s.text, s.q.end)):
+    acronym = _ACRONYM_AFTER.match(s.text, s.q.end, s.end) if not s.subject else None
+    if not (s.subject or acronym or P.chain_ok_after.match(s.text, s.q.end)):
         return None
     if s.subject and P.aux_after.match(s.text, s.after_subj, s.end):
         return None  # "and one civilian was ..." with a verb of no category (or cut off): no continuation
+    if acronym:
+        # "killed thirteen soldiers and two VDP": the people of a group named by its initials
+        return Figure(s.q, s.q.start, acronym.end(), acronym.group("who"), None, last.category, "")
     return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
                   last.category, "", last.speaker_side, inherits=s.subject is None)
+
+
+_ACRONYM_AFTER = re.compile(r"\s+(?P<who>[A-Z]{2,6})(?=\s*(?:$|[.,;:()]|\band\b))")
 
 
 def shared(s: Spot) -> Figure | None:
@@ -399,7 +406,7 @@ RULES: list[Rule] = [
     Rule("bare", 1, category_word),
     Rule("attributive", 2, attributive),
     Rule("noun", 2, noun),
-    Rule("chain", 2, chain),
+    Rule("chain", 3, chain),
     Rule("shared", 2, shared),
 ]
 
