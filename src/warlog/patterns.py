@@ -134,6 +134,9 @@ class Patterns:
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
+        # "took hostage hundreds of guests": the captive word before the figure
+        self.taking_captive_before = re.compile(
+            rf"\b(?:{_alt(take['verbs'])})\s+(?:as\s+)?(?:{_alt(take['captives'])})\s+$", re.I)
         self.captive_after = re.compile(rf"\s+(?:as\s+)?(?:{_alt(take['captives'])})\b", re.I)
         # "killed the town mayor and 68 others": a killing of someone named, and others
         self.others_before = re.compile(

@@ -250,8 +250,10 @@ def nominal(s: Spot) -> Figure | None:
 
 def hostage(s: Spot) -> Figure | None:
     """A taking verb, the figure, its people and a captive word: "took over 700 students hostage",
-    "holding 12 villagers as hostages"."""
+    "holding 12 villagers as hostages", "took hostage hundreds of guests"."""
     P = s.lex.patterns
+    if s.subject and (first := P.taking_captive_before.search(s.before, max(0, len(s.before) - NEAR))):
+        return Figure(s.q, s.at(first.start()), s.after_subj, s.subject, s.kind, "captured", "")
     m = P.taking_before.search(s.before)
     if not m or not s.subject or not P.captive_after.match(s.text, s.after_subj, s.end):
         return None
@@ -400,7 +402,7 @@ RULES: list[Rule] = [
     Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
     Rule("toll", 2, toll),
-    Rule("hostage", 1, hostage),
+    Rule("hostage", 2, hostage),
     Rule("others", 1, others),
     Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
     Rule("bare", 1, category_word),
