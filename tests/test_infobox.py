@@ -140,3 +140,15 @@ def test_infobox_victor_of_a_column_that_lost_its_names_fills_it():
     # Battle of Tannenberg as a copy kept it: "German victory", the German column only flag images
     ev = _corpus_event("h5_battle_of_tannenberg_1914.txt")
     assert ev.result.winner == "A" and [a.id for a in ev.sides["A"].actors] == ["germany"]
+
+
+@pytest.mark.parametrize("row,want", [
+    # Japanese embassy hostage crisis, In Amenas hostage crisis (tests/corpus): hostages who died
+    ("Fatalities: 17 (1 hostage, 2 soldiers, 14 MRTA militants)", ["killed"] * 4),
+    ("Deaths: 3 hostages, 2 soldiers", ["killed", "killed"]),
+    ("Hostages: 3 hostages", ["captured"]),
+    ("Deaths: 5 killed, 3 captured", ["killed", "captured"]),
+])
+def test_victim_rows_count_hostages_who_died_as_dead(row, want):
+    text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
+    assert [c.category for c in warlog.extract_text(text)[0].claims] == want

@@ -160,6 +160,8 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         if bare:
             figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
             figs = _said_category(figs, labels)
+        if category in ("killed", "wounded"):
+            figs = _captives_of_field(text, figs, category, lex)
         figs.sort(key=lambda fr: fr[0].start)
         figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
                                                    for lab in labels)]
@@ -185,6 +187,23 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
     return _labels_over_lines(out, closers, column)
+
+
+def _captives_of_field(text: str, figs: list, category: str, lex) -> list:
+    """"Deaths: 1 hostage, 2 soldiers": in a field that says what happened, hostages and prisoners are
+    who died (or were hurt), not a count of captives; a figure that continues one such takes it too."""
+    out, converted = [], False
+    for fig, rule in figs:
+        name = fig.rule.split("/")[-1].split(".v")[0]
+        words = text[fig.qty.end:fig.end].split()
+        captive = fig.category == "captured" and bool(words) and lex.category_of.get(words[-1].lower()) == "captured"
+        if captive and name in ("bare", "noun") or converted and name in ("chain", "shared"):
+            fig = dataclasses.replace(fig, category=category)
+            converted = True
+        else:
+            converted = False
+        out.append((fig, rule))
+    return out
 
 
 def _said_category(figs: list, labels: list[Label]) -> list:
