@@ -433,7 +433,7 @@ def _absent_winner(rec, doc: Document, seg: Segment, out_sides: dict[str, Side],
     flag images): the one column left empty, which takes its name; else the only side of its kind
     (a state's victory where one side alone is states)."""
     empty = [label for label in ("A", "B") if label in out_sides and not out_sides[label].actors]
-    if len(empty) == 1 and all(out_sides[label].actors for label in ("A", "B") if label != empty[0]):
+    if len(empty) == 1 and {"A", "B"} <= out_sides.keys() and all(out_sides[label].actors for label in ("A", "B") if label != empty[0]):
         found = next((m for m in reg.find(seg.text) if m.actor.id == rec.id), None)
         s, e = seg.source_span(found.start, found.end) if found else (None, None)
         out_sides[empty[0]].actors = [sides.actor(rec.name, reg, doc.text[s:e] if found else None, s, e)]
