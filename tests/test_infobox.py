@@ -152,3 +152,14 @@ def test_infobox_victor_of_a_column_that_lost_its_names_fills_it():
 def test_victim_rows_count_hostages_who_died_as_dead(row, want):
     text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
     assert [c.category for c in warlog.extract_text(text)[0].claims] == want
+
+
+@pytest.mark.parametrize("date,start,end", [
+    # In Amenas hostage crisis, Battle of Kursk, November 2015 Paris attacks (tests/corpus)
+    ("16 January 2013 (2013-01-16)–19 January 2013 (2013-01-19) (CETUTC +1)", "2013-01-16", "2013-01-19"),
+    ("German offensive phase: 5 – 20 July 1943, Soviet offensive phase: 12 July – 23 August 1943", "1943-07-05", "1943-08-23"),
+    ("21:16, 13 November 2015 (2015-11-13T21:16) – 00:58, 14 November 2015 (2015-11-14T00:58)", "2015-11-13", "2015-11-14"),
+])
+def test_infobox_dates_span_every_date_the_field_gives(date, start, end):
+    ev = _event(Date=date)
+    assert (ev.date_start, ev.date_end) == (start, end)

@@ -65,12 +65,27 @@ def date(doc: Document) -> dates.DateSpan | None:
     seg = doc.get("date")
     if seg is None:
         return None
-    found = dates.find_all(seg.text, any_year=True)
-    if len(found) >= 2 and _DASHED.match(seg.text[found[0].endpos:found[1].pos]):
-        a, b = found[0], found[1]
-        return dates.DateSpan(a.start, b.end, a.precision if a.precision == b.precision else "day",
-                              True, a.pos, b.endpos)
-    return found[0] if found else None
+    # the copy's machine dates "(2013-01-16)", times "21:16", "~09:30": blanked, the offsets kept
+    text = _DATE_NOISE.sub(lambda m: " " * len(m.group(0)), seg.text)
+    found = [d for d in dates.find_all(text, any_year=True) if d.has_year]
+    if len(found) >= 2:
+        # "16 January 2013 – 19 January 2013", "German phase: 5 – 20 July 1943, Soviet phase: 12 July –
+        # 23 August 1943": from the first day to the last the field gives
+        first, last = min(found, key=lambda d: d.start), max(found, key=lambda d: _end_key(d.end))
+        precision = first.precision if all(d.precision == first.precision for d in found) else "day"
+        return dates.DateSpan(first.start, last.end, precision, True, found[0].pos, found[-1].endpos)
+    if found:
+        return found[0]
+    yearless = dates.find_all(text, any_year=True)  # "17–18 March": the year comes from elsewhere
+    return yearless[0] if yearless else None
+
+
+_DATE_NOISE = re.compile(r"\(\s*\d{4}-\d{2}(?:-\d{2})?\s*\)|\d{1,2}:\d{2}|~|\((?:UTC|GMT|CET|EET)[^()]{0,20}\)")
+
+
+def _end_key(iso: str) -> str:
+    """An ISO end date compared at its latest: "1943-08" ends after "1943-08-23"."""
+    return iso + {4: "-12-31", 7: "-31"}.get(len(iso), "")
 
 
 _PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s+|\s*&|\s*\(|$)")
