@@ -627,8 +627,9 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
     side's actor; the full-width row below the columns (no side of its own) is whoever the words
     name, else civilians."""
     fig = rf.fig
-    if fig.subject_kind == "civilians" or rf.party == "civilians":
-        return "civilians"
+    captive = fig.subject and _captive(fig.subject)
+    if (fig.subject_kind == "civilians" and not captive) or rf.party == "civilians":
+        return "civilians"  # (hostages in a column are the column's people taken: "2 hostages")
     named = None
     if fig.subject:
         named = next((sv.of_actor(m.actor, reg) for m in reg.find(fig.subject) if sv.of_actor(m.actor, reg)), None)
@@ -644,6 +645,13 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
 # "None 11 killed": the first column's cell said no losses; the figures after it are the next column's
 _NOTHING_FIRST = re.compile(r"\s*(?:none|nil|unknown|n/a|no\s+losses|[—–-])\s+(?=[~≈c.]*\s*\d)", re.I)
 _NOTHING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:none|nil|unknown|n/a|no\s+losses|[—–-])[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
+
+
+_CAPTIVES = re.compile(r"\b(?:hostages?|captives?|prisoners?)$", re.I)
+
+
+def _captive(subject: str) -> bool:
+    return bool(_CAPTIVES.search(subject.strip()))
 
 
 def _assign_rows(lines: list[list], sv, reg, nothing_first: list[bool] | None = None) -> list[str]:

@@ -162,6 +162,8 @@ class Patterns:
         self.including = re.compile(rf"\b(?:{subset})\b", re.I)
         self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
         self.of_them_after = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
+        # "four out of six gunmen": the people are the ones after the second number
+        self.out_of_after = re.compile(rf"\s+out\s+of\s+(?:the\s+)?(?:{self.number})\b", re.I)
         # "30 soldiers were killed and thirty more were injured": more of the same people
         self.more_after = re.compile(r"\s+more\b(?=\s+(?:were|was|are|had|have|died|later)\b)", re.I)
         # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts

@@ -46,7 +46,7 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
         if head in lex.subject_kind:
             return lex.subject_kind[head]
         if head in lex.category_of:
-            return "unknown"
+            return lex.raw.get("captive_kinds", {}).get(head, "unknown")
     return "unknown"
 
 
@@ -93,6 +93,10 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
         of = P.of_subject.match(text, q.end, end)
         if of:
             subj_m = P.subject.match(text, of.end(), end)
+    if subj_m is None and (share := P.out_of_after.match(text, q.end, end)):
+        subj_m = P.subject.match(text, share.end(), end)
+        if subj_m and subj_m.group("subj").split()[0].lower() in lex.category_of:
+            subj_m = None  # "20 out of the 27 detained civilians": what befell the 27, not the 20
     if subj_m is None and (of := P.of_own.match(text, q.end, end)):
         subj_m = P.subject.match(text, of.end(), end)
         own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
@@ -206,6 +210,10 @@ def category_word(s: Spot) -> Figure | None:
         if other and other != cat and "killed" in (cat, other):
             # "5,000 dead and wounded": no word says which of them died
             return Figure(s.q, s.q.start, tail.end(), None, None, "casualties", "", inherits=True)
+        if cat == "captured" and s.subject.lower() in s.lex.raw.get("captive_kinds", {}):
+            # "four hostages": people of their own (civilians), not the figure before's; prisoners and
+            # POWs are still the people of the figure before ("ten MNLA fighters and four prisoners")
+            return Figure(s.q, s.q.start, s.after_subj, s.subject, subject_kind(s.subject, s.lex), cat, "")
         return Figure(s.q, s.q.start, s.after_subj, None, None, cat, "", inherits=True)
     return None
 
@@ -405,7 +413,7 @@ RULES: list[Rule] = [
     Rule("hostage", 2, hostage),
     Rule("others", 1, others),
     Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
-    Rule("bare", 1, category_word),
+    Rule("bare", 2, category_word),
     Rule("attributive", 2, attributive),
     Rule("noun", 2, noun),
     Rule("chain", 3, chain),
