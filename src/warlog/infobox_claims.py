@@ -53,7 +53,8 @@ _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\
                          r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
 # in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
 _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S", re.I)
-_BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
+# "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
+_BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60}")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
 _INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
