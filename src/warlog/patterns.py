@@ -44,8 +44,9 @@ class Patterns:
         self.number = rf"(?:{digits}|{word_num})"
         num = self.number
         q = raw["qualifiers"]
-        qual = _alt(q["approx"] + q["at_least"] + q["at_most"])
-        rng = rf"(?:between\s+{num}\s+and\s+{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"  # "172~200" too
+        qual = _alt(q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []))
+        # "between 30 and 32", "between 200 - 300", "30–32", "172~200"
+        rng = rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"
         suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b)"
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
@@ -57,7 +58,7 @@ class Patterns:
         self.number_re = re.compile(num, re.I)
         # Words a figure can begin with: the quantity pattern is tried only where one stands.
         first = set(units) | set(tens) | {"a", "an", "between", "~", "≈"}
-        for phrase in q["approx"] + q["at_least"] + q["at_most"] + raw["vague"]:
+        for phrase in q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []) + raw["vague"]:
             first.add(phrase.split()[0].lower().rstrip("."))
         self.quantity_first = frozenset(first)
 

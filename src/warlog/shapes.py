@@ -37,6 +37,8 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
     if not subject:
         return None
     low = " ".join(subject.lower().split())
+    if _PRO_STATE.search(low) and " and " not in low:
+        return "state"  # "pro-government militiamen" fight beside the state's forces
     if " and " in low:
         # "Malian soldiers and policemen": one kind; "civilians and security personnel": no one kind
         kinds = {subject_kind(part, lex) for part in low.split(" and ") if part}
@@ -48,6 +50,9 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
         if head in lex.category_of:
             return lex.raw.get("captive_kinds", {}).get(head, "unknown")
     return "unknown"
+
+
+_PRO_STATE = re.compile(r"\bpro-(?:government|regime|junta)\b|\bloyalists?\b")
 
 
 def noun_category(subject: str | None, lex: Lexicon) -> str | None:
