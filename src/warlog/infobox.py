@@ -19,9 +19,8 @@ _NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re
 # what flag images leave behind in copied infoboxes: "border|20px", "File:Flag of X.svg", "link="
 _IMAGE_DEBRIS = re.compile(r"(?:\b(?:border|bordure)\s*\|?\s*)?\b\d{1,3}\s*px\b\s*|\b(?:File|Image|Fichier):[^|\n]*?\.(?:svg|png|jpe?g|gif)\b"
                            r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$"
-                           # a mirror's image name before the actor's: "Flag of Burkina Faso.svg Burkina Faso"
-                           r"|(?:[\w'’()-]+\s+){0,5}[\w'’()-]*(?:flag|emblem|arms|seal|logo|insignia|roundel|ensign|banner)"
-                           r"[\w'’()-]*(?:\s+[\w'’()-]+){0,5}?\.(?:svg|png|jpe?g|gif)\b", re.I)
+                           # a mirror's flag file before the actor's name: "Flag of Burkina Faso.svg Burkina Faso"
+                           r"|(?<![\w'’-])Flag[ _]of[ _][^|\n.]{2,80}?\.(?:svg|png|jpe?g|gif)\b", re.I)
 _SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
