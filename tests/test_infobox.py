@@ -163,3 +163,9 @@ def test_victim_rows_count_hostages_who_died_as_dead(row, want):
 def test_infobox_dates_span_every_date_the_field_gives(date, start, end):
     ev = _event(Date=date)
     assert (ev.date_start, ev.date_end) == (start, end)
+
+
+def test_event_date_from_the_lead_where_the_copy_has_no_date_row():
+    # Battle of Agincourt as a study site copied it: no Date row, the lead dates the battle (any year)
+    ev = _corpus_event("h10_battle_of_agincourt_1415_studymode.txt")
+    assert ev.date_start == "1415-10-25"

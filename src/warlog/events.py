@@ -108,7 +108,18 @@ def _number(claims: list[Claim]) -> list[Claim]:
 
 
 def _lead_date(doc: Document):
-    return dates.parse(doc.paragraphs[0].text.text) if doc.paragraphs else None
+    """The event's date from the lead where no infobox gives one: the first dated paragraph of the
+    lead (a copy may put a caption or a list first), any year ("On 16 April 1746")."""
+    lead = [p for p in doc.paragraphs if p.section == ""][:LEAD_DATE_PARAGRAPHS] or doc.paragraphs[:1]
+    for para in lead:
+        found = [d for d in dates.find_all(para.text.text[:LEAD_DATE_REACH], any_year=True) if d.has_year]
+        if found:
+            return found[0]
+    return None
+
+
+LEAD_DATE_PARAGRAPHS = 3
+LEAD_DATE_REACH = 1500  # characters of a paragraph read for its date
 
 
 _TITLE_QUALIFIER = re.compile(r"\s*\([^()]*\)")
