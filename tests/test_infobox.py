@@ -169,3 +169,10 @@ def test_event_date_from_the_lead_where_the_copy_has_no_date_row():
     # Battle of Agincourt as a study site copied it: no Date row, the lead dates the battle (any year)
     ev = _corpus_event("h10_battle_of_agincourt_1415_studymode.txt")
     assert ev.date_start == "1415-10-25"
+
+
+def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
+    # Battle of Adwa as an offline copy kept it (no Result row): the lead says who defeated whom in
+    # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)
+    assert _corpus_event("h7_battle_of_adwa_1896_kiwix.txt").result.winner == "A"
+    assert _corpus_event("h2_battle_of_tabankort_2014.txt").result.winner is None

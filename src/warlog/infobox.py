@@ -411,7 +411,7 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     """The result text and its winner: the side a "X victory" names by actor, demonym or kind."""
     seg = doc.get("result")
     if seg is None or not seg.text.strip():
-        return Result(None, None)
+        return Result(None, _lead_winner(doc, out_sides, reg, lex))
     text = seg.text.split("\n")[0].strip()
     low = _SEE.sub("", text).lower()  # "French victory (see Aftermath)" points to a section, no draw
     if any(w in low for w in lex.raw["results"]["draw"]):
@@ -437,6 +437,43 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
             return Result(text, label)
     label = _winner_by_words(head, out_sides)
     return Result(text, label)
+
+
+# the lead's word on who won, where the copy lost the Result row: "The Hanoverian victory ended ...",
+# "The Ethiopian army defeated an invading Italian force"
+_LEAD_VICTORY = re.compile(r"\b(?:an?|the)\s+(?:decisive\s+|major\s+|crushing\s+)?(?P<who>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})\s+victory\b")
+_LEAD_DEFEAT = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:\s+(?:army|forces|troops))?\s+(?:decisively\s+|soundly\s+)?"
+                          r"(?:defeated|routed|crushed)\s+(?:the\s+|an?\s+)?(?:invading\s+)?(?P<lost>[A-Z][\w'’-]+)")
+
+
+def _lead_winner(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexicon) -> str | None:
+    """The winner the lead names where there is no Result row: one side only, else none."""
+    if len([label for label in ("A", "B") if label in out_sides and out_sides[label].actors]) < 2:
+        return None
+    sv = sides.view(out_sides, reg)
+    for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
+        text = para.text.text[:1500]
+        for m in _LEAD_VICTORY.finditer(text):
+            if label := _side_named(m.group("who"), out_sides, sv, reg, lex):
+                return label
+        for m in _LEAD_DEFEAT.finditer(text):
+            if not _names_event(text, m, doc):
+                continue  # "rebels defeated Malian forces in Kidal" in a battle of Tabankort: another fight
+            won, lost = (_side_named(m.group(g), out_sides, sv, reg, lex) for g in ("who", "lost"))
+            if won and won != lost:
+                return won
+    return None
+
+
+def _names_event(text: str, m: re.Match, doc: Document) -> bool:
+    """Whether the sentence of a match speaks of the article's own event: it names the battle ("the
+    battle", "at Adwa") or the title's place."""
+    start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+    end = text.find(". ", m.end())
+    sentence = text[start:end if end >= 0 else len(text)]
+    place = re.sub(r"^(?:\d{4}\s+)?(?:(?:first|second|third)\s+)?(?:battle|siege|attack|raid|ambush)\s+(?:of|on|at)\s+", "",
+                   title(doc), flags=re.I).split("(")[0].strip()
+    return bool(re.search(r"\b(?:battle|this|the\s+fight)\b", sentence, re.I)) or bool(place) and place.lower() in sentence.lower()
 
 
 _SEE = re.compile(r"\(\s*see\b[^()]*\)", re.I)
