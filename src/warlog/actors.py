@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .errors import DataFileError
 
 STATE_KINDS = {"state", "foreign_state"}
@@ -157,18 +156,18 @@ def _record(row, n: int, label: str) -> ActorRecord:
 def _user_yaml(path: str):
     """The YAML of a user's file; whatever stops it being read is one DataFileError naming the file."""
     try:
-        return yaml.safe_load(Path(path).read_bytes().decode("utf-8"))
+        return yamlfile.load(Path(path).read_bytes().decode("utf-8"))
     except OSError as exc:
         raise DataFileError(f"cannot read it: {exc.strerror or exc}", path=path) from None
     except UnicodeDecodeError as exc:
         raise DataFileError(f"not valid UTF-8: byte 0x{exc.object[exc.start]:02x} at offset {exc.start}",
                             path=path) from None
-    except yaml.MarkedYAMLError as exc:
+    except yamlfile.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" (column {mark.column + 1})" if mark else ""
         raise DataFileError(f"not valid YAML: {exc.problem}{where}", path=path,
                             line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
+    except yamlfile.YAMLError as exc:
         raise DataFileError(f"not valid YAML: {' '.join(str(exc).split())}", path=path) from None
 
 
@@ -182,8 +181,8 @@ def states(records: list[ActorRecord]) -> list[ActorRecord]:
     so that the states of any war resolve: "Kenya", "Government of Kenya", "Kenyan soldiers"."""
     import pycountry
 
-    words = yaml.safe_load(resources.files("warlog.data").joinpath("demonyms.yaml").read_text(encoding="utf-8"))
-    extra_names = yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
+    words = yamlfile.load(resources.files("warlog.data").joinpath("demonyms.yaml").read_text(encoding="utf-8"))
+    extra_names = yamlfile.load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
     by_country = {r.country: r for r in records if r.kind in STATE_KINDS and r.country}
     out = list(records)
     for c in pycountry.countries:
@@ -208,7 +207,7 @@ def load(extra: str | None = None) -> Registry:
     """The packaged registry and a state for every country, plus the user's YAML file ``extra``
     (same shape; same id overrides)."""
     text = resources.files("warlog.data").joinpath("actors.yaml").read_text(encoding="utf-8")
-    records = states(_records(yaml.safe_load(text), "warlog/data/actors.yaml"))
+    records = states(_records(yamlfile.load(text), "warlog/data/actors.yaml"))
     if extra:
         mine = _records(_user_yaml(extra), extra)
         ids = {r.id for r in mine}

@@ -5,8 +5,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
-
+from . import yamlfile
 from .actors import fold
 
 
@@ -19,7 +18,7 @@ def _table() -> dict[str, tuple[str, str]]:
         short = getattr(c, "common_name", None) or c.name
         for name in {c.name, short, getattr(c, "official_name", c.name)}:
             table[fold(name)] = (short, c.alpha_2)
-    extra = yaml.safe_load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
+    extra = yamlfile.load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
     for name, code in extra.items():
         table[fold(name)] = (name, code)
     return table

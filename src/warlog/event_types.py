@@ -10,8 +10,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
-
+from . import yamlfile
 from .actors import ARMED_KINDS, STATE_KINDS, Registry
 from .figures import subject_kind
 from .lexicon import _alt
@@ -21,7 +20,7 @@ from .resources import Resources
 
 @functools.lru_cache(maxsize=1)
 def rules() -> list[dict]:
-    data = yaml.safe_load(resources.files("warlog.data").joinpath("event_types.yaml").read_text(encoding="utf-8"))
+    data = yamlfile.load(resources.files("warlog.data").joinpath("event_types.yaml").read_text(encoding="utf-8"))
     out = []
     for rule in data["rules"]:
         rule = dict(rule)

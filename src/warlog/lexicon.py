@@ -8,8 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from . import yamlfile
 from .errors import DataFileError
 
 if TYPE_CHECKING:
@@ -75,8 +74,8 @@ def _merge(base: dict, extra: dict) -> dict:
 
 def _read_yaml(path_or_text, label: str) -> dict:
     try:
-        data = yaml.safe_load(path_or_text)
-    except yaml.YAMLError as exc:
+        data = yamlfile.load(path_or_text)
+    except yamlfile.YAMLError as exc:
         raise DataFileError(f"not valid YAML: {exc}", path=label) from exc
     if not isinstance(data, dict):
         raise DataFileError("expected a mapping at the top level", path=label)

@@ -12,9 +12,9 @@ import re
 from importlib import resources
 
 import mwparserfromhell
-import yaml
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
+from .. import yamlfile
 from ..document import Document, Field, Paragraph, normalise_key
 from ..errors import TruncatedInput
 from ..records import Provenance
@@ -37,7 +37,7 @@ def sniff(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict:
-    data = yaml.safe_load(resources.files("warlog.data").joinpath("templates.yaml").read_text(encoding="utf-8"))
+    data = yamlfile.load(resources.files("warlog.data").joinpath("templates.yaml").read_text(encoding="utf-8"))
     return {k.lower(): v for k, v in data.items()}
 
 
