@@ -1,0 +1,382 @@
+"""What the wikitext reader discards, found before the parse and hidden from it.
+
+References (``<ref>...</ref>``, ``<ref name=x />``, ``<references>...</references>``), footnote
+templates (``{{sfn}}``, ``{{efn}}``, ``{{refn}}`` and their kin) and the bodies of the sections the
+reader skips (References, Notes, Bibliography, Further reading, External links...) render as
+nothing, yet in a long article they are most of the markup, and mwparserfromhell spends most of its
+time on them. ``hide`` replaces each by a comment of the same length, so every offset holds and the
+reader's output is the same; the spans hidden are kept, and ``citations`` reads the citation
+templates in them ({{cite news}}, {{cite web}}, {{citation}}: title, outlet, date, url).
+
+Hiding is conservative, for mwparserfromhell does not take a reference's content as opaque: in
+``<ref>{{a|b</ref> c}}`` the template swallows the closing tag, and so do an open link, bracket, tag
+or bold run. A span is hidden only when nothing in it can reach past its end: a reference or a
+footnote whose content closes all it opens and holds no comment or ``<nowiki>``; a section body that
+closes all it opens, after a heading the parser sees at the top level (a scan keeps the depth of
+comments, templates, links, tables, tags and bold and italic runs, which the parser pairs across
+lines). Where the markup is irregular, the scan stops and the rest is left to the parser as it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import Segment
+
+# the sections the reader skips (wikitext.read): their bodies may be hidden
+END_SECTIONS = {"references", "notes", "citations", "sources", "external links", "see also", "further reading",
+                "bibliography", "footnotes"}
+# footnote templates: warlog renders none of them (data/templates.yaml has no rule for any)
+FOOTNOTES = r"sfn[a-z]*|harv(?:nb|txt|p)?|efn(?:[ _-][a-z]+)?|refn|rp?"
+_TOKEN = re.compile(
+    r"(?P<comment><!--)"
+    r"|(?P<opaque><(?:nowiki|pre|math|chem|ce|syntaxhighlight|source|score|timeline|graph|hiero|poem|gallery|"
+    r"imagemap|templatedata|includeonly|noinclude|onlyinclude|section)\b)"
+    r"|(?P<ref><ref(?:erences)?\b)"
+    r"|(?P<note>\{\{\s*(?:" + FOOTNOTES + r")\s*(?:\||\}\}))"
+    r"|(?P<open>\{\{)|(?P<close>\}\})|(?P<lopen>\[\[)|(?P<lclose>\]\])"
+    r"|(?P<table>^[ \t]*\{\|)|(?P<tclose>^[ \t]*\|\})"
+    r"|(?P<heading>^=)|(?P<quotes>'{2,})"
+    r"|(?P<tag><(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>)",
+    re.I | re.M)
+_OPAQUE_END: dict[str, re.Pattern] = {}  # name -> its closing tag, built as met
+_REF_OPEN = re.compile(r"<(ref(?:erences)?)\b[^<>]*?(/?)>", re.I)
+_REF_CLOSE = {"ref": re.compile(r"</ref\s*>", re.I), "references": re.compile(r"</references\s*>", re.I)}
+_BRACES = re.compile(r"\{\{|\}\}")
+# inside a reference or a footnote: what could carry it past its end
+_INNER = re.compile(r"(?P<bad><!--|\n=|\{\{\{|\}\}\}|\{\||\|\}|<(?:nowiki|pre|math|syntaxhighlight|source|poem|gallery)\b)"
+                    r"|(?P<b>\{\{|\}\}|\[\[|\]\]|\[|\])|(?P<q>'{2,})"
+                    r"|<(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>", re.I)
+_PAIRS = {"}}": "{{", "]]": "[[", "]": "["}
+# a template or a link the parser takes for one: a name of plain characters ("{{}}" is none)
+_NAMED = {"{{": re.compile(r"\{\{\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\}\})"),
+          "[[": re.compile(r"\[\[\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\]\])")}
+_HEADING = re.compile(r"(={1,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
+_INFOBOX = re.compile(r"\{\{\s*infobox", re.I)
+# tags that may stand alone (the parser needs no closing tag for them)
+_SINGLE = {"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr", "p", "col"}
+COMMENT_MIN = 7  # "<!---->": a span shorter than a comment stays as it is
+BOLD, ITALIC = "'''", "''"
+
+
+@dataclass
+class Hidden:
+    """The text as the parser gets it, and the spans hidden from it: ``(start, end, kind)``, kind one
+    of ``ref``, ``note`` or ``section``. ``found``: every reference and footnote met, hidden or not
+    (one in a template is left to the parser). ``bold_hidden``: a hidden section body held bold text
+    (a page without a title of its own takes it from the first bold text)."""
+
+    text: str
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    found: list[tuple[int, int]] = field(default_factory=list)
+    bold_hidden: bool = False
+
+    def references(self, source: str) -> list[Segment]:
+        """The references, footnotes and skipped section bodies, in order, as segments of the source
+        text (one inside another is left out: the outer one holds it)."""
+        spans = sorted({*self.found, *((a, b) for a, b, k in self.spans if k == "section")}, key=lambda s: (s[0], -s[1]))
+        out, end = [], -1
+        for a, b in spans:
+            if a >= end:
+                out.append(Segment.verbatim(source[a:b], a))
+                end = b
+        return out
+
+
+class _Irregular(Exception):
+    """Markup whose extent the scan cannot follow: the rest is left to the parser."""
+
+
+def hide(text: str) -> Hidden:
+    """``text`` with its references, footnote templates and skipped section bodies replaced by
+    comments of the same length (see the module's docstring)."""
+    scan = _Scan(text)
+    try:
+        scan.run()
+    except _Irregular:
+        scan.section_at = None  # a section body under way is not hidden
+    if not scan.spans:
+        return Hidden(text, [], scan.found)
+    out, last = [], 0
+    for a, b, _ in scan.spans:
+        out += [text[last:a], "<!--", " " * (b - a - COMMENT_MIN), "-->"]
+        last = b
+    out.append(text[last:])
+    return Hidden("".join(out), scan.spans, scan.found, scan.bold_hidden)
+
+
+class _Scan:
+    """One pass over the markup's tokens, keeping the depth of what is open."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: list[tuple[int, int, str]] = []
+        self.found: list[tuple[int, int]] = []
+        self.depth = self.links = self.tables = 0
+        self.tags: list[str] = []
+        # bold and italic runs open: mwparserfromhell pairs them across lines, so a heading after an
+        # odd one may stand inside a bold run
+        self.bold = self.italic = False
+        self.quotes_known = True
+        self.section_at: int | None = None  # where the body of a skipped section begins
+        self.bold_hidden = False
+
+    def top(self) -> bool:
+        """Nothing open: a heading here is one the parser sees at the top level."""
+        return self.quotes_known and not (self.depth or self.links or self.tables or self.tags or self.bold
+                                          or self.italic)
+
+    def run(self) -> None:
+        text, pos = self.text, 0
+        while (m := _TOKEN.search(text, pos)) is not None:
+            pos = getattr(self, "_" + m.lastgroup)(m)
+        self.close_section(len(text))
+
+    def _comment(self, m) -> int:
+        end = self.text.find("-->", m.end())
+        if end < 0:
+            raise _Irregular
+        return end + 3
+
+    def _opaque(self, m) -> int:
+        name = m.group(0)[1:].lower()
+        rx = _OPAQUE_END.get(name) or _OPAQUE_END.setdefault(name, re.compile(rf"</{name}\s*>|<{name}\b[^<>]*/>", re.I))
+        close = rx.search(self.text, m.start())
+        if close is None:
+            raise _Irregular
+        return close.end()
+
+    def _ref(self, m) -> int:
+        """A reference: hidden when its content is plain; otherwise the parser may not take it for
+        one, and its content is scanned as any other markup."""
+        opening = _REF_OPEN.match(self.text, m.start())
+        if opening is None:
+            return m.end()
+        end = opening.end()
+        if not opening.group(2):
+            close = _REF_CLOSE[opening.group(1).lower()].search(self.text, opening.end())
+            if close is None or not _plain(self.text, opening.end(), close.start(), refs=False):
+                return opening.end()
+            end = close.end()
+        self._hide(m.start(), end, "ref")
+        return end
+
+    def _note(self, m) -> int:
+        """A footnote template: hidden when its braces close and its content is plain."""
+        end = _template_end(self.text, m.start())
+        if end is None or not _plain(self.text, m.start() + 2, end - 2, refs=True):
+            return self._open(m)
+        self._hide(m.start(), end, "note")
+        return end
+
+    def _hide(self, start: int, end: int, kind: str) -> None:
+        self.found.append((start, end))
+        # not inside a template or a link: whether the parser takes one for what it is can turn on
+        # the nodes inside it ("{{efn|{{sfn|A}}{{sfn|B}}" and a heading: no template, but text)
+        if end - start >= COMMENT_MIN and not (self.depth or self.links) and not self._on_heading_line(start):
+            self.spans.append((start, end, kind))
+
+    def _on_heading_line(self, pos: int) -> bool:
+        return self.text.startswith("=", self.text.rfind("\n", 0, pos) + 1)
+
+    def _open(self, m) -> int:
+        if self.text.startswith("{", m.start() + 2):
+            raise _Irregular  # {{{parameter}}}
+        self.depth += 1
+        return m.start() + 2
+
+    def _close(self, m) -> int:
+        if self.depth == 0:
+            raise _Irregular  # a stray "}}"
+        self.depth -= 1
+        return m.end()
+
+    def _lopen(self, m) -> int:
+        self.links += 1
+        return m.end()
+
+    def _lclose(self, m) -> int:
+        if self.links == 0:
+            raise _Irregular
+        self.links -= 1
+        return m.end()
+
+    def _table(self, m) -> int:
+        self.tables += 1
+        return m.end()
+
+    def _tclose(self, m) -> int:
+        if self.tables == 0:
+            raise _Irregular
+        self.tables -= 1
+        return m.end()
+
+    def _quotes(self, m) -> int:
+        n = len(m.group(0))
+        if n not in (2, 3, 5):
+            self.quotes_known = False  # how the parser pairs "''''" is not followed here
+        self.bold ^= n in (3, 5)
+        self.italic ^= n in (2, 5)
+        return m.end()
+
+    def _tag(self, m) -> int:
+        name = m.group("name").lower()
+        if m.group("self") or name in _SINGLE:
+            return m.end()
+        if not m.group("slash"):
+            self.tags.append(name)
+        elif self.tags and self.tags[-1] == name:
+            self.tags.pop()
+        elif name in self.tags:
+            raise _Irregular  # tags closed out of order
+        return m.end()
+
+    def _heading(self, m) -> int:
+        """A line that begins with "=": a heading, if the parser sees it at the top level. It ends the
+        body of a skipped section; a heading of one starts a body."""
+        if self.depth or self.links:
+            # whether the parser takes the template or the link around it for one turns on the nodes
+            # in it: what is open here cannot be told
+            raise _Irregular
+        if not self.top():
+            return m.end()
+        self.close_section(m.start())
+        line_end = self.text.find("\n", m.start())
+        line_end = len(self.text) if line_end < 0 else line_end
+        h = _HEADING.match(self.text, m.start(), line_end)
+        if h is not None and h.group(2).lower() in END_SECTIONS:
+            self.section_at = line_end + 1
+        return m.end()
+
+    def close_section(self, end: int) -> None:
+        """The body of a skipped section ends at ``end``: hidden when everything opened in it was
+        closed, and it holds no infobox."""
+        start, self.section_at = self.section_at, None
+        if start is None or not self.top():
+            return
+        if end < len(self.text):
+            end -= 1  # the line break before the next heading stays
+        if end - start < COMMENT_MIN or _INFOBOX.search(self.text, start, end):
+            return
+        self.bold_hidden = self.bold_hidden or BOLD in self.text[start:end]
+        self.spans = [s for s in self.spans if s[1] <= start] + [(start, end, "section")]
+
+
+def _template_end(text: str, start: int) -> int | None:
+    """The end of the template opening at ``start``, by its braces; None if they never close."""
+    depth = 0
+    for m in _BRACES.finditer(text, start):
+        depth += 1 if m.group(0) == "{{" else -1
+        if depth == 0:
+            return m.end()
+    return None
+
+
+def _plain(text: str, start: int, end: int, refs: bool) -> bool:
+    """True when ``text[start:end]`` closes whatever it opens (templates, links, brackets, tags, bold
+    and italic runs) and holds no comment, <nowiki> or the like: nothing in it can reach past ``end``.
+    ``refs``: references may stand in it (a footnote's), else not (a reference's)."""
+    stack: list[str] = []
+    bold = italic = False
+    for m in _INNER.finditer(text, start, end):
+        if m.group("bad"):
+            return False
+        if (tok := m.group("b")) is not None:
+            if tok in _PAIRS:
+                if not stack or stack.pop() != _PAIRS[tok]:
+                    return False
+            elif tok in _NAMED and not _NAMED[tok].match(text, m.start(), end):
+                return False
+            else:
+                stack.append(tok)
+        elif (q := m.group("q")) is not None:
+            if len(q) not in (2, 3, 5):
+                return False
+            bold ^= len(q) in (3, 5)
+            italic ^= len(q) in (2, 5)
+        else:
+            name = m.group("name").lower()
+            if name in ("ref", "references") and not refs:
+                return False
+            if m.group("self") or name in _SINGLE:
+                continue
+            if not m.group("slash"):
+                stack.append(name)
+            elif not stack or stack.pop() != name:
+                return False
+    return not (stack or bold or italic)
+
+
+@dataclass
+class Citation:
+    """A citation template in the references: its kind ("cite news", "citation"), its named
+    parameters, and where it stands in the source text."""
+
+    kind: str
+    params: dict[str, str]
+    start: int
+    end: int
+
+    def get(self, *names: str) -> str | None:
+        """The first of the parameters ``names`` given, as plain text (links as their labels)."""
+        value = next((self.params[n] for n in names if self.params.get(n)), None)
+        return _LINK.sub(lambda m: m.group(2) or m.group(1), value).replace("''", "").strip() if value else None
+
+    @property
+    def title(self) -> str | None:
+        return self.get("title")
+
+    @property
+    def outlet(self) -> str | None:
+        """Who published it: the work, newspaper, website, agency or publisher."""
+        return self.get("work", "newspaper", "website", "agency", "publisher", "journal", "magazine")
+
+    @property
+    def date(self) -> str | None:
+        return self.get("date")
+
+    @property
+    def url(self) -> str | None:
+        return self.get("url")
+
+
+_LINK = re.compile(r"\[\[([^|\]]*)(?:\|([^\]]*))?\]\]")
+_CITE = re.compile(r"\{\{\s*(cite[ _][a-z ]+?|citation|cite)\s*\|", re.I)
+_PIECE = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+
+
+def citations(references: list[Segment]) -> list[Citation]:
+    """The citation templates in ``references`` (a wikitext Document's), with their named parameters."""
+    out = []
+    for seg in references:
+        text, at = seg.text, seg.runs[0].src_start if seg.runs else 0
+        for m in _CITE.finditer(text):
+            end, params = _params(text, m.end())
+            if end is not None:
+                out.append(Citation(" ".join(m.group(1).lower().replace("_", " ").split()), params,
+                                    at + m.start(), at + end))
+    return out
+
+
+def _params(text: str, pos: int) -> tuple[int | None, dict[str, str]]:
+    """The named parameters of a template from ``pos`` (after its first "|") to its closing braces,
+    and where it ends (None: it never closes)."""
+    depth, parts, begin = 0, [], pos
+    for m in _PIECE.finditer(text, pos):
+        tok = m.group(0)
+        if tok in ("{{", "[["):
+            depth += 1
+        elif depth and tok in ("}}", "]]"):
+            depth -= 1
+        elif tok == "}}":
+            parts.append(text[begin:m.start()])
+            params = {}
+            for p in parts:
+                name, eq, value = p.partition("=")
+                if eq and name.strip():
+                    params[name.strip().lower()] = value.strip()
+            return m.end(), params
+        elif tok == "|" and not depth:
+            parts.append(text[begin:m.start()])
+            begin = m.end()
+    return None, {}
