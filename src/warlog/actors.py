@@ -14,10 +14,12 @@ from pathlib import Path
 
 from . import yamlfile
 from .errors import DataFileError
+from .lexicon import _alt
 
 STATE_KINDS = {"state", "foreign_state"}
 ARMED_KINDS = {"armed_group", "militia"}
 BELLIGERENT_KINDS = STATE_KINDS | ARMED_KINDS | {"pmc", "un_mission"}
+FOUND_KEPT = 4096  # phrases whose mentions are kept (a few hundred kB)
 
 
 class _FoldTable(dict):
@@ -84,9 +86,20 @@ class Registry:
                     self._by_key.setdefault(fold(d), (r, True))
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
+        self._found: dict[str, tuple[Mention, ...]] = {}
 
-    def find(self, text: str) -> list[Mention]:
-        """Every actor mention in ``text``, leftmost-longest, without overlaps."""
+    def find(self, text: str) -> tuple[Mention, ...]:
+        """Every actor mention in ``text``, leftmost-longest, without overlaps. The same phrases come
+        back again and again (a subject, a claimant, a sentence read by several stages): the answers
+        for the latest few thousand are kept."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_KEPT:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find(text))
+        return found
+
+    def _find(self, text: str) -> list[Mention]:
         found = []
         for m in self._re.finditer(fold(text)):
             rec, demonym = self._by_key[m.group(0)]
@@ -118,7 +131,9 @@ class Registry:
 
 
 def _words_re(keys) -> re.Pattern:
-    alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)"
+    """Any of ``keys`` as a whole word, the longest at a place: a trie (one branch per letter), not an
+    alternation of thousands of names tried one by one at every place."""
+    alts = _alt(keys, exact=True) if keys else "(?!)"
     return re.compile(r"(?<![\w'])(?:" + alts + r")(?![\w])")
 
 
