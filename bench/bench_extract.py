@@ -95,11 +95,11 @@ def long_article(target: int, seed: int = 7) -> str:
     texts = [p.read_text(encoding="utf-8") for pattern in REAL for p in sorted(ROOT.glob(pattern))]
     cites = [m.group(1) for t in texts for m in _REF.finditer(t)]
     head = texts[0]
-    box_end = head.index("\n}}\n") + 4
+    box_end = _box_end(head)
     box = re.sub(r"(\|\s*casualties\d\s*=[^\n]*)", lambda m: m.group(1) + _ref(rng, cites, 0), head[:box_end])
     bodies = []
     for t in texts:
-        body = t[t.index("\n}}\n") + 4:] if "\n}}\n" in t else t
+        body = t[_box_end(t):]
         body = _END.sub("", re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", body, flags=re.S))
         bodies.append(re.sub(r"(?m)^(=+)[^=\n]+\1\s*$", "", body).strip())
     out, size, n, i = [box], len(box), 0, 0
@@ -121,6 +121,16 @@ def long_article(target: int, seed: int = 7) -> str:
                f"== Bibliography ==\n{{{{refbegin}}}}\n{books}{{{{refend}}}}\n\n== External links ==\n{links}"
                f"{{{{Mali War}}}}\n[[Category:Battles]]\n")
     return "".join(out)
+
+
+def _box_end(text: str) -> int:
+    """Where the infobox's template closes (0: no infobox)."""
+    start, depth = text.find("{{Infobox"), 0
+    for m in re.finditer(r"\{\{|\}\}", text[max(start, 0):]):
+        depth += 1 if m.group(0) == "{{" else -1
+        if depth == 0:
+            return max(start, 0) + m.end()
+    return 0
 
 
 def _ref(rng: random.Random, cites: list[str], n: int) -> str:

@@ -28,25 +28,32 @@ END_SECTIONS = {"references", "notes", "citations", "sources", "external links",
                 "bibliography", "footnotes"}
 # footnote templates: warlog renders none of them (data/templates.yaml has no rule for any)
 FOOTNOTES = r"sfn[a-z]*|harv(?:nb|txt|p)?|efn(?:[ _-][a-z]+)?|refn|rp?"
+# every alternative begins with a character outside any group: the engine then skips the text between
+# tokens in C (a group first, and it tries every alternative at every character: ten times slower)
 _TOKEN = re.compile(
-    r"(?P<comment><!--)"
-    r"|(?P<opaque><(?:nowiki|pre|math|chem|ce|syntaxhighlight|source|score|timeline|graph|hiero|poem|gallery|"
+    r"<(?:(?P<comment>!--)"
+    r"|(?P<opaque>(?:nowiki|pre|math|chem|ce|syntaxhighlight|source|score|timeline|graph|hiero|poem|gallery|"
     r"imagemap|templatedata|includeonly|noinclude|onlyinclude|section)\b)"
-    r"|(?P<ref><ref(?:erences)?\b)"
-    r"|(?P<note>\{\{\s*(?:" + FOOTNOTES + r")\s*(?:\||\}\}))"
-    r"|(?P<open>\{\{)|(?P<close>\}\})|(?P<lopen>\[\[)|(?P<lclose>\]\])"
-    r"|(?P<table>^[ \t]*\{\|)|(?P<tclose>^[ \t]*\|\})"
-    r"|(?P<heading>^=)|(?P<quotes>'{2,})"
-    r"|(?P<tag><(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>)",
-    re.I | re.M)
+    r"|(?P<ref>ref(?:erences)?\b)"
+    r"|(?P<tag>(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>))"
+    r"|\{\{(?:(?P<note>\s*(?:" + FOOTNOTES + r")\s*(?:\||\}\}))|(?P<open>))"
+    r"|\}(?P<close>\})|\[(?P<lopen>\[)|\](?P<lclose>\])"
+    r"|\n(?:(?P<table>[ \t]*\{\|)|(?P<tclose>[ \t]*\|\})|(?P<heading>=))"
+    r"|'(?P<quotes>'+)",
+    re.I)
+_FIRST_LINE = re.compile(r"(?P<table>[ \t]*\{\|)|(?P<tclose>[ \t]*\|\})|(?P<heading>=)")  # no line break before it
 _OPAQUE_END: dict[str, re.Pattern] = {}  # name -> its closing tag, built as met
 _REF_OPEN = re.compile(r"<(ref(?:erences)?)\b[^<>]*?(/?)>", re.I)
 _REF_CLOSE = {"ref": re.compile(r"</ref\s*>", re.I), "references": re.compile(r"</references\s*>", re.I)}
 _BRACES = re.compile(r"\{\{|\}\}")
-# inside a reference or a footnote: what could carry it past its end
-_INNER = re.compile(r"(?P<bad><!--|\n=|\{\{\{|\}\}\}|\{\||\|\}|<(?:nowiki|pre|math|syntaxhighlight|source|poem|gallery)\b)"
-                    r"|(?P<b>\{\{|\}\}|\[\[|\]\]|\[|\])|(?P<q>'{2,})"
-                    r"|<(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>", re.I)
+# inside a reference or a footnote: what could carry it past its end (each alternative begins with a
+# character outside any group, as in _TOKEN)
+_INNER = re.compile(
+    r"<(?:(?P<bad>!--|(?:nowiki|pre|math|syntaxhighlight|source|poem|gallery)\b)"
+    r"|(?P<tag>(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>))"
+    r"|\n(?P<heading>=)|\{(?:(?P<braces3>\{\{)|(?P<table>\|)|(?P<open>\{))|\}(?:(?P<closes3>\}\})|(?P<close>\}))"
+    r"|\|(?P<tclose>\})|\[(?P<lopen>\[?)|\](?P<lclose>\]?)|'(?P<q>'+)", re.I)
+_INNER_BAD = {"bad", "heading", "braces3", "table", "closes3", "tclose"}
 _PAIRS = {"}}": "{{", "]]": "[[", "]": "["}
 # a template or a link the parser takes for one: a name of plain characters ("{{}}" is none)
 _NAMED = {"{{": re.compile(r"\{\{\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\}\})"),
@@ -128,6 +135,8 @@ class _Scan:
 
     def run(self) -> None:
         text, pos = self.text, 0
+        if (m := _FIRST_LINE.match(text)) is not None:
+            pos = getattr(self, "_" + m.lastgroup)(m)
         while (m := _TOKEN.search(text, pos)) is not None:
             pos = getattr(self, "_" + m.lastgroup)(m)
         self.close_section(len(text))
@@ -147,16 +156,16 @@ class _Scan:
         return close.end()
 
     def _ref(self, m) -> int:
-        """A reference: hidden when its content is plain; otherwise the parser may not take it for
-        one, and its content is scanned as any other markup."""
+        """A reference: hidden when its content is plain. Otherwise whether the parser takes it for
+        one, and where it ends, cannot be told: irregular."""
         opening = _REF_OPEN.match(self.text, m.start())
         if opening is None:
-            return m.end()
+            raise _Irregular
         end = opening.end()
         if not opening.group(2):
             close = _REF_CLOSE[opening.group(1).lower()].search(self.text, opening.end())
             if close is None or not _plain(self.text, opening.end(), close.start(), refs=False):
-                return opening.end()
+                raise _Irregular
             end = close.end()
         self._hide(m.start(), end, "ref")
         return end
@@ -185,10 +194,9 @@ class _Scan:
         self.depth += 1
         return m.start() + 2
 
+    # a closer with nothing open is text to the parser too
     def _close(self, m) -> int:
-        if self.depth == 0:
-            raise _Irregular  # a stray "}}"
-        self.depth -= 1
+        self.depth = max(0, self.depth - 1)
         return m.end()
 
     def _lopen(self, m) -> int:
@@ -196,9 +204,7 @@ class _Scan:
         return m.end()
 
     def _lclose(self, m) -> int:
-        if self.links == 0:
-            raise _Irregular
-        self.links -= 1
+        self.links = max(0, self.links - 1)
         return m.end()
 
     def _table(self, m) -> int:
@@ -206,13 +212,11 @@ class _Scan:
         return m.end()
 
     def _tclose(self, m) -> int:
-        if self.tables == 0:
-            raise _Irregular
-        self.tables -= 1
+        self.tables = max(0, self.tables - 1)
         return m.end()
 
     def _quotes(self, m) -> int:
-        n = len(m.group(0))
+        n = m.end() - m.start()
         if n not in (2, 3, 5):
             self.quotes_known = False  # how the parser pairs "''''" is not followed here
         self.bold ^= n in (3, 5)
@@ -240,10 +244,11 @@ class _Scan:
             raise _Irregular
         if not self.top():
             return m.end()
-        self.close_section(m.start())
-        line_end = self.text.find("\n", m.start())
+        start = m.start("heading")
+        self.close_section(start)
+        line_end = self.text.find("\n", start)
         line_end = len(self.text) if line_end < 0 else line_end
-        h = _HEADING.match(self.text, m.start(), line_end)
+        h = _HEADING.match(self.text, start, line_end)
         if h is not None and h.group(2).lower() in END_SECTIONS:
             self.section_at = line_end + 1
         return m.end()
@@ -279,21 +284,23 @@ def _plain(text: str, start: int, end: int, refs: bool) -> bool:
     stack: list[str] = []
     bold = italic = False
     for m in _INNER.finditer(text, start, end):
-        if m.group("bad"):
+        kind = m.lastgroup
+        if kind in _INNER_BAD:
             return False
-        if (tok := m.group("b")) is not None:
-            if tok in _PAIRS:
+        if kind != "tag":
+            tok = m.group(0)
+            if kind == "q":
+                if len(tok) not in (2, 3, 5):
+                    return False
+                bold ^= len(tok) in (3, 5)
+                italic ^= len(tok) in (2, 5)
+            elif tok in _PAIRS:
                 if not stack or stack.pop() != _PAIRS[tok]:
                     return False
             elif tok in _NAMED and not _NAMED[tok].match(text, m.start(), end):
                 return False
             else:
                 stack.append(tok)
-        elif (q := m.group("q")) is not None:
-            if len(q) not in (2, 3, 5):
-                return False
-            bold ^= len(q) in (3, 5)
-            italic ^= len(q) in (2, 5)
         else:
             name = m.group("name").lower()
             if name in ("ref", "references") and not refs:
