@@ -193,21 +193,23 @@ def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[F
     return []
 
 
+_IN_WORD = re.compile(r"[\w'’]*")
+
+
 def _quantities(text: str, start: int, end: int, P):
     """Matches of the quantity pattern, tried only at words that can begin a figure (much faster
-    than scanning every position with a pattern of a hundred alternatives)."""
-    skip_to = start
-    first = P.quantity_first
-    for w in P.token.finditer(text, start, end):
-        if w.start() < skip_to:
+    than scanning every position with a pattern of a hundred alternatives); the next such word is
+    found by one pattern (``quantity_candidate``), the words between passed over in C."""
+    pos = start
+    while (c := P.quantity_candidate.match(text, pos, end)) is not None:
+        m = P.quantity.match(text, c.start("c"), end)
+        if m is None:
+            pos = c.end()
             continue
-        tok = w.group(0)
-        if not tok[0].isdigit() and tok.lower() not in first:
-            continue
-        m = P.quantity.match(text, w.start(), end)
-        if m:
-            skip_to = m.end()
-            yield m
+        yield m
+        pos = m.end()
+        if pos < end and text[pos - 1].isalnum():
+            pos = _IN_WORD.match(text, pos, end).end()  # it ended inside a word ("12'5"): on after that word
 
 
 def quantities(text: str, start: int, end: int, P):

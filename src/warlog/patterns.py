@@ -14,6 +14,26 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 DASH = r"\-\u2013\u2014\u2012"
 
 
+def _alt_ascii_ci(words: list[str]) -> str:
+    """Any of ``words`` (ASCII letters) in any case of their letters, as a trie; with no re.I, which
+    would let "ſ" stand for "s" where ``str.lower`` does not."""
+    trie: dict = {}
+    for w in {w.lower() for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def regex(node: dict) -> str:
+        branches = [f"[{ch}{ch.upper()}]" + regex(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return regex(trie)
+
+
 def last_match(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
     """The last match of ``pattern`` in ``text[pos:]``."""
     found = None
@@ -61,8 +81,13 @@ class Patterns:
             first.add(phrase.split()[0].lower().rstrip("."))
         self.quantity_first = frozenset(first)
 
-        # scanning words and looking them up beats a pattern of a hundred alternatives at every position
         self.token = re.compile(r"[~≈]|[^\W_][\w'’]*")
+        # the next word a figure can begin with, the words before it passed over in one match (in C,
+        # not word by word in Python): the words as ``token`` cuts them, a word in ``quantity_first``
+        # in any case of its ASCII letters (as ``str.lower`` finds it), a digit, "~" or "≈"
+        first_alt = _alt_ascii_ci([w for w in first if w.isalpha()])
+        self.quantity_candidate = re.compile(
+            rf"(?:[^\w~≈]|_|(?!(?:{first_alt})(?![\w'’]))[^\W\d_][\w'’]*)*+(?P<c>[~≈]|[^\W_][\w'’]*)")
         self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
 
         cats = raw["categories"]
