@@ -44,7 +44,7 @@ from .errors import InputError, InputTooLarge, MissingExtra, TruncatedInput, War
 # "{{infobox civilian attack", with spaces or underscores)
 CONFLICT = re.compile(rb"\{\{\s*[Ii]nfobox[ _]+(?:[Mm]ilitary[ _]+conflict|[Cc]ivilian[ _]+attack)")
 PAGE = re.compile(rb"<page>.*?</page>", re.S)
-CHUNK_BYTES = 2 * 1024 * 1024  # compressed bytes a task reads: small tasks keep memory flat and workers even
+CHUNK_BYTES = 1024 * 1024  # compressed bytes a task reads: small tasks keep memory flat and the workers even to the end
 
 
 def _limit(max_bytes: int | None) -> int:
