@@ -670,6 +670,17 @@ class Workers:
                 w.proc.join()
             w.conn.close()
         self.procs = []
+        _stop_tracker()
+
+
+def _stop_tracker() -> None:
+    """Starting a spawned process starts multiprocessing's resource tracker too; it would end a moment
+    after the command does. Ended with the workers instead (it is started again when needed)."""
+    from multiprocessing import resource_tracker
+
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    if tracker is not None and hasattr(tracker, "_stop"):  # a private method, there since Python 3.8
+        tracker._stop()
 
 
 @dataclass
