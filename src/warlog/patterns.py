@@ -34,6 +34,11 @@ def _alt_ascii_ci(words: list[str]) -> str:
     return regex(trie)
 
 
+def _first_word(phrase: str) -> str:
+    """The first run of letters of a phrase, in lower case ("re-stated" -> "re")."""
+    return re.search(r"[A-Za-z]+", phrase).group(0).lower()
+
+
 def last_match(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
     """The last match of ``pattern`` in ``text[pos:]``."""
     found = None
@@ -209,6 +214,12 @@ class Patterns:
         # first words of the attribution phrases: a sentence with none of them has no attribution
         self.attribution_words = frozenset(
             w.split()[0].lower() for w in att["verbs"] + att["passive"] + att["toll_claimants"] + ["according", "citing", "per"])
+        # the first word (letters) of each pattern's phrases: where none stands in an ASCII sentence,
+        # the pattern cannot match there, and is not run over it
+        self.attribution_first = {
+            name: frozenset(_first_word(w) for w in words) for name, words in (
+                ("say", att["verbs"]), ("by", att["passive"]), ("acc", ["according", "citing", "per"]),
+                ("toll", att["toll_claimants"]))}
         self.toll_claimant = re.compile(
             rf"\b(?P<who>{_alt(att['toll_claimants'])})\s+(?:(?:provisional|final|initial|first|latest)\s+)?"
             rf"(?:{_alt(raw['toll'])})\b", re.I)
