@@ -604,11 +604,13 @@ class Workers:
         from multiprocessing.connection import wait
 
         pending = iter(chunks)
-        for w in self.procs:
-            self._feed(w, pending, dump, max_bytes)
+        for w in list(self.procs):
+            yield from self._feed(w, pending, dump, max_bytes)
         while busy := [w.conn for w in self.procs if w.queue]:
             for conn in wait(busy):
-                w = next(w for w in self.procs if w.conn is conn)
+                w = next((w for w in self.procs if w.conn is conn), None)
+                if w is None:
+                    continue  # lost (and replaced) since the wait
                 try:
                     ok, value = conn.recv()
                 except (EOFError, OSError) as exc:  # the worker died
@@ -617,13 +619,18 @@ class Workers:
                 else:
                     chunk = w.queue.popleft()
                     yield value if ok else _chunk_failed(dump, chunk, value)
-                self._feed(w, pending, dump, max_bytes)
+                yield from self._feed(w, pending, dump, max_bytes)
 
-    @staticmethod
-    def _feed(w: _Worker, pending, dump: str, max_bytes: int | None) -> None:
+    def _feed(self, w: _Worker, pending, dump: str, max_bytes: int | None):
+        """Chunks sent to ``w`` until it holds IN_FLIGHT. A worker that can no longer be written to
+        died: its chunks fail (yielded), and the one in its place is fed."""
         while len(w.queue) < IN_FLIGHT and (chunk := next(pending, None)) is not None:
-            w.conn.send((dump, chunk, max_bytes))
             w.queue.append(chunk)
+            try:
+                w.conn.send((dump, chunk, max_bytes))
+            except OSError as exc:
+                yield from self._lost(w, dump, exc)
+                w = self.procs[-1]
 
     def _lost(self, w: _Worker, dump: str, exc: Exception):
         """A dead worker's chunks fail (read again by the next run); a new worker takes its place."""
