@@ -59,8 +59,6 @@ def assign(ev: Event, text: str, res: Resources) -> None:
     a, b = _kinds(ev, reg, "A"), _kinds(ev, reg, "B")
     winner = _kinds(ev, reg, ev.result.winner) if ev.result.winner else set()
     for rule in rules():
-        if "_re" in rule and not rule["_re"].search(text):
-            continue
         if rule.get("victims") == "civilians" and not _victims_civilian(ev, lex):
             continue
         if rule.get("two_sides") and not (a and b):
@@ -74,6 +72,8 @@ def assign(ev: Event, text: str, res: Resources) -> None:
         if rule.get("victims_or_target_only") and b & ARMED_KINDS and a & ARMED_KINDS:
             continue
         if rule.get("no_figures_but") and any(c.category != rule["no_figures_but"] for c in ev.claims):
+            continue
+        if "_re" in rule and not rule["_re"].search(text):  # last: a search of the whole text costs most
             continue
         ev.event_type, ev.sub_event_type, ev.type_rule = rule["event_type"], rule["sub_event_type"], rule["id"]
         break

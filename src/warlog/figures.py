@@ -224,10 +224,20 @@ def not_a_count(text, q, before, P) -> bool:
 def _not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a sum of money, a thing, a label ("camp number 1"), a share ("out of the
     27"), a date or a year rather than a count of people."""
-    if P.not_a_count.match(text, q.end) or P.month_before.search(before[-NEAR:]) or P.money_before.search(before[-20:]):
+    if P.not_a_count.match(text, q.end) or _month_before(before[-NEAR:], P) or P.money_before.search(before[-20:]):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
     return year_like and bool(P.year_before.search(before[-NEAR:]) or not before.strip())
+
+
+MONTH_LONGEST = len("September")
+
+
+def _month_before(window: str, P) -> bool:
+    """``P.month_before`` (a month name, then white space to the end) found without trying the long
+    pattern at every place: the name must end where the white space begins."""
+    w = window.rstrip()
+    return P.month_at_end.search(w, max(0, len(w) - MONTH_LONGEST)) is not None
 
 
 def _revision(before: str, P) -> re.Match | None:

@@ -198,6 +198,7 @@ class Patterns:
         self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
         self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
+        self.month_at_end = re.compile(rf"\b(?:{MONTHS})$", re.I)  # on text with no white space at its end
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
 
         self.toll = re.compile(
@@ -237,4 +238,5 @@ class Patterns:
         # ("as well as" joins two counts; it carries no claimant on)
         self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b(?!\s+as\b)", re.I)
         self.event_verb = re.compile(rf"\b(?:{_alt(raw['event_verbs'])})\b", re.I)
+        self.event_verb_first = frozenset(_first_word(w) for w in raw["event_verbs"])
         self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)
