@@ -9,7 +9,8 @@ one are parsed and extracted. Without an index, and for ``.xml`` and ``.xml.gz``
 scan runs over one pass of the file (``single_pass``).
 
 The one function ``scan_chunk`` does the work in every mode: in-process (``workers=0``), on a local
-pool of worker processes (the default) or on an existing Dask cluster (``scheduler``).
+pool of worker processes (the default) or on an existing Dask cluster (``scheduler``); where it runs
+is ``workers``'s concern.
 
 A damaged dump is never lost silently. A stream is marked done only when it decompressed whole and
 each of its pages was extracted or recorded as that page's failure; a stream that did not (damaged,
@@ -19,16 +20,11 @@ the file itself (its form, the index, bz2 streams, pages and their size limit) i
 """
 from __future__ import annotations
 
-import collections
 import contextlib
 import functools
-import itertools
 import json
-import logging
 import os
 import re
-import signal
-import threading
 import time
 import xml.etree.ElementTree as ET
 import zlib
@@ -38,7 +34,8 @@ from typing import NamedTuple
 
 from .dumpfile import (HEAD_BYTES, PageScanner, check_index, check_offsets, form_of, open_xml, page_head,
                        read_index, unbzip)
-from .errors import InputError, InputTooLarge, MissingExtra, TruncatedInput, WarlogError
+from .errors import InputError, InputTooLarge, TruncatedInput, WarlogError
+from .workers import IN_FLIGHT, Workers, in_process, on_dask
 
 # Pre-filter on raw bytes: a conflict infobox anywhere in a stream ("{{Infobox military conflict",
 # "{{infobox civilian attack", with spaces or underscores)
@@ -511,7 +508,7 @@ def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str |
         raise InputError(f"an index goes with a bz2 multistream dump; this one is {form}: leave out the index",
                          path=str(dump))
     # the local workers start first: they load while this process reads the index
-    with Workers(workers) if index and workers > 0 and not scheduler else contextlib.nullcontext() as pool:
+    with Workers(workers, warm=_warm) if index and workers > 0 and not scheduler else contextlib.nullcontext() as pool:
         streams = None
         if index:
             index = Path(index)
@@ -544,9 +541,6 @@ def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str |
     return summary
 
 
-IN_FLIGHT = 2  # chunks a worker holds at once: one scanning, one waiting, so it never idles
-
-
 def execute(dump: str, chunks: list[list[Stream]], workers: int, scheduler: str | None,
             max_bytes: int | None = None, pool: Workers | None = None):
     """ChunkResults of ``scan_chunk`` over every chunk, as they finish: in this process
@@ -556,204 +550,22 @@ def execute(dump: str, chunks: list[list[Stream]], workers: int, scheduler: str 
     ends) stops the local workers."""
     if not chunks:
         return
+    tasks = ((dump, c, max_bytes) for c in chunks)
     if scheduler:
-        yield from _on_dask(scheduler, dump, chunks, max_bytes)
+        outcomes = on_dask(scheduler, scan_chunk, tasks)
     elif pool is not None:
-        yield from pool.scan(dump, chunks, max_bytes)
-    elif workers <= 0:
-        for c in chunks:
-            try:
-                result = scan_chunk(dump, c, max_bytes)
-            except Exception as exc:  # the disk, or a fault of ours: this chunk's failure, read again next run
-                result = _chunk_failed(dump, c, exc)
-            yield result
+        outcomes = pool.map(scan_chunk, tasks)
+    elif workers > 0:
+        outcomes = _on_own_pool(workers, tasks)
     else:
-        with Workers(workers) as pool:
-            yield from pool.scan(dump, chunks, max_bytes)
+        outcomes = in_process(scan_chunk, tasks)
+    for (_, chunk, _), result, exc in outcomes:
+        yield result if exc is None else _chunk_failed(dump, chunk, exc)
 
 
-class Workers:
-    """A plain pool of worker processes for a dump's chunks, started at once (they load while the
-    index is read). ``scan`` keeps at most IN_FLIGHT chunks at each worker, so that memory stays flat
-    whatever the dump's size. Each worker has a pipe of its own: one that dies, even in the middle of
-    sending a result, fails its chunks and is replaced. Leaving the ``with`` block stops the workers:
-    on an error or an interruption at once, their chunks unfinished (not marked done).
-
-    Measured against a local Dask cluster on a 1 GB dump: no cluster to start (about 2.5 s), no
-    monitors waking the workers, glibc's allocator left to its defaults (Dask's
-    ``MALLOC_TRIM_THRESHOLD_`` had every decompressed stream mapped and unmapped)."""
-
-    def __init__(self, workers: int):
-        import multiprocessing
-
-        self.ctx = multiprocessing.get_context("spawn")  # nothing of this process's state is copied
-        self.procs: list[_Worker] = []
-        with _held_interrupts():  # a pool half started is not left behind
-            for _ in range(workers):
-                self.procs.append(self._spawn())
-
-    def _spawn(self) -> _Worker:
-        ours, theirs = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_serve, args=(theirs,), daemon=True)
-        proc.start()
-        theirs.close()  # the worker's end is the worker's alone: its death closes the pipe
-        return _Worker(proc, ours)
-
-    def scan(self, dump: str, chunks: list[list[Stream]], max_bytes: int | None):
-        """ChunkResults of ``scan_chunk`` over ``chunks``, as they finish."""
-        from multiprocessing.connection import wait
-
-        pending = iter(chunks)
-        for w in list(self.procs):
-            yield from self._feed(w, pending, dump, max_bytes)
-        while busy := [w.conn for w in self.procs if w.queue]:
-            for conn in wait(busy):
-                w = next((w for w in self.procs if w.conn is conn), None)
-                if w is None:
-                    continue  # lost (and replaced) since the wait
-                try:
-                    ok, value = conn.recv()
-                except (EOFError, OSError) as exc:  # the worker died
-                    yield from self._lost(w, dump, exc)
-                    w = self.procs[-1]
-                else:
-                    chunk = w.queue.popleft()
-                    yield value if ok else _chunk_failed(dump, chunk, value)
-                yield from self._feed(w, pending, dump, max_bytes)
-
-    def _feed(self, w: _Worker, pending, dump: str, max_bytes: int | None):
-        """Chunks sent to ``w`` until it holds IN_FLIGHT. A worker that can no longer be written to
-        died: its chunks fail (yielded), and the one in its place is fed."""
-        while len(w.queue) < IN_FLIGHT and (chunk := next(pending, None)) is not None:
-            w.queue.append(chunk)
-            try:
-                w.conn.send((dump, chunk, max_bytes))
-            except OSError as exc:
-                yield from self._lost(w, dump, exc)
-                w = self.procs[-1]
-
-    def _lost(self, w: _Worker, dump: str, exc: Exception):
-        """A dead worker's chunks fail (read again by the next run); a new worker takes its place."""
-        w.proc.join(5)
-        why = WorkerLost(f"the worker process ended ({_exit_reason(w.proc.exitcode)}): {exc or 'no result'}")
-        for chunk in w.queue:
-            yield _chunk_failed(dump, chunk, why)
-        w.conn.close()
-        self.procs.remove(w)
-        self.procs.append(self._spawn())
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, exc, tb):
-        if kind is None:
-            self.close()
-        else:
-            self.stop()
-
-    def close(self) -> None:
-        """The work is done: each worker is told to end, and waited for (stopped, if it has work left)."""
-        if any(w.queue for w in self.procs):
-            self.stop()
-            return
-        for w in self.procs:
-            try:
-                w.conn.send(None)
-            except OSError:
-                pass
-        for w in self.procs:
-            w.proc.join(10)
-        self.stop()
-
-    def stop(self) -> None:
-        """Stop the workers now."""
-        for w in self.procs:
-            if w.proc.is_alive():
-                w.proc.terminate()
-        for w in self.procs:
-            w.proc.join(5)
-            if w.proc.is_alive():
-                w.proc.kill()
-                w.proc.join()
-            w.conn.close()
-        self.procs = []
-        _stop_tracker()
-
-
-def _stop_tracker() -> None:
-    """Starting a spawned process starts multiprocessing's resource tracker too; it would end a moment
-    after the command does. Ended with the workers instead (it is started again when needed)."""
-    from multiprocessing import resource_tracker
-
-    tracker = getattr(resource_tracker, "_resource_tracker", None)
-    if tracker is not None and hasattr(tracker, "_stop"):  # a private method, there since Python 3.8
-        tracker._stop()
-
-
-@dataclass
-class _Worker:
-    proc: object
-    conn: object
-    queue: collections.deque = field(default_factory=collections.deque)  # the chunks sent, in order
-
-
-class WorkerLost(Exception):
-    """A worker process died (killed, out of memory, a crash) with chunks unfinished."""
-
-
-def _exit_reason(code: int | None) -> str:
-    if code is not None and code < 0:
-        return f"killed by {signal.Signals(-code).name}"
-    return f"exit status {code}"
-
-
-def _serve(conn) -> None:
-    """A worker: chunks in through its pipe, ChunkResults out, until told to end (None) or the pipe
-    closes. A chunk whose scan raises is sent back as its failure."""
-    _worker_start()
-    try:
-        _warm()
-    except Exception:  # noqa: S110 - loading early is only a head start; a page that needs it will say why
-        pass
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        try:
-            reply = (True, scan_chunk(*task))
-        except Exception as exc:  # the disk, or a fault of ours: this chunk's failure, read again next run
-            reply = (False, exc if _picklable(exc) else RuntimeError(f"{type(exc).__name__}: {exc}"))
-        conn.send(reply)
-
-
-def _picklable(exc: Exception) -> bool:
-    import pickle
-
-    try:
-        pickle.dumps(exc)
-    except Exception:
-        return False
-    return True
-
-
-def _worker_start() -> None:
-    """In each worker: Ctrl-C at the terminal reaches the whole process group; the command stops its
-    workers itself, so they ignore it (no traceback from each). A worker ends with the command, even
-    one killed outright: it watches its parent and exits when the parent is gone."""
-    import multiprocessing
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-
-
-def _exit_with(parent) -> None:
-    parent.join()
-    os._exit(1)
+def _on_own_pool(workers: int, tasks):
+    with Workers(workers, warm=_warm) as pool:
+        yield from pool.map(scan_chunk, tasks)
 
 
 def _warm() -> None:
@@ -761,82 +573,6 @@ def _warm() -> None:
     from . import pipeline  # noqa: F401 - the readers and the extractors
 
     _resources()
-
-
-def _on_dask(scheduler: str, dump: str, chunks: list[list[Stream]], max_bytes: int | None):
-    """The chunks on an existing Dask cluster, the same ``scan_chunk`` on each of its workers."""
-    try:
-        from dask.distributed import Client
-    except ImportError:
-        raise MissingExtra("a dump on a Dask cluster needs Dask: pip install 'warlog[dask]'") from None
-    client = Client(scheduler)
-    try:
-        yield from _on_cluster(client, dump, chunks, max_bytes)
-    finally:
-        client.close()
-
-
-@contextlib.contextmanager
-def _held_interrupts():
-    """Ctrl-C (or SIGTERM) while a local pool starts takes effect once it has started, so that
-    ``execute`` stops it: a start cut short could leave a worker no one stops. A second signal is
-    not held (a start that hangs can still be stopped)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-
-    def hold(signum, frame):
-        if held:
-            _deliver(before[signum], signum, frame)
-        held.append(signum)
-
-    for sig in before:
-        signal.signal(sig, hold)
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-        if held:
-            _deliver(before[held[0]], held[0], None)
-
-
-def _deliver(handler, signum: int, frame) -> None:
-    """What a signal would have done with ``handler`` in place."""
-    if callable(handler):
-        handler(signum, frame)  # Python's own for SIGINT raises KeyboardInterrupt
-    elif handler == signal.SIG_DFL:
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-
-
-def _on_cluster(client, dump: str, chunks: list[list[Stream]], max_bytes: int):
-    from dask.distributed import as_completed
-
-    n = max(1, len(client.scheduler_info()["workers"]))
-    pending = iter(chunks)
-    chunk_of = {}
-
-    def submit(c):
-        fut = client.submit(scan_chunk, dump, c, max_bytes, pure=False)
-        chunk_of[fut.key] = c
-        return fut
-
-    # a bounded number of chunks in flight keeps memory flat whatever the dump's size
-    queue = as_completed([submit(c) for c in itertools.islice(pending, 3 * n)])
-    for fut in queue:
-        try:
-            result = fut.result()
-        except Exception as exc:  # a worker lost or a task failed
-            result = _chunk_failed(dump, chunk_of[fut.key], exc)
-        chunk_of.pop(fut.key)
-        fut.release()
-        nxt = next(pending, None)
-        if nxt is not None:
-            queue.add(submit(nxt))
-        yield result
 
 
 def _chunk_failed(dump: str, chunk: list[Stream], exc: Exception) -> ChunkResult:
