@@ -163,6 +163,8 @@ class Patterns:
             rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
+        self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
+        self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])
         self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
         self.captive_after = re.compile(rf"\s+(?:as\s+)?(?:{_alt(take['captives'])})\b", re.I)
         # "killed the town mayor and 68 others": a killing of someone named, and others
