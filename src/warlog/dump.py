@@ -559,8 +559,11 @@ def execute(dump: str, chunks: list[list[Stream]], workers: int, scheduler: str 
         outcomes = _on_own_pool(workers, tasks)
     else:
         outcomes = in_process(scan_chunk, tasks)
-    for (_, chunk, _), result, exc in outcomes:
-        yield result if exc is None else _chunk_failed(dump, chunk, exc)
+    try:
+        for (_, chunk, _), result, exc in outcomes:
+            yield result if exc is None else _chunk_failed(dump, chunk, exc)
+    finally:
+        outcomes.close()  # now, not when collected: its workers or its cluster's client end with it
 
 
 def _on_own_pool(workers: int, tasks):
