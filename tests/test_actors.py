@@ -75,3 +75,98 @@ def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, rea
     with pytest.raises(errors.DataFileError) as err:
         actors.load(str(extra))
     assert (err.value.path, err.value.line, err.value.reason) == (str(extra), line, reason)
+
+
+@pytest.mark.parametrize("written,actor_id", [
+    ("Al-Shabaab", "al_shabaab"), ("Taliban insurgents", "taliban"), ("Tehreek-e-Taliban Pakistan", "ttp"),
+    ("ISIS-K", "is_khorasan"), ("Daesh", "islamic_state"), ("Wilayat Sinai", "is_sinai"), ("ISWAP", "iswap"),
+    ("Boko Haram", "boko_haram"), ("LTTE", "ltte"), ("Izz ad-Din al-Qassam Brigades", "hamas"), ("PIJ", "pij"),
+    ("Hezbollah", "hezbollah"), ("Ansar Allah", "houthis"), ("Houthi fighters", "houthis"), ("PKK", "pkk"),
+    ("Kurdistan Freedom Hawks", "tak"), ("Syrian Democratic Forces", "sdf"), ("YPG", "ypg"), ("FSA", "fsa"),
+    ("Syrian National Army", "sna"), ("HTS", "hts"), ("Jabhat al-Nusra", "al_nusra"), ("DPR", "dpr"),
+    ("Donetsk People’s Republic", "dpr"), ("Luhansk People's Republic", "lpr"), ("RSF", "rsf"),
+    ("Sudanese Armed Forces", "sudan"), ("TPLF", "tplf"), ("M23", "m23"), ("ADF", "adf"), ("FARC", "farc"),
+    ("ELN", "eln"), ("AUC", "auc"), ("Shining Path", "shining_path"), ("CJNG", "cjng"), ("Sinaloa Cartel", "sinaloa_cartel"),
+    ("MNDAA", "mndaa"), ("Arakan Army", "arakan_army"), ("Abu Sayyaf", "abu_sayyaf"), ("Maute group", "maute_group"),
+    ("NPA", "npa"), ("AQAP", "aqap"), ("AQIM", "aqim"), ("Lashkar-e-Taiba", "let"), ("Jaish-e-Mohammed", "jem"),
+    ("MUJAO", "mujao"), ("MOJWA", "mujao"), ("HCUA", "hcua"), ("MAA-Dissident", "maa_cma"), ("SPLM/A-IO", "splm_io"),
+    ("Jama'at Nasr al-Islam wal-Muslimin", "jnim"), ("Ottoman Empire", "ottoman_empire"), ("Austria-Hungary", "austria_hungary"),
+])
+def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
+    assert actors.load().lookup(written).id == actor_id
+
+
+@pytest.mark.parametrize("written,actor_id", [
+    ("Government of Mali", "mali"), ("Government of Ukraine", "ukraine"), ("Government of Russia (Soviet Union)", "russia"),
+    ("Government of Myanmar (Burma)", "myanmar"), ("Government of DR Congo (Zaire)", "dr_congo"),
+    ("Government of United States of America", "united_states"), ("Armed Forces of the Philippines", "philippines"),
+    ("Kenya Defence Forces", "kenya"), ("Nigerien soldiers", "niger"), ("US soldiers", "united_states"),
+    ("Thai military and police", "thailand"), ("Russian Empire", "russia"),
+])
+def test_actors_ged_style_and_state_names_resolve(written, actor_id):
+    assert actors.load().lookup(written).id == actor_id
+
+
+@pytest.mark.parametrize("written", ["Syrian Democratic Forces", "Free Syrian Army", "Chadian mercenaries"])
+def test_actors_a_nationality_word_names_its_state_only_before_its_forces(written):
+    rec = actors.load().lookup(written)
+    assert rec is None or rec.kind not in actors.STATE_KINDS
+
+
+def test_actors_state_actor_takes_the_countrys_usual_name():
+    reg = actors.load()
+    assert [reg.lookup(n).name for n in ("Ukraine", "Burma", "DRC")] == ["Ukraine", "Myanmar", "DR Congo"]
+    assert reg.lookup("Crimea") is None  # a territory places an event; no state goes by it
+
+
+def test_actors_a_common_word_alias_matches_only_as_written():
+    reg = actors.load()
+    assert reg.lookup("Platform").id == "platform" and reg.lookup("platform") is None
+
+
+@pytest.mark.parametrize("path,label,expected", [
+    ("rendered/h2_battle_of_tabankort_2014.txt", "B", [("mnla", "MNLA"), ("hcua", "HCUA"), ("maa_cma", "MAA-Dissident")]),
+    ("rendered/h2_tongo_tongo_ambush_2017.txt", "A", [("niger", "Niger"), ("united_states", "United States"),
+                                                       ("france", "France"), (None, "Berry Aviation")]),
+    ("html/h3_beeri_massacre.html", "A", [("pij", "PIJ")]),
+])
+def test_actors_glued_cell_is_split_where_the_registry_knows_each(path, label, expected):
+    doc_path = SAMPLES.parent / "tests" / "corpus" / path
+    ev = warlog.extract(doc_path)[0]
+    got = [(a.id, a.text) for a in ev.sides[label].actors]
+    assert got == expected
+    text = doc_path.read_text(encoding="utf-8")
+    assert all(text[a.start:a.end] == a.text for a in ev.sides[label].actors)  # offsets stay exact
+
+
+@pytest.mark.parametrize("path,label,dropped", [
+    ("rendered/h6_darey_daye_massacre_2021_mobile.txt", "A", "Background"),
+    ("rendered/h3_battle_of_ramadi_2015_2016_kiwix.txt", "B", "Air support"),
+    ("wikitext/h5_gallipoli_campaign.txt", "A", "Naval support"),
+])
+def test_actors_text_that_names_nobody_is_no_actor(path, label, dropped):
+    ev = warlog.extract(SAMPLES.parent / "tests" / "corpus" / path)[0]
+    assert dropped not in [a.name for a in ev.sides[label].actors] and ev.sides[label].actors
+
+
+def test_actors_united_kingdom_of_great_britain_and_ireland_is_one_state():
+    ev = warlog.extract(SAMPLES.parent / "tests" / "corpus" / "wikitext" / "h5_gallipoli_campaign.txt")[0]
+    assert [a.id for a in ev.sides["A"].actors][:1] == ["united_kingdom"] and "ireland" not in [a.id for a in ev.sides["A"].actors]
+
+
+@pytest.mark.parametrize("path", ["infobox-text/h4_bojaya_massacre.txt", "rendered/h3_ankara_bombing_march_2016_piglix.txt"])
+def test_actors_one_sided_attack_keeps_the_civilians_as_side_b(path):
+    # "Target: Civilians caught in the crossfire between the AUC ... and FARC"; a target line naming the perpetrator
+    ev = warlog.extract(SAMPLES.parent / "tests" / "corpus" / path)[0]
+    assert [a.kind for a in ev.sides["B"].actors] == ["civilians"]
+
+
+def test_actors_user_registry_is_read_on_every_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARLOG_DATA", str(tmp_path))
+    (tmp_path / "warlog").mkdir()
+    (tmp_path / "warlog" / "actors.yaml").write_text("- {id: kel_test, name: Kel Test Militia, kind: militia}\n")
+    actors.load.cache_clear()
+    try:
+        assert actors.load().lookup("Kel Test Militia").id == "kel_test"
+    finally:
+        actors.load.cache_clear()

@@ -201,3 +201,12 @@ def test_cli_places_import_reads_a_geonames_zip(tmp_path):
     db = tmp_path / "places.sqlite"
     res = invoke("places", "import", src, "--db", db)
     assert (res.exit_code, res.stdout) == (0, f"3 places imported into {db}\n")
+
+
+def test_cli_export_ged_csv_all_adds_the_events_without_deaths(tmp_path):
+    db = tmp_path / "warlog.db"
+    assert invoke("ingest", SEEDS, "--db", db, "--no-progress").exit_code == 0
+    default = invoke("export", "--format", "ged-csv", "--db", db)
+    every = invoke("export", "--format", "ged-csv", "--all", "--db", db)
+    assert default.exit_code == every.exit_code == 0
+    assert 1 < len(default.stdout.splitlines()) < len(every.stdout.splitlines())

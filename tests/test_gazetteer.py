@@ -65,10 +65,17 @@ def test_gazetteer_country_keeps_namesakes_apart():
     assert gaz.resolve("Sokoura", "CI")[0].country_code == "CI"
 
 
-def test_gazetteer_unknown_place_stays_text():
+def test_gazetteer_unknown_place_in_a_known_country_is_the_country_without_a_point():
     ev = warlog.extract_text("= Raid on Zzyzxville =\n\nInfobox\n- Place: Zzyzxville, Mali\n- Date: 2020\n\nText.\n")[0]
     loc = ev.locations[0]
-    assert (loc.name, loc.lat, loc.lon, loc.precision) == ("Zzyzxville", None, None, None)
+    assert (loc.name, loc.lat, loc.lon, loc.precision, loc.country_code) == ("Zzyzxville", None, None, 6, "ML")
+    assert loc.geo_source.startswith("country only") and "the place line names Mali" in loc.geo_source
+
+
+def test_gazetteer_unknown_place_in_no_known_country_stays_text():
+    ev = warlog.extract_text("= Raid on Zzyzxville =\n\nInfobox\n- Place: Zzyzxville\n- Date: 2020\n\nText.\n")[0]
+    loc = ev.locations[0]
+    assert (loc.name, loc.lat, loc.lon, loc.precision, ev.country_code) == ("Zzyzxville", None, None, None, None)
 
 
 def test_gazetteer_region_only_gets_its_point_at_precision_4():

@@ -52,3 +52,10 @@ def test_infobox_supporting_rows_join_their_column():
     ev = warlog.extract_text(text)[0]
     assert [a.id for a in ev.sides["A"].actors] == ["mali", "france"]
     assert [a.id for a in ev.sides["B"].actors] == ["jnim"]
+
+
+@pytest.mark.parametrize("box", ["- Combatant1: ,\n", "- Combatant1: ,\n- Combatant2: Mali\n", "- Combatant2: ,\n"])
+def test_infobox_columns_that_lost_their_names_never_fail(box):
+    text = f"= X attack =\n\nInfobox\n- Date: 1 May 2020\n{box}\nOn 1 May 2020, jihadists attacked Malian soldiers; five soldiers were killed.\n"
+    events = warlog.extract_text(text)
+    assert events[0].claims and events[0].claims[0].low == 5

@@ -79,3 +79,15 @@ def test_query_text_without_a_word_refused(value):
 @pytest.mark.parametrize("value", ["suicide", "Wagner Group", "l'armée"])
 def test_query_text_with_words_passes(value):
     assert Filters.parse(text=value).text == value
+
+
+@pytest.mark.parametrize("value", ["main", "related"])
+def test_query_role_main_or_related_passes(value):
+    assert Filters.parse(role=value).role == value
+
+
+@pytest.mark.parametrize("value", ["Main", "side", ""])
+def test_query_other_role_refused(value):
+    with pytest.raises(BadArgument, match=f"role '{value}' is neither main nor related") as err:
+        Filters.parse(role=value)
+    assert err.value.path == "--role"

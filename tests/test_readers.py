@@ -4,6 +4,7 @@ import pytest
 
 from conftest import ARTICLES as ROOT_ARTICLES, SAMPLES
 
+import warlog
 from warlog import readers
 
 
@@ -64,3 +65,45 @@ def test_readers_saved_html_page_reads_sided_and_keeps_offsets():
     text = (ROOT_ARTICLES / "diafarabe_2023.html").read_text(encoding="utf-8")
     assert all(text[c.start:c.end] == c.text for c in html.claims)
     assert not any("[4]" in c.text or "edit" in c.text for c in html.claims)
+
+
+@pytest.mark.parametrize("markup,cited", [
+    ("A.<ref>{{cite news |title=Militants kill 14 |work=[[Reuters]] |date=January 28, 2018}}</ref>",
+     [("Reuters", "2018-01-28", "Militants kill 14")]),
+    ("A.<ref>{{Cite web|title=L'attaque|publisher=RFI|date=2018-01-28|url=https://rfi.fr/x}}</ref>",
+     [("RFI", "2018-01-28", "L'attaque")]),
+    ("A.<ref>{{cite report |title=Rapport |publisher=FIDH |date=November 2018}}</ref>", [("FIDH", "2018-11", "Rapport")]),
+    ("A.<ref>{{cite news |title=T |agency=AFP |date=circa 2015}}</ref>", [("AFP", "2015", "T")]),
+    ("A.<ref>{{citation |title=T |date=sometime}}</ref>", [(None, "sometime", "T")]),
+    ("A.<ref name=\"r\">{{cite news|title=T|work=AP|date=2023-01-12}}</ref> B.<ref name=\"r\"/>"
+     "<ref>{{cite news|title=T|work=AP|date=2023-01-12}}</ref>", [("AP", "2023-01-12", "T")]),
+    ("A.<ref>{{sfn|Smith|2019}}</ref>", []),
+    ("A.<ref>{{cite news|title=Mali: ''l'attaque''|work=[[Agence France-Presse|AFP]]|date=5 January 2015}}</ref>",
+     [("AFP", "2015-01-05", "Mali: l'attaque")]),
+    ("A.<ref>{{cite web|title=T|publisher={{lang|fr|Le Monde}}|date=2015}} {{cite web|title=U|date=2016</ref>",
+     [("Le Monde", "2015", "T")]),  # the second is never closed
+])
+def test_readers_wikitext_citations_are_the_documents_sources(markup, cited):
+    text = "{{Infobox military conflict\n| conflict = X\n}}\n" + markup
+    doc = readers.read_text(text, fmt="wikitext")
+    got = doc.provenance.citations
+    assert [(c.work, c.date, c.title) for c in got] == cited
+    assert all(c.url == "https://rfi.fr/x" for c in got if "url=" in markup)
+    for c in got:
+        assert text[c.start:c.end].startswith("{{") and text[c.start:c.end].endswith("}}")
+
+
+def test_readers_wikitext_citations_reach_the_event_record():
+    import warlog
+
+    ev = warlog.extract(SAMPLES / "wikitext/000_4e2a94e7be750194.txt")[0].to_dict()
+    assert [c["work"] for c in ev["document"]["citations"]] == ["Reuters", "RFI", "Long War Journal"]
+
+
+@pytest.mark.parametrize("cell", ['<td colspan="x">', '<td colspan="2Combatant2: x">', '<td colspan="99999">', '<td colspan="">'])
+def test_readers_html_odd_cells_are_read(cell):
+    text = ('<html><body><table class="infobox"><tbody>' + cell + 'Casualties</td>'
+            '<tr><th class="infobox-label">Date</th><td class="infobox-data">1 May 2020</td></tr></tbody></table>'
+            '<p>On 1 May 2020, five soldiers were killed.</p></body></html>')
+    events = warlog.extract_text(text, fmt="html")
+    assert any(c.low == 5 for c in events[0].claims)

@@ -6,6 +6,7 @@ names their canonical record. Resolution is by alias, case- and accent-insensiti
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,14 +29,18 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         c = chr(code)
-        if c in "’‘`´":
+        if c in "’‘`´ʼʻ":
             out = "'"
+        elif c in _UNDECOMPOSED:  # letters NFKD leaves whole: Đà Nẵng, Łódź, Ørsta, Kızılay
+            out = _UNDECOMPOSED[c]
         else:
             out = (unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c
         self[code] = out
         return out
 
 
+_UNDECOMPOSED = {"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ı": "i", "ħ": "h", "Ħ": "h",
+                 "ŧ": "t", "Ŧ": "t", "ß": "s", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ð": "d", "Ð": "d", "þ": "t"}
 _FOLD = _FoldTable()
 
 
@@ -55,6 +60,9 @@ class ActorRecord:
     parent: str | None = None
     allied_with: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)  # further nationality words ("Burkinabè")
+    exact: list[str] = field(default_factory=list)  # names matched only as written ("Platform")
+    fights_in: list[str] = field(default_factory=list)  # countries an armed group fights in
+    source: str | None = None  # where the name and its facts come from
 
 
 @dataclass(frozen=True)
@@ -65,25 +73,40 @@ class Mention:
     by_demonym: bool
 
 
+# demonyms that take an -s as nouns for people (Nigerien -> Nigeriens); not French, Chinese, Swiss
+_PLURAL = re.compile(r"(?:an|i|ine|ite|ot|er|ek|ik|ak|on|ol)$")
+
+
+def key(text: str) -> str:
+    """The registry's key of a name: folded, a hyphen as a space ("wal-Muslimin", "wal Muslimin"),
+    one character for one so that offsets into the text stay valid."""
+    return fold(text).replace("-", " ")
+
+
 class Registry:
     """Actors by id, and a matcher over every name, alias and demonym."""
 
     def __init__(self, records: list[ActorRecord]):
         self.by_id = {r.id: r for r in records}
         self._by_key: dict[str, tuple[ActorRecord, bool]] = {}
-        # short acronyms ("IS", "US", "UN") match only as written: folded, they are common words
+        # short acronyms ("IS", "US", "UN") match only as written: folded, they are common words;
+        # so does a record's ``exact`` list ("Platform")
         self._exact: dict[str, ActorRecord] = {}
         for r in records:
             for alias in [r.name, *r.aliases]:
                 if len(alias) <= 4 and alias.replace(".", "").isupper():
                     self._exact.setdefault(alias, r)
                 else:
-                    self._by_key.setdefault(fold(alias), (r, False))
+                    self._by_key.setdefault(key(alias), (r, False))
+            for alias in r.exact:
+                self._exact.setdefault(alias, r)
             for d in ([r.demonym] if r.demonym else []) + r.demonyms:
                 if len(d) <= 4 and d.replace(".", "").isupper():
                     self._exact.setdefault(d, r)
-                else:
-                    self._by_key.setdefault(fold(d), (r, True))
+                    continue
+                self._by_key.setdefault(key(d), (r, True))
+                if _PLURAL.search(d):  # "five Nigeriens", "four Americans", "Israelis"
+                    self._by_key.setdefault(key(d) + "s", (r, True))
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
         self._found: dict[str, tuple[Mention, ...]] = {}
@@ -101,7 +124,7 @@ class Registry:
 
     def _find(self, text: str) -> list[Mention]:
         found = []
-        for m in self._re.finditer(fold(text)):
+        for m in self._re.finditer(key(text)):
             rec, demonym = self._by_key[m.group(0)]
             found.append(Mention(rec, m.start(), m.end(), demonym))
         for m in self._exact_re.finditer(text):
@@ -116,18 +139,61 @@ class Registry:
 
     def lookup(self, name: str) -> ActorRecord | None:
         """The actor a whole name denotes, or the one it mentions first."""
-        hit = self._by_key.get(fold(name.strip()))
+        hit = self.explain(name)
+        return hit[0] if hit else None
+
+    def explain(self, name: str) -> tuple[ActorRecord, str] | None:
+        """(the actor a name denotes, why): a whole name or alias, one matched as written, or the first
+        actor the name mentions. A nationality word counts only before words for a state's forces
+        ("Nigerien soldiers" is Niger; "Syrian Democratic Forces" is not Syria)."""
+        name = name.strip()
+        hit = self._by_key.get(key(name))
         if hit:
-            return hit[0]
-        if name.strip() in self._exact:
-            return self._exact[name.strip()]
-        found = self.find(name)
-        return found[0].actor if found else None
+            return hit[0], f"{'demonym' if hit[1] else 'name or alias'} {name!r}"
+        if name in self._exact:
+            return self._exact[name], f"{name!r} as written"
+        ged = _STATE_FORM.fullmatch(name)
+        if ged:  # GED's "Government of Mali", "Government of Russia (Soviet Union)"; "Mali Armed Forces"
+            state = self._by_key.get(key(ged.group("a") or ged.group("b")))
+            if state and state[0].kind in STATE_KINDS and not state[1]:
+                return state[0], f"the state's form {name!r}"
+        for m in self.find(name):
+            if m.by_demonym and not _STATE_FORCES.fullmatch(_PAREN.sub("", name[m.end:]).strip()):
+                continue
+            return m.actor, f"it mentions {name[m.start:m.end]!r}"
+        return None
+
+    def describe(self, name: str) -> list[str]:
+        """What a name resolves to and why, as lines (``warlog actors lookup``)."""
+        hit = self.explain(name)
+        if hit is None:
+            return [f"{name}: not in the registry; kept as written, kind unknown"]
+        rec, why = hit
+        facts = [f"country {rec.country}" if rec.country else "", f"fights in {', '.join(rec.fights_in)}" if rec.fights_in else "",
+                 f"part of {rec.parent}" if rec.parent else "", f"allied with {', '.join(rec.allied_with)}" if rec.allied_with else ""]
+        lines = [f"{rec.name} [{rec.id}] {rec.kind}" + "".join(f"; {f}" for f in facts if f), f"  because: {why}"]
+        if rec.source:
+            lines.append(f"  source: {rec.source}")
+        names = [rec.name, *rec.aliases, *rec.exact, *([rec.demonym] if rec.demonym else []), *rec.demonyms]
+        lines.append(f"  goes by: {', '.join(dict.fromkeys(names))}")
+        return lines
 
     def allies(self, a: ActorRecord, b: ActorRecord) -> bool:
         """True when one is registered as allied with, or a member of, the other."""
         return (b.id in a.allied_with or a.id in b.allied_with
                 or a.parent == b.id or b.parent == a.id)
+
+
+_FORCE = (r"(?:(?:armed|national|security|special|government|regular|federal|state|defen[cs]e|military|police|"
+          r"border|republican)\s+)*(?:army|armed forces|forces|troops|soldiers|military|police|gendarmerie|gendarmes|"
+          r"navy|air force|government|authorities|officials|marines|guard|guards|national guard|servicemen|"
+          r"personnel|commandos|paratroopers|empire|imperial army|kingdom|republic|federation|confederation)")
+# what may follow a nationality word for the name to be its state's: "Nigerien soldiers", "Thai military
+# and police", "Russian Empire"; not "Syrian Democratic Forces"
+_STATE_FORCES = re.compile(rf"(?:{_FORCE}(?:\s+(?:and|&)\s+{_FORCE})?)?", re.I)
+_PAREN = re.compile(r"\([^()]*\)")
+_STATE_FORM = re.compile(r"(?:the\s+)?(?:Government|Armed Forces|Army|Military|Forces|Police|Republic|Kingdom|State)\s+of\s+"
+                         r"(?:the\s+)?(?P<a>[^()]+?)(?:\s*\([^()]*\))?|(?P<b>[^()]+?)\s+(?:Armed Forces|Defen[cs]e Forces)")
 
 
 def _words_re(keys) -> re.Pattern:
@@ -154,18 +220,21 @@ def _record(row, n: int, label: str) -> ActorRecord:
         raise DataFileError(f"actor #{n} needs id, name and kind", path=label)
     if not all(_scalar(row[k]) for k in ("id", "name", "kind")):
         raise DataFileError(f"actor #{n}: id, name and kind must be text", path=label)
-    for key in ("aliases", "allied_with"):
-        value = row.get(key) or []
+    for field_ in ("aliases", "allied_with", "exact", "fights_in", "demonyms"):
+        value = row.get(field_) or []
         if not isinstance(value, list) or not all(_scalar(v) for v in value):
-            raise DataFileError(f"actor #{n} ({row['id']}): {key} must be a list of names", path=label)
-    for key in ("country", "demonym", "parent"):
-        if row.get(key) is not None and not _scalar(row[key]):
-            raise DataFileError(f"actor #{n} ({row['id']}): {key} must be text", path=label)
+            raise DataFileError(f"actor #{n} ({row['id']}): {field_} must be a list of names", path=label)
+    for field_ in ("country", "demonym", "parent", "source"):
+        if row.get(field_) is not None and not _scalar(row[field_]):
+            raise DataFileError(f"actor #{n} ({row['id']}): {field_} must be text", path=label)
     return ActorRecord(
         id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]),
         aliases=[str(a) for a in row.get("aliases") or []], country=row.get("country"),
         demonym=row.get("demonym"), parent=row.get("parent"),
-        allied_with=[str(a) for a in row.get("allied_with") or []])
+        allied_with=[str(a) for a in row.get("allied_with") or []],
+        exact=[str(a) for a in row.get("exact") or []], fights_in=[str(c) for c in row.get("fights_in") or []],
+        demonyms=[str(d) for d in row.get("demonyms") or []],
+        source=str(row["source"]) if row.get("source") is not None else None)
 
 
 def _user_yaml(path: str):
@@ -186,18 +255,26 @@ def _user_yaml(path: str):
         raise DataFileError(f"not valid YAML: {' '.join(str(exc).split())}", path=path) from None
 
 
+def packaged_yaml(name: str):
+    """A packaged data file's YAML, read with libyaml where PyYAML has it (yamlfile: several times
+    faster; the registry is loaded on every run)."""
+    return yamlfile.load(resources.files("warlog.data").joinpath(name).read_text(encoding="utf-8"))
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
 
 
 def states(records: list[ActorRecord]) -> list[ActorRecord]:
     """The registry's records with a state actor for every country of ISO 3166 it does not hold yet,
-    each with its government's and armed forces' usual names and its demonyms (data/demonyms.yaml),
-    so that the states of any war resolve: "Kenya", "Government of Kenya", "Kenyan soldiers"."""
+    each with its names and demonyms (data/demonyms.yaml), so that the states of any war resolve:
+    "Kenya", "Kenyan soldiers"; GED's "Government of Kenya" through ``Registry.explain``."""
     import pycountry
 
-    words = yamlfile.load(resources.files("warlog.data").joinpath("demonyms.yaml").read_text(encoding="utf-8"))
-    extra_names = yamlfile.load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
+    from . import countries
+
+    words = packaged_yaml("demonyms.yaml")
+    extra_names = countries._extra()
     by_country = {r.country: r for r in records if r.kind in STATE_KINDS and r.country}
     out = list(records)
     for c in pycountry.countries:
@@ -205,26 +282,36 @@ def states(records: list[ActorRecord]) -> list[ActorRecord]:
         names |= {n for n, code in extra_names.items() if code == c.alpha_2}
         demonyms = [str(d) for d in words.get(c.alpha_2) or []]
         rec = by_country.get(c.alpha_2)
+        short = countries.name_of(c.alpha_2)
+        names.add(short)
+        source = f"ISO 3166-1 {c.alpha_2} (pycountry); demonyms: data/demonyms.yaml"
         if rec is not None:  # a registered state keeps its record and gains the other words
             rec.demonyms += [d for d in demonyms if d != rec.demonym]
             rec.aliases += [n for n in sorted(names) if n != rec.name and n not in rec.aliases]
+            rec.source = rec.source or source
             continue
-        name = getattr(c, "common_name", None) or c.name
-        short = min((n for n in names if ", " not in n), key=len, default=name)
-        aliases = sorted(names - {short}) + [f"Government of {short}", f"Armed Forces of {short}", f"{short} Armed Forces"]
+        aliases = sorted(names - {short})
         out.append(ActorRecord(id=_slug(short), name=short, kind="state", aliases=aliases, country=c.alpha_2,
-                               demonym=demonyms[0] if demonyms else None, demonyms=demonyms[1:]))
+                               demonym=demonyms[0] if demonyms else None, demonyms=demonyms[1:], source=source))
     return out
+
+
+def user_registry_path() -> Path:
+    """The user's own actors (``warlog actors from-dump`` writes there), read on every run when present;
+    ``WARLOG_DATA`` moves it, as it moves the user's places."""
+    base = os.environ.get("WARLOG_DATA") or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "warlog" / "actors.yaml"
 
 
 @functools.lru_cache(maxsize=8)
 def load(extra: str | None = None) -> Registry:
-    """The packaged registry and a state for every country, plus the user's YAML file ``extra``
-    (same shape; same id overrides)."""
-    text = resources.files("warlog.data").joinpath("actors.yaml").read_text(encoding="utf-8")
-    records = states(_records(yamlfile.load(text), "warlog/data/actors.yaml"))
-    if extra:
-        mine = _records(_user_yaml(extra), extra)
-        ids = {r.id for r in mine}
-        records = [r for r in records if r.id not in ids] + mine
+    """The packaged registry and a state for every country, plus the user's registry file when there is
+    one and the YAML file ``extra`` (same shape; the same id overrides)."""
+    records = states(_records(packaged_yaml("actors.yaml"), "warlog/data/actors.yaml"))
+    user = user_registry_path()
+    for path in [str(user) if user.exists() else None, extra]:
+        if path:
+            mine = _records(_user_yaml(path), path)
+            ids = {r.id for r in mine}
+            records = [r for r in records if r.id not in ids] + mine
     return Registry(records)

@@ -76,11 +76,32 @@ def names_claimant(text: str, reg: Registry) -> bool:
     return any(word in low for word, _ in KIND_WORDS)
 
 
+def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
+    """A claimant phrase names someone: a capitalised name ("Reuters", "the Malian army"), or words
+    for people who report ("officials", "a local source", "survivors", "authorities"); "and", "they
+    increased this number" name no one."""
+    if _CAPITAL.search(np) or reg.find(np):
+        return True
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", np.lower())}
+    return any(word in np.lower() for word, _ in KIND_WORDS) or bool(words & _people_words(lex))
+
+
+_PEOPLE: dict[int, frozenset] = {}
+
+
+def _people_words(lex: Lexicon) -> frozenset:
+    """Words for people who may report, without a plural -s: the lexicon's subjects and reporters."""
+    if id(lex) not in _PEOPLE:
+        _PEOPLE[id(lex)] = frozenset(w.rstrip("s") for w in list(lex.subject_kind) + lex.raw["infobox"]["reporter_words"]
+                                     + ["authorities", "relatives", "people", "group", "loyalists", "separatists"])
+    return _PEOPLE[id(lex)]
+
+
 def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
     P = lex.patterns
     np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", np.strip())).strip(" ,")
-    if not np or P.pronoun.match(np):
+    if not np or P.pronoun.match(np) or not _names_someone(np, reg, lex):
         return None
     if (m := P.possessive_doc.match(np)):
         np = m.group("who")

@@ -232,17 +232,94 @@ def show(event_id, db, as_json):
 @click.option("--format", "fmt", type=click.Choice(["ged-csv", "acled-csv", "geojson", "parquet", "jsonl"]),
               required=True)
 @click.option("--out", help="Output file (parquet: a stem for OUT.events.parquet and OUT.claims.parquet).")
+@click.option("--all", "all_events", is_flag=True, help="ged-csv: every event, not only those with deaths (GED's rule).")
 @_filters
-def export_cmd(fmt, out, country, actor, since, until, type_, min_killed, text, db):
+def export_cmd(fmt, out, all_events, country, actor, since, until, type_, min_killed, text, db):
     """Export stored events as UCDP GED CSV, ACLED CSV, GeoJSON, Parquet or JSON Lines."""
     from . import export, store
 
     f = _make_filters(country, actor, since, until, type_, min_killed, text)
-    result = export.export(store.open_for_reading(db), fmt, out, f)
+    result = export.export(store.open_for_reading(db), fmt, out, f, all_events)
     if isinstance(result, str):
         click.echo(result, nl=False)
     else:
         _echo_err("wrote " + ", ".join(map(str, result)))
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port to listen on.")
+def serve(db, host, port):
+    """Explore the stored events in a browser: list, timeline, map, claims beside their article (read-only)."""
+    from . import store, web
+
+    web.serve(store.read_only(store.open_for_reading(db)), host, port)
+
+
+@main.command("datasette-metadata")
+@click.option("--db", help="The SQLite store Datasette will open (default warlog.db, or $WARLOG_DB).")
+@click.option("--out", help="Write the metadata here (JSON; YAML for a .yml or .yaml name) instead of printing it.")
+def datasette_metadata(db, out):
+    """Datasette's metadata for a store: titles, descriptions, units, canned queries."""
+    from . import metadata, store
+
+    s = store.open_for_reading(db)  # migrated where it can be written: its keys and search tables are Datasette's
+    written = metadata.write(s, out)
+    if out is None:
+        click.echo(written, nl=False)
+    else:
+        _echo_err(f"wrote {out}: datasette {s.where} -m {out}")
+
+
+@main.command("compare")
+@click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--ged", "ged_file", type=click.Path(exists=True, dir_okay=False), help="A UCDP GED CSV file.")
+@click.option("--acled", "acled_file", type=click.Path(exists=True, dir_okay=False), help="An ACLED CSV file.")
+@click.option("--db", help=DB_HELP + " Read when no EVENTS.json is given.")
+@click.option("--max-km", type=click.FloatRange(min=0), default=50.0, show_default=True,
+              help="How far a row's point may lie from one of the event's places.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--unmatched", is_flag=True, help="Also the events no row codes, and the rows of their days no event took.")
+def compare_cmd(events_file, ged_file, acled_file, db, max_km, fmt, unmatched):
+    """Hold events against a dataset's rows for the same events (UCDP GED or ACLED): matches, figures, agreement."""
+    from . import actors, compare, export, store
+
+    if bool(ged_file) == bool(acled_file):
+        raise click.UsageError("give one reference file: --ged FILE.csv or --acled FILE.csv")
+    dataset, path = ("ged", ged_file) if ged_file else ("acled", acled_file)
+    rows = compare.read_reference(path, dataset)
+    recs = compare.load_events(events_file) if events_file else export.records(store.open_for_reading(db))
+    result = compare.compare(recs, rows, actors.load(), dataset, max_km)
+    if fmt == "json":
+        click.echo(json_text(compare.as_json(result, unmatched)))
+    elif fmt == "csv":
+        click.echo(export.to_csv(compare.as_rows(result, unmatched), compare.CSV_COLUMNS), nl=False)
+    else:
+        _echo(compare.as_table(result, unmatched))
+
+
+@main.command("evaluate")
+@click.argument("gold_file", metavar="GOLD.json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("events_file", metavar="[EVENTS.json]", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", help=DB_HELP + " Read when no EVENTS.json is given.")
+@click.option("-v", "--verbose", is_flag=True, help="Each document: claims missed and unpaired, fields wrong.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-recall", type=float, help="Exit 1 when the claims' recall is below this.")
+@click.option("--min-precision", type=float, help="Exit 1 when the claims' precision is below this.")
+@click.option("--min-fields", type=float, help="Exit 1 when the share of right event fields is below this.")
+def evaluate_cmd(gold_file, events_file, db, verbose, fmt, min_recall, min_precision, min_fields):
+    """Score events against an answer key you coded by hand: claims recall and precision, event fields."""
+    from . import evaluate, export, store
+
+    key = evaluate.load(gold_file, "key")
+    recs = evaluate.load(events_file, "events") if events_file else export.records(store.open_for_reading(db))
+    score = evaluate.evaluate(key, recs)
+    if fmt == "json":
+        click.echo(json_text(score.to_dict()))
+    else:
+        _echo(evaluate.report(score, verbose))
+    score.check(min_recall, min_precision, min_fields)
 
 
 @main.command("dump")
@@ -303,25 +380,46 @@ PLACES_DB = click.option("--db", type=click.Path(dir_okay=False),
                          help="Your places file (default: the user data folder, or $WARLOG_DATA).")
 
 
+def _progress(show: bool | None, what: str):
+    """A line on stderr that counts as an import goes (when stderr is a terminal, or --progress)."""
+    if not (sys.stderr.isatty() if show is None else show):
+        return None
+    end = "\r" if sys.stderr.isatty() else "\n"
+
+    def report(label, n, found=None):
+        more = f", {found:,} {what}" if found is not None else f" {what}"
+        click.echo(f"  {label}: {n:,}{more}", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+    return report
+
+
+PROGRESS = click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
+
+
 @places.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @PLACES_DB
-def places_import(file, db):
+@PROGRESS
+def places_import(file, db, progress):
     """Add a GeoNames dump to your places: allCountries.txt or a country file (ML.txt), or the .zip GeoNames serves."""
     from . import gazetteer
 
-    n = gazetteer.import_geonames(file, Path(db) if db else None)
+    report = _progress(progress, "rows read")
+    n = gazetteer.import_geonames(file, Path(db) if db else None, (lambda label, k: report(label, k)) if report else None)
     _echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
 
 
 @places.command("from-dump")
 @click.argument("dump", type=click.Path(exists=True, dir_okay=False))
 @PLACES_DB
-def places_from_dump(dump, db):
+@PROGRESS
+def places_from_dump(dump, db, progress):
     """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
     from . import dump_places, gazetteer
 
-    n = dump_places.import_dump(dump, Path(db) if db else None)
+    report = _progress(progress, "settlements")
+    n = dump_places.import_dump(dump, Path(db) if db else None, (lambda k, f: report("pages", k, f)) if report else None)
     _echo(f"{n} settlements imported into {db or gazetteer.user_db_path()}")
 
 
@@ -329,16 +427,50 @@ def places_from_dump(dump, db):
 @click.argument("name")
 @click.option("--country", help="ISO 3166-1 alpha-2 code to keep to.")
 def places_lookup(name, country):
-    """Where a name points, with its precision and source."""
+    """Where a name points, with its precision and source, and the namesakes it was chosen over."""
     from . import gazetteer
 
-    hit = gazetteer.load().resolve(name, country)
-    if hit is None:
-        _echo(f"{name}: not found")
+    found = gazetteer.load().explain(name, country)
+    if not found:
+        _echo(f"{name}: not found" + (f" in {country}" if country else ""))
         sys.exit(1)
-    place, at, precision = hit
-    _echo(f"{place.name} ({place.kind}, {place.country_code}): {at.lat}, {at.lon} precision {precision} "
-               f"[{place.layer}] {at.source}")
+    for line in found:
+        _echo(line)
+    if found[0].startswith("ambiguous"):
+        sys.exit(1)
+
+
+@main.group("actors")
+def actors_group():
+    """The actor registry: look a name up, or add actors of your own."""
+
+
+@actors_group.command("lookup")
+@click.argument("name")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), help="Your own actors (YAML).")
+def actors_lookup(name, actors_file):
+    """What a name resolves to and why; a name nobody knows is kept as written, kind unknown."""
+    from . import actors
+
+    lines = actors.load(actors_file).describe(name)
+    for line in lines:
+        _echo(line)
+    sys.exit(0 if lines and not lines[0].endswith("kind unknown") else 1)
+
+
+@actors_group.command("from-dump")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("--registry", type=click.Path(dir_okay=False),
+              help="Your actors file (default: actors.yaml in the user data folder, or $WARLOG_DATA).")
+@PROGRESS
+def actors_from_dump(dump, registry, progress):
+    """Collect militant organisations, military units and states from a Wikipedia dump (.xml or .xml.bz2)."""
+    from . import actors, dump_actors
+
+    report = _progress(progress, "actors")
+    n = dump_actors.import_dump(dump, Path(registry) if registry else None,
+                                (lambda k, f: report("pages", k, f)) if report else None)
+    _echo(f"{n} actors added to {registry or actors.user_registry_path()}")
 
 
 def summary(ev) -> str:

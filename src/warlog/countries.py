@@ -1,11 +1,12 @@
-"""Country names to ISO 3166-1 alpha-2 codes (pycountry, plus ``data/countries.yaml``)."""
+"""Country names to ISO 3166-1 alpha-2 codes (pycountry, plus ``data/countries.yaml``), and each country's
+codes in the datasets: ISO numeric (ACLED), Gleditsch-Ward numbers and regions (GED, ACLED)."""
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 
-from . import yamlfile
 from .actors import fold
 
 
@@ -15,12 +16,11 @@ def _table() -> dict[str, tuple[str, str]]:
 
     table: dict[str, tuple[str, str]] = {}
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        for name in {c.name, short, getattr(c, "official_name", c.name)}:
+        short = name_of(c.alpha_2)
+        for name in {c.name, short, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
             table[fold(name)] = (short, c.alpha_2)
-    extra = yamlfile.load(resources.files("warlog.data").joinpath("countries.yaml").read_text(encoding="utf-8"))
-    for name, code in extra.items():
-        table[fold(name)] = (name, code)
+    for name, code in {**_extra(), **_data()["territories"]}.items():
+        table[fold(name)] = (name_of(code) or name, code)
     return table
 
 
@@ -56,3 +56,90 @@ def find(text: str) -> tuple[str, str, int, int] | None:
         return None
     name, code = _table()[m.group(0)]
     return name, code, m.start(), m.end()
+
+
+@dataclass(frozen=True)
+class Codes:
+    """One country in the code systems of the datasets (``data/country_codes.csv``)."""
+
+    alpha2: str
+    alpha3: str | None
+    iso_numeric: int | None  # ACLED's ``iso``
+    gwno: int | None  # Gleditsch-Ward number: GED's ``country_id``, ``gwnoa``, ``gwnob``
+    ged_name: str | None
+    acled_region: str | None
+
+    @property
+    def ged_region(self) -> str | None:
+        """GED's region, by UCDP's ranges of Gleditsch-Ward numbers."""
+        if self.gwno is None:
+            return None
+        for top, name in _GED_REGIONS:
+            if self.gwno <= top:
+                return name
+        return None
+
+
+_GED_REGIONS = ((199, "Americas"), (399, "Europe"), (626, "Africa"), (699, "Middle East"), (999, "Asia"))
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> dict[str, Codes]:
+    import csv
+
+    import pycountry
+
+    text = resources.files("warlog.data").joinpath("country_codes.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    out = {}
+    for r in rows:
+        hit = pycountry.countries.get(alpha_2=r["iso2"])
+        out[r["iso2"]] = Codes(r["iso2"], hit.alpha_3 if hit else None, _int(r["iso_numeric"]), _int(r["gwno"]),
+                               r["ged_name"] or None, r["acled_region"] or None)
+    return out
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+def codes(alpha2: str | None) -> Codes | None:
+    """The dataset codes of a country given by its ISO alpha-2 code; None for an unknown code."""
+    return _codes().get((alpha2 or "").upper())
+
+
+def by_gwno(gwno: int) -> Codes | None:
+    """The country of a Gleditsch-Ward number (the first, where the list gives one number twice)."""
+    return next((c for c in _codes().values() if c.gwno == gwno), None)
+
+
+def find_all(text: str):
+    """Every country named in ``text``: (name, code, start, end), in order."""
+    for m in _pattern().finditer(fold(text)):
+        name, code = _table()[m.group(0)]
+        yield name, code, m.start(), m.end()
+
+
+@functools.lru_cache(maxsize=512)
+def name_of(code: str) -> str | None:
+    """The usual English name of a country given by its ISO alpha-2 code ("Russia", not "Russian
+    Federation"; "Ukraine", never one of its regions)."""
+    import pycountry
+
+    code = code.upper()
+    if code in _data()["preferred"]:
+        return _data()["preferred"][code]
+    hit = pycountry.countries.get(alpha_2=code)
+    return (getattr(hit, "common_name", None) or hit.name) if hit else None
+
+
+def _extra() -> dict[str, str]:
+    """Other names of countries (data/countries.yaml): name -> code."""
+    return _data()["names"]
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    from .actors import packaged_yaml
+
+    return packaged_yaml("countries.yaml")

@@ -43,7 +43,7 @@ _KEY_ALIASES = {
     "conflict": "conflict", "title": "conflict", "partof": "partof", "part_of": "partof", "part of": "partof",
     "place": "place", "location": "place", "date": "date", "result": "result", "status": "result",
     "territory": "territory", "units": "units", "coordinates": "coordinates", "coords": "coordinates",
-    "target": "target", "perpetrator": "perpetrator", "perpetrators": "perpetrator", "weapons": "weapons",
+    "target": "target", "perpetrator": "perpetrator", "perpetrators": "perpetrator", "defenders": "defender", "defender": "defender", "weapons": "weapons",
     "deaths": "deaths", "fatalities": "deaths", "injuries": "injuries", "injured": "injuries", "type": "type",
 }
 _NUMBERED = re.compile(r"^(combatant|commander|strength|casualties|units|casualty)\s*(\d)([a-z]?)$")

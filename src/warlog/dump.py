@@ -431,6 +431,9 @@ class StoreSink:
         r.pages_found = stored  # the summary counts the events stored
         self.store.put_pages([], self.dump, r.done, failures, resolved)
 
+    def close(self) -> None:
+        self.store.analyze()
+
 
 class JsonlSink:
     """Events as JSON Lines. ``OUT.done`` records each stream done with the file's size after it, so
@@ -493,6 +496,9 @@ class JsonlSink:
                        encoding="utf-8")
         os.replace(tmp, self.failures_file)
 
+    def close(self) -> None:
+        pass  # each chunk is on disk when written
+
 
 def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str | None = None,
         progress: bool = False, chunk_bytes: int = CHUNK_BYTES, max_bytes: int | None = None) -> DumpSummary:
@@ -537,6 +543,7 @@ def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str |
                     bar.step(r.compressed)
         finally:
             results.close()  # whatever stopped the run (Ctrl-C too), its local workers are stopped here
+    sink.close()  # the store's statistics refreshed, once the workers are stopped
     summary.seconds = time.perf_counter() - start
     return summary
 

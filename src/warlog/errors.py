@@ -124,6 +124,12 @@ class DatabaseFull(StoreError, DiskFull):
     code = "disk-full"
 
 
+class BelowThreshold(WarlogError):
+    """``warlog evaluate``: a score under the floor a user set (--min-recall ...), for CI to fail on."""
+
+    code = "below-threshold"
+
+
 class NotFound(WarlogError):
     """Something asked for by its id (an event) that the store does not hold."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import actors, countries, dates, estimates, event_types, geocode, infobox, prose, sides
+from . import actors, attacker, dates, estimates, event_country, event_types, geocode, infobox, prose, sides
 from .figures import subject_kind
 from .document import Document
 from .errors import NotAnEvent
@@ -31,42 +31,49 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     res = res or Resources.load()
     lex, reg, gaz = res.lexicon, res.actors, res.gazetteer
     ev_sides = infobox.build_sides(doc, res)
+    sides.tidy(ev_sides, reg, doc.text)
+    if "perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields):
+        sides.civilian_target(ev_sides, doc.get("target").text if doc.get("target") else None, reg, lex)
     span = infobox.date(doc) or _lead_date(doc)
     box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
     if not doc.fields and not box_claims and not main_claims and not related:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
-    country, code = _country(doc, infobox.places(doc)[1], ev_sides, reg)
+    point = geocode.article_point(doc)
+    locations = _locations(doc, lex)
+    verdict = _country(doc, locations, ev_sides, res, point)
+    country, code = verdict.name, verdict.code
+    locations += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
+    for loc in locations:
+        loc.country_code = code or loc.country_code  # the event's country, weighed, over one line's word
     main = Event(
         id=_id(doc, "main"), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
         date_start=span.start if span else None, date_end=span.end if span else None,
         date_precision=span.precision if span else None, country=country, country_code=code,
-        locations=_locations(doc, lex, gaz, code), sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
+        locations=locations, sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
         claims=_number(box_claims + main_claims), document=doc.provenance)
-    event_types.assign(main, _main_text(doc, related), res)
+    main_text = _main_text(doc, related)
+    event_types.assign(main, main_text, res)
+    attacker.assign(main, main_text, res, perpetrators="perpetrator" in doc.fields)
     ctx = geocode.context(doc)
-    geocode.resolve(main, doc, gaz, ctx, geocode.article_point(doc))
+    geocode.resolve(main, doc, gaz, ctx, point, verdict)
     events = [main]
     titles: dict[str, int] = {}
     for rel in _split_related(related):
         events.append(_related_event(doc, rel, main, res, titles))
-        geocode.resolve(events[-1], doc, gaz, ctx)
+        geocode.resolve(events[-1], doc, gaz, ctx, verdict=verdict)
     for ev in events:
         ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
     return events
 
 
-def _locations(doc: Document, lex, gaz, code: str | None) -> list[Location]:
-    """The event's places as written: the infobox's, else the lead's, else the title's; then the
-    places the lead puts the fighting in."""
+def _locations(doc: Document, lex) -> list[Location]:
+    """The event's places as written: the infobox's, else the lead's, else the title's."""
     locs = infobox.places(doc)[0]
     if not locs:
         locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
     if not locs:
         locs = _title_places(doc, lex)
-    locs += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
-    for loc in locs:
-        loc.country_code = loc.country_code or code
     return locs
 
 
@@ -87,13 +94,13 @@ def _main_text(doc: Document, related) -> str:
 
 def _number(claims: list[Claim]) -> list[Claim]:
     """Link each revision to the claim it revises, by index in the event's list."""
-    index = {id(getattr(c, "_fig", None)): i for i, c in enumerate(claims) if getattr(c, "_fig", None)}
+    index = {id(c.figure): i for i, c in enumerate(claims) if c.figure is not None}
     for c in claims:
-        fig = getattr(c, "_fig", None)
+        fig = c.figure
         if fig is not None and fig.revises is not None:
             c.revises = index.get(id(fig.revises))
         if fig is not None:
-            del c._fig
+            c.figure = None
     return claims
 
 
@@ -101,11 +108,18 @@ def _lead_date(doc: Document):
     return dates.parse(doc.paragraphs[0].text.text) if doc.paragraphs else None
 
 
+_TITLE_QUALIFIER = re.compile(r"\s*\([^()]*\)")
+_TITLE_LEAD = re.compile(r"^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
+                         r"(?:battle|siege|massacre|attack|raid|ambush|bombing|fall|capture|sack|liberation|storming|"
+                         r"assault|offensive|landing|defen[cs]e|occupation|shelling|bombardment)s?\s+(?:of|on|in|at|for)\s+",
+                         re.I)
+
+
 def _title_places(doc: Document, lex) -> list[Location]:
     """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
-    title = infobox.title(doc)
-    head = lex.patterns.event_noun.split(_YEAR.sub("", title))[0]
-    head = re.sub(r"^(?:the\s+)?(?:battle|siege|massacre|attack)s?\s+(?:of|on|in)\s+", "", head, flags=re.I)
+    title = _TITLE_QUALIFIER.sub("", infobox.title(doc))
+    title = _TITLE_LEAD.sub("", _YEAR.sub("", title))  # "Second Battle of Kidal" -> "Kidal"
+    head = next((part for part in lex.patterns.event_noun.split(title) if part.strip()), "")
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
     out = []
     for n in names:
@@ -114,21 +128,11 @@ def _title_places(doc: Document, lex) -> list[Location]:
     return [loc for loc in out if loc.name[:1].isupper()]
 
 
-def _country(doc: Document, country, ev_sides, reg) -> tuple[str | None, str | None]:
-    if country:
-        hit = countries.lookup(country)
-        return (hit[0], hit[1]) if hit else (country, None)
-    lead = doc.paragraphs[0].text.text if doc.paragraphs else ""
-    for text in (lead[:400], infobox.part_of(doc) or "", doc.title):
-        hit = countries.find(text)
-        if hit:
-            return hit[0], hit[1]
-    for side in ev_sides.values():
-        for a in side.actors:
-            rec = reg.by_id.get(a.id) if a.id else None
-            if rec and rec.kind == "state" and rec.country:
-                return rec.name, rec.country
-    return None, None
+def _country(doc: Document, locs: list[Location], ev_sides, res: Resources, point) -> event_country.Verdict:
+    """The event's country, weighed from the article's evidence (``event_country``)."""
+    lead = doc.paragraphs[0].text.text[:600] if doc.paragraphs else ""
+    return event_country.decide(doc, locs, ev_sides, res.actors, res.gazetteer, point, lead,
+                                infobox.title(doc), infobox.part_of(doc))
 
 
 def _split_related(related: list[prose.RelatedSentence]):
@@ -148,7 +152,7 @@ def _split_related(related: list[prose.RelatedSentence]):
 
 
 def _sentence_offset(rel, claim) -> int:
-    fig = getattr(claim, "_fig", None)
+    fig = claim.figure
     return fig.end - rel.mention.start if fig is not None else 0
 
 
@@ -191,4 +195,5 @@ def _related_event(doc: Document, item, main: Event, res: Resources, titles: dic
         sides=ev_sides, result=Result(None, None),
         claims=_number(list(claims)), document=doc.provenance)
     event_types.assign(ev, sent, res)
+    attacker.assign(ev, sent, res)
     return ev

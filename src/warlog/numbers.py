@@ -71,6 +71,8 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     if m.group("suffix"):
         return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))
     qk = lex.patterns.qualifier_kind.get(qual_word)
+    if qk == "at_least" and kind == "range":
+        return Quantity(low, high, "range", m.start(), m.end(), m.group(0))  # "at least 64–101": the range
     if qk == "at_least":
         return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))
     if qk == "at_most":
@@ -80,11 +82,20 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     return Quantity(low, high, kind, m.start(), m.end(), m.group(0))
 
 
+_TOTAL = re.compile(r"\btotal\s*:?\s*", re.I)
+
+
 def parse_strength(text: str, lex: Lexicon) -> tuple[int | None, int | None, str | None]:
-    """A side's strength ("~30", "100+ fighters", "Unknown") as (low, high, qualifier)."""
-    for m in lex.patterns.quantity.finditer(text):
+    """A side's strength ("~30", "100+ fighters", "Unknown") as (low, high, qualifier): the stated
+    total where the row gives one ("5 divisions ... Total: 489,000"), else its first figure that is
+    no date ("October 16–17: 225,000")."""
+    P = lex.patterns
+    total = _TOTAL.search(text)
+    for m in P.quantity.finditer(text, total.end() if total else 0):
         q = from_match(m, lex)
         if q is None or q.qualifier == "vague":
+            continue
+        if P.not_a_count.match(text, q.end) or P.month_before.search(text[max(0, q.start - 16):q.start]):
             continue
         return q.low, q.high, q.qualifier
     return None, None, None

@@ -97,7 +97,7 @@ class Patterns:
         word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|a\s+dozen|{small})")
         # more than ten digits is an identifier or debris, never a count of people (and int() of a
         # 4,301-digit run raises)
-        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?![,\d])|\d{1,10}(?!\d))"
+        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?!\d|,\d)|\d{1,10}(?!\d))"
         # "2 million", "1.5 million"
         digits = rf"(?:\d{{1,3}}(?:\.\d{{1,3}})?\s+(?:{scale})\b|{digits})"
         self.number = rf"(?:{digits}|{word_num})"

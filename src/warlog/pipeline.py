@@ -125,6 +125,8 @@ def ingest(paths: Iterable[str | Path], store, res: Resources | None = None, pro
             outcome = attempt(path, lambda: readers.read_path(path, fmt, max_bytes), res, store.unchanged)
             _keep(outcome, store, summary, prune)
     _gone(paths, files, store, summary, prune)
+    if summary.documents or prune:
+        store.analyze()
     return summary
 
 

@@ -107,7 +107,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
                       via=list(att.via) if att else [], stated_on=stated if att else None, origin="prose",
                       text=doc.text[s:e], start=s, end=e, extractor=f"{RULE}/{fig.rule}",
                       statement=para.text.source_span(s0, s0 + 1)[0])
-        claim._fig = fig  # type: ignore[attr-defined]  # kept until the event numbers its claims
+        claim.figure = fig
         out.append(claim)
     return out
 
@@ -122,6 +122,8 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
                 return label
     if fig.inherits and earlier:
         return earlier[-1].side
+    if fig.subject is None and sv.victims_are_civilians and not related:
+        return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"
 
 

@@ -29,7 +29,7 @@ class Filters:
         code, a type as ACLED spells it); BadArgument names the option that is wrong and why."""
         return cls(country=_country(country), actor=actor, since=_date("since", since), until=_date("until", until),
                    type=_event_type(type), min_killed=_at_least("min-killed", min_killed, 0), text=_words(text),
-                   role=role, limit=_at_least("limit", limit, 1))
+                   role=_role(role), limit=_at_least("limit", limit, 1))
 
 
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -70,6 +70,13 @@ def _event_type(value: str | None) -> str | None:
     return by_folded[value.strip().casefold()]
 
 
+def _known_type(value: str) -> str:
+    """A type as data/event_types.yaml spells it, whatever its case (or as given when it is none of them)."""
+    from .event_types import known
+
+    return {t.casefold(): t for t in known()}.get(value.strip().casefold(), value)
+
+
 def _at_least(option: str, value: int | None, floor: int) -> int | None:
     if value is not None and value < floor:
         raise BadArgument(f"must be {floor} or more (got {value})", path=f"--{option}")
@@ -83,35 +90,49 @@ def _words(value: str | None) -> str | None:
     return value
 
 
+def _role(value: str | None) -> str | None:
+    if value is not None and value not in ("main", "related"):
+        raise BadArgument(f"role '{value}' is neither main nor related", path="--role")
+    return value
+
+
+ROW_COLUMNS = ("id", "role", "date_start", "date_end", "title", "country", "country_code", "event_type",
+               "sub_event_type", "side_a", "side_b", "deaths_low", "deaths_best", "deaths_high", "document_id")
+
+
 def events(store: Store, f: Filters) -> list[dict]:
     """Events matching every filter given, newest first, as flat rows."""
-    sa, t = store.sa, store.t
-    e = t["events"]
-    q = sa.select(e.c.id, e.c.role, e.c.date_start, e.c.date_end, e.c.title, e.c.country, e.c.country_code,
-                  e.c.event_type, e.c.sub_event_type, e.c.side_a, e.c.side_b, e.c.deaths_low, e.c.deaths_best,
-                  e.c.deaths_high, e.c.document_id)
-    if f.country:
-        q = q.where(sa.or_(sa.func.lower(e.c.country) == f.country.lower(), e.c.country_code == f.country.upper()))
+    e = store.t["events"]
+    q = filtered(store, f, [e.c[c] for c in ROW_COLUMNS]).order_by(e.c.date_start.desc(), e.c.id)
+    if f.limit:
+        q = q.limit(f.limit)
+    with store.engine.connect() as con:
+        return [dict(r._mapping) for r in con.execute(q)]
+
+
+def filtered(store: Store, f: Filters, columns: list):
+    """A SELECT of ``columns`` over the events that pass every filter of ``f`` (its limit aside)."""
+    sa, e = store.sa, store.t["events"]
+    q = sa.select(*columns).select_from(e)
+    if f.country:  # Filters.parse makes it a code; a name is matched as a name, in any case
+        q = q.where(e.c.country_code == f.country.upper() if len(f.country) == 2
+                    else sa.func.lower(e.c.country) == f.country.lower())
     if f.actor:
         q = q.where(e.c.id.in_(_actor_events(store, f.actor)))
     if f.since:
         q = q.where(e.c.date_start >= f.since)
     if f.until:
         q = q.where(e.c.date_start <= _end_of(f.until))
-    if f.type:
-        q = q.where(sa.or_(sa.func.lower(e.c.event_type) == f.type.lower(),
-                           sa.func.lower(e.c.sub_event_type) == f.type.lower()))
+    if f.type:  # stored as data/event_types.yaml spells it: compared as it is, an index serves it
+        kind = _known_type(f.type)
+        q = q.where(sa.or_(e.c.event_type == kind, e.c.sub_event_type == kind))
     if f.min_killed is not None:
         q = q.where(e.c.deaths_best >= f.min_killed)
     if f.role:
         q = q.where(e.c.role == f.role)
     if f.text:
         q = q.where(e.c.id.in_(list(search(store, f.text))))
-    q = q.order_by(e.c.date_start.desc(), e.c.id)
-    if f.limit:
-        q = q.limit(f.limit)
-    with store.engine.connect() as con:
-        return [dict(r._mapping) for r in con.execute(q)]
+    return q
 
 
 def _end_of(until: str) -> str:
@@ -120,12 +141,27 @@ def _end_of(until: str) -> str:
 
 
 def _actor_events(store: Store, actor: str):
+    """The ids of the events an actor fought in (a list the database draws from its actor index)."""
+    ea = store.t["event_actors"]
+    return store.sa.select(ea.c.event_id).where(actor_is(store, actor))
+
+
+def acted_in(store: Store, actor: str):
+    """True of an event the actor fought in, asked of each event in turn (a correlated EXISTS): cheaper than
+    ``_actor_events`` where an index is walked in order and the actor is in many of its events."""
+    ea, e = store.t["event_actors"], store.t["events"]
+    return store.sa.exists().where(ea.c.event_id == e.c.id, actor_is(store, actor))
+
+
+def actor_is(store: Store, actor: str):
+    """The condition on an ``event_actors`` row that it is the actor: its registry id (from any of its
+    names), or the name as written, in any case."""
     from .actors import load
 
     sa, ea = store.sa, store.t["event_actors"]
     rec = load().lookup(actor)
     ids = {actor.lower()} | ({rec.id} if rec else set())
-    return sa.select(ea.c.event_id).where(sa.or_(ea.c.actor_id.in_(ids), sa.func.lower(ea.c.name) == actor.lower()))
+    return sa.or_(ea.c.actor_id.in_(ids), sa.func.lower(ea.c.name) == actor.lower())
 
 
 def search(store: Store, text: str) -> set[str]:
@@ -133,9 +169,11 @@ def search(store: Store, text: str) -> set[str]:
     with store.engine.connect() as con:
         if store.sqlite:
             query = " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
-            docs = con.exec_driver_sql("SELECT document_id FROM documents_fts WHERE documents_fts MATCH ?",
+            docs = con.exec_driver_sql("SELECT id FROM documents WHERE rowid IN "
+                                       "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
                                        (query,)).scalars().all()
-            claims = con.exec_driver_sql("SELECT event_id FROM claims_fts WHERE claims_fts MATCH ?",
+            claims = con.exec_driver_sql("SELECT event_id FROM claims WHERE rowid IN "
+                                         "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
                                          (query,)).scalars().all()
         else:
             docs = con.execute(store.sa.text(
@@ -160,12 +198,19 @@ def show(store: Store, event_id: str) -> dict | None:
         return None
     record, text = json.loads(row[0]), row[1] or ""
     by_claimant: dict[str, list[dict]] = {}
-    for c in record["claims"]:
-        who = ", ".join(s["name"] for s in c["sources"]) or "(unattributed)"
-        if c["via"]:
-            who += " via " + ", ".join(v["name"] for v in c["via"])
-        by_claimant.setdefault(who, []).append({**c, "sentence": sentence_around(text, c["start"], c["end"])})
+    for i, c in enumerate(record["claims"]):
+        by_claimant.setdefault(claimant(c), []).append(
+            {**c, "index": i, "sentence": sentence_around(text, c["start"], c["end"])})
     return {"event": record, "claims_by_claimant": by_claimant}
+
+
+def claimant(claim: dict) -> str:
+    """Who makes a claim (of the contract's JSON), as the ledger groups it: "RFI, JNIM", "AFP via
+    Reuters", or "(unattributed)"."""
+    who = ", ".join(s["name"] for s in claim["sources"]) or "(unattributed)"
+    if claim["via"]:
+        who += " via " + ", ".join(v["name"] for v in claim["via"])
+    return who
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -13,6 +13,19 @@ QUALIFIERS = ("exact", "approx", "range", "at_least", "at_most", "vague")
 
 
 @dataclass
+class Citation:
+    """A source the article cites ({{cite news|work=Reuters|date=|title=}}): who published it, when, under
+    what headline; ``start``/``end`` are the citation's characters in the document's text."""
+
+    work: str | None  # the outlet: work, website, newspaper..., else publisher, else agency
+    date: str | None  # ISO (YYYY-MM-DD, YYYY-MM or YYYY) where it reads as a date, else as written
+    title: str | None
+    url: str | None
+    start: int
+    end: int
+
+
+@dataclass
 class Provenance:
     """Where a document came from: one record read by every exporter."""
 
@@ -23,6 +36,7 @@ class Provenance:
     licence: str | None = None
     page_id: int | None = None
     revision_id: int | None = None
+    citations: list[Citation] = field(default_factory=list)  # the sources it cites, where its form says
 
     @property
     def key(self) -> str:
@@ -66,6 +80,8 @@ class Claim:
     revises: int | None = None  # index (in the event's claims) of the figure this one revises
     statement: int | None = None  # source offset of the sentence or infobox row it was read from
     extractor: str = ""
+    # the figure it was read from, so the event can link revisions by index; not part of the record
+    figure: Any = field(default=None, repr=False, compare=False, metadata={"internal": True})
 
     def value_range(self) -> tuple[int | None, int | None]:
         return self.low, self.high
@@ -145,6 +161,8 @@ class Event:
     sub_event_type: str | None = None
     violence_type: int | None = None
     type_rule: str | None = None  # the rule of data/event_types.yaml that typed the event
+    attacker: str | None = None  # the side that acted (attacked, or perpetrated): "A", "B"... (attacker.py)
+    attacker_rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the JSON object of the contract."""
@@ -160,7 +178,7 @@ def _shallow(value: Any) -> dict:
     cls = type(value)
     names = _FIELDS.get(cls)
     if names is None:
-        names = _FIELDS[cls] = tuple(value.__dataclass_fields__)
+        names = _FIELDS[cls] = tuple(n for n, f in value.__dataclass_fields__.items() if not f.metadata.get("internal"))
     return {k: getattr(value, k) for k in names}
 
 

@@ -1,10 +1,12 @@
 """Sides: who fought on which side, and whose people a phrase counts."""
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
-from .actors import ARMED_KINDS, STATE_KINDS, ActorRecord, Registry
-from .records import Actor
+from .actors import ARMED_KINDS, STATE_KINDS, ActorRecord, Registry, fold
+from .records import Actor, Side
 
 
 @dataclass
@@ -73,3 +75,107 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     if subject_kind == "unknown" and sv.victims_are_civilians:
         return "civilians"
     return None
+
+
+def tidy(sides: dict, reg: Registry, text: str) -> None:
+    """The actors of each side made names: several glued in one rendered cell ("MNLA HCUA
+    MAA-Dissident") split where the registry knows each; text that names nobody (a heading, a file
+    name, a size, a sentence) dropped; one actor once per side. In place."""
+    for side in sides.values():
+        out: list[Actor] = []
+        for a in side.actors:
+            parts = [a] if a.kind == "civilians" else split(a, reg, text)
+            out += [p for p in parts if p.id or p.kind == "civilians" or not debris(p.name)]
+        seen: set = set()
+        side.actors = [a for a in out if not ((a.id or a.name) in seen or seen.add(a.id or a.name))]
+
+
+def split(a: Actor, reg: Registry, text: str) -> list[Actor]:
+    """One actor per registry name in a cell that glues several; the cell's other names kept as written."""
+    name = a.aliases[0] if a.id and a.aliases else a.name  # as written (sides.actor puts it first)
+    why = reg.explain(name)
+    if why and not why[1].startswith("it mentions"):
+        return [a]  # a whole name, however many others it contains ("Islamic State of Iraq and the Levant")
+    mentions = [m for m in reg.find(name) if not m.by_demonym]
+    lead = bool(mentions) and name[:1].islower()  # "and other armed groups including PIJ"
+    if len({m.actor.id for m in mentions}) < 2 and not lead:
+        return [a]
+    gaps = [name[x.end:y.start] for x, y in zip(mentions, mentions[1:])] + [name[mentions[-1].end:]]
+    if not lead:
+        gaps.append(name[:mentions[0].start])
+    if not all(_GAP.fullmatch(g) for g in gaps):
+        return [a]  # "United Kingdom of Great Britain and Ireland" is one name, not two
+    out, last = [], 0
+    for m in mentions:
+        out += _leftover(name[last:m.start], a, reg, text)
+        out.append(_part(name[m.start:m.end], a, reg, text))
+        last = m.end
+    return out + _leftover(name[last:], a, reg, text)
+
+
+_SEP = r"[\s,;/&+|·•()\-–]*"
+# what may stand between the names of a glued cell: separators, "and", or names of its own
+_GAP = re.compile(rf"{_SEP}(?:and{_SEP})?|{_SEP}[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*{_SEP}")
+_JOINERS = re.compile(r"^[\s,;/&+|()\-–]*(?:(?:and|or|with|including|other|armed|groups?|the|of|supported|by)\b[\s,;/&+|()\-–]*)*|"
+                      r"[\s,;/&+|()\-–]*$", re.I)
+
+
+def _leftover(piece: str, a: Actor, reg: Registry, text: str) -> list[Actor]:
+    """What a glued cell holds between registry names: a name of its own ("Berry Aviation"), or nothing."""
+    piece = _JOINERS.sub("", piece)
+    if not piece or not piece[:1].isupper() or len(piece) < 3:
+        return []
+    return [_part(piece, a, reg, text)]
+
+
+def _part(written: str, a: Actor, reg: Registry, text: str) -> Actor:
+    """An actor for a piece of a cell, its offsets found inside the cell's own span."""
+    s = e = None
+    if a.start is not None and a.end is not None:
+        at = text.find(written, a.start, a.end)
+        if at < 0:
+            at = fold(text[a.start:a.end]).find(fold(written))
+            at = a.start + at if at >= 0 else -1
+        if at >= 0:
+            s, e = at, at + len(written)
+    return actor(written, reg, text[s:e] if s is not None else None, s, e)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_actors() -> tuple[frozenset, re.Pattern]:
+    from .actors import packaged_yaml
+
+    data = packaged_yaml("not_actors.yaml")
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    return frozenset(fold(x) for x in data["labels"]), re.compile(rf"\b(?:{verbs})\b", re.I)
+
+
+_FILE = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?)\b|^(?:File|Image)\s*:|\b\d+\s*px\b|\bthumb(?:nail)?\b", re.I)
+_SIZE = re.compile(r"^[\d\s.,x×%]+(?:px|km|m|cm|mm|kb|mb)?$", re.I)
+
+
+def debris(name: str) -> bool:
+    """Text that is no name: a heading or label, an image file or size, a sentence."""
+    labels, verbs = _not_actors()
+    words = name.split()
+    return (not name.strip() or fold(name.strip(" .:")) in labels or bool(_FILE.search(name))
+            or bool(_SIZE.match(name.strip())) or len(words) > 8
+            or (len(words) >= 4 and bool(verbs.search(name))) or name[:1].islower())
+
+
+def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None:
+    """A one-sided attack's side B is the civilians attacked, not an armed actor its target line also
+    names: "Target: Civilians caught in the crossfire between the AUC and FARC" is civilians, and the
+    perpetrator named again ("Kurdistan Freedom Hawks (TAK)") is no target. In place.
+
+    (The infobox reader takes the first belligerent its target line names; once the registry knows
+    the actors of every war, it finds one in such lines too.)"""
+    if "A" not in sides or "B" not in sides or not sides["B"].belligerent:
+        return
+    first = (target or "").strip().split()
+    by_civilians = bool(first) and lex.subject_kind.get(first[0].lower().strip(",.;:")) == "civilians"
+    a_recs = [reg.by_id[a.id] for a in sides["A"].actors if a.id in reg.by_id]
+    b_recs = [reg.by_id[a.id] for a in sides["B"].actors if a.id in reg.by_id]
+    perpetrator = b_recs and all(any(b.id == a.id or reg.allies(a, b) for a in a_recs) for b in b_recs)
+    if by_civilians or perpetrator:
+        sides["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from .errors import DatabaseFull, MissingExtra, NoSuchDatabase, NotAStore, StoreError, is_disk_full
 from .records import Event, Provenance
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _sa():
@@ -71,6 +72,28 @@ def open_for_reading(db: str | None = None, writable: Callable[[Path], bool] | N
     return Store(url, existing=True, readonly=not (writable or can_write)(path))
 
 
+def read_only(store: "Store") -> "Store":
+    """The same database opened so that nothing can be written through it, for a server that only reads
+    (``warlog serve``): a SQLite file over read-only connections (``mode=ro`` and ``query_only``), each
+    with a page cache of 32 MB so the indexes that filters read stay in memory; a PostgreSQL session
+    whose transactions are read-only."""
+    s = Store(store.url, existing=True, readonly=True) if store.sqlite else store
+    pragmas = ("PRAGMA query_only = 1", "PRAGMA cache_size = -32768") if s.sqlite else \
+        ("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",)
+
+    def reader(dbapi_con, _record) -> None:
+        cur = dbapi_con.cursor()
+        for statement in pragmas:
+            cur.execute(statement)
+        cur.close()
+        if not s.sqlite:
+            dbapi_con.commit()
+
+    s.sa.event.listen(s.engine, "connect", reader)
+    s.engine.dispose()  # connections made before (the schema's check) have no such settings
+    return s
+
+
 def can_write(path: Path) -> bool:
     """SQLite writes the file and, beside it, its journal: both the file and its folder must be writable."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -97,34 +120,55 @@ def _refusal(exc: Exception, where: str) -> StoreError | None:
 
 
 def tables(sa):
+    """The schema. Foreign keys tie documents, events, their actors, places, claims and estimates together
+    (Datasette links rows by them; PostgreSQL enforces them, SQLite only declares them). The indexes the
+    filters use differ by database and are made by ``migrations.filter_indexes``."""
     md = sa.MetaData()
-    T, C, S, I, F, Tx = sa.Table, sa.Column, sa.String, sa.Integer, sa.Float, sa.Text
+    T, C, S, I, F, Tx, FK = sa.Table, sa.Column, sa.String, sa.Integer, sa.Float, sa.Text, sa.ForeignKey
     T("meta", md, C("key", S(64), primary_key=True), C("value", S(255)))
     T("documents", md, C("id", S(1024), primary_key=True), C("path", Tx), C("format", S(32)), C("title", Tx),
       C("sha256", S(64)), C("licence", S(128)), C("page_id", sa.BigInteger), C("revision_id", sa.BigInteger),
       C("text", Tx), C("ingested_at", S(32)))
-    T("events", md, C("id", S(32), primary_key=True), C("document_id", S(1024), index=True), C("role", S(16)),
-      C("title", Tx), C("part_of", Tx), C("date_start", S(10), index=True), C("date_end", S(10)),
-      C("date_precision", S(8)), C("year", I, index=True), C("country", S(128)), C("country_code", S(2), index=True),
+    T("events", md, C("id", S(32), primary_key=True), C("document_id", S(1024), FK("documents.id"), index=True),
+      C("role", S(16)), C("title", Tx), C("part_of", Tx), C("date_start", S(10)), C("date_end", S(10)),
+      C("date_precision", S(8)), C("year", I, index=True), C("country", S(128)), C("country_code", S(2)),
       C("event_type", S(64)), C("sub_event_type", S(64)), C("violence_type", I), C("type_rule", S(64)),
       C("result", Tx), C("winner", S(16)), C("side_a", Tx), C("side_b", Tx),
-      C("deaths_low", I), C("deaths_best", I, index=True), C("deaths_high", I), C("record", Tx))
+      C("deaths_low", I), C("deaths_best", I), C("deaths_high", I), C("record", Tx))
     T("actors", md, C("id", S(255), primary_key=True), C("name", Tx), C("kind", S(32)))
-    T("event_actors", md, C("event_id", S(32), index=True), C("side", S(16)), C("actor_id", S(255), index=True),
-      C("name", Tx), C("kind", S(32)))
-    T("locations", md, C("event_id", S(32), index=True), C("position", I), C("name", Tx), C("admin1", Tx),
-      C("admin2", Tx), C("country_code", S(2)), C("lat", F), C("lon", F), C("precision", I), C("text", Tx),
-      C("start", I), C("end", I), C("geo_source", Tx))
-    T("claims", md, C("id", S(48), primary_key=True), C("event_id", S(32), index=True), C("position", I),
-      C("side", S(16)), C("subject", Tx), C("category", S(16)), C("low", I), C("high", I), C("qualifier", S(16)),
-      C("sources", Tx), C("via", Tx), C("stated_on", S(10)), C("origin", S(16)), C("text", Tx), C("start", I),
-      C("end", I), C("extractor", S(64)), C("revises", I))
-    T("claim_sources", md, C("claim_id", S(48), index=True), C("role", S(8)), C("name", Tx), C("kind", S(32)),
-      C("actor_id", S(255)))
+    T("event_actors", md, C("event_id", S(32), FK("events.id"), index=True), C("side", S(16)),
+      C("actor_id", S(255), FK("actors.id")), C("name", Tx), C("kind", S(32)))
+    T("locations", md, C("event_id", S(32), FK("events.id"), index=True), C("position", I), C("name", Tx),
+      C("admin1", Tx), C("admin2", Tx), C("country_code", S(2)), C("lat", F), C("lon", F), C("precision", I),
+      C("text", Tx), C("start", I), C("end", I), C("geo_source", Tx))
+    T("claims", md, C("id", S(48), primary_key=True), C("event_id", S(32), FK("events.id"), index=True),
+      C("position", I), C("side", S(16)), C("subject", Tx), C("category", S(16)), C("low", I), C("high", I),
+      C("qualifier", S(16)), C("sources", Tx), C("via", Tx), C("stated_on", S(10)), C("origin", S(16)), C("text", Tx),
+      C("start", I), C("end", I), C("extractor", S(64)), C("revises", I))
+    T("claim_sources", md, C("claim_id", S(48), FK("claims.id"), index=True), C("role", S(8)), C("name", Tx),
+      C("kind", S(32)), C("actor_id", S(255)))
+    # the record's estimates as rows: per category and side, so a timeline sums them by side in SQL; with
+    # the event's month (YYYY-MM of its start, or its year alone), so the timeline of every event reads
+    # this table alone
+    T("estimates", md, C("event_id", S(32), FK("events.id")), C("month", S(7)), C("category", S(16)),
+      C("side", S(16)), C("low", I), C("best", I), C("high", I), C("vague", I), C("claims", I))
     T("dump_streams", md, C("dump", S(255), primary_key=True), C("offset", sa.BigInteger, primary_key=True),
       C("done_at", S(32)))
     T("failures", md, C("path", S(1024), primary_key=True), C("code", S(32)), C("reason", Tx), C("at", S(32)))
     return md
+
+
+# children first: the order in which one document's rows are deleted (and the reverse, inserted)
+EVENT_TABLES = ("claim_sources", "claims", "estimates", "locations", "event_actors")
+
+
+def estimate_rows(event_id: str, date_start: str | None, estimates: dict) -> list[dict]:
+    """An event's estimates (category -> side -> low/best/high) as rows of the ``estimates`` table."""
+    month = date_start[:7] if date_start else None
+    return [{"event_id": event_id, "month": month, "category": cat, "side": side, "low": e.get("low"),
+             "best": e.get("best"), "high": e.get("high"), "vague": int(bool(e.get("vague"))),
+             "claims": e.get("claims")}
+            for cat, by_side in (estimates or {}).items() for side, e in by_side.items()]
 
 
 def document_key(prov: Provenance) -> str:
@@ -221,8 +265,6 @@ class Store:
         for ev in events:
             self._put_event(con, key, ev)
         con.execute(self.t["failures"].delete().where(self.t["failures"].c.path == prov.path))
-        if self.sqlite:
-            self._index_text(con, key, prov.title, text, events)
 
     def put_pages(self, pages, dump: str, offsets: list[int], failures=(), resolved=()) -> None:
         """A dump chunk in one transaction: its pages' events, its ``failures`` ((key, code, reason):
@@ -269,16 +311,14 @@ class Store:
             con.execute(f.insert(), [{"path": path, "code": code, "reason": reason, "at": _now()}])
 
     def _delete(self, con, key: str) -> None:
+        # children before their parents (PostgreSQL checks the foreign keys at each statement); in SQLite the
+        # search tables follow by their triggers
         sa, t = self.sa, self.t
         ev_ids = sa.select(t["events"].c.id).where(t["events"].c.document_id == key)
         claim_ids = sa.select(t["claims"].c.id).where(t["claims"].c.event_id.in_(ev_ids))
         con.execute(t["claim_sources"].delete().where(t["claim_sources"].c.claim_id.in_(claim_ids)))
-        for name in ("claims", "locations", "event_actors"):
+        for name in EVENT_TABLES[1:]:
             con.execute(t[name].delete().where(t[name].c.event_id.in_(ev_ids)))
-        if self.sqlite:
-            con.exec_driver_sql("DELETE FROM claims_fts WHERE event_id IN (SELECT id FROM events WHERE document_id = ?)",
-                                (key,))
-            con.exec_driver_sql("DELETE FROM documents_fts WHERE document_id = ?", (key,))
         con.execute(t["events"].delete().where(t["events"].c.document_id == key))
         con.execute(t["documents"].delete().where(t["documents"].c.id == key))
 
@@ -315,6 +355,9 @@ class Store:
             con.execute(t["claims"].insert(), claims)
         if sources:
             con.execute(t["claim_sources"].insert(), sources)
+        estimates = estimate_rows(ev.id, ev.date_start, record["estimates"])
+        if estimates:
+            con.execute(t["estimates"].insert(), estimates)
 
     def _put_actors(self, con, ev: Event) -> None:
         t = self.t
@@ -357,11 +400,14 @@ class Store:
         with self.writing() as con:
             self._delete(con, key)
 
-    def _index_text(self, con, key, title, text, events) -> None:
-        con.exec_driver_sql("INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (key, title, text))
-        rows = [(f"{ev.id}:{i}", ev.id, c.text) for ev in events for i, c in enumerate(ev.claims)]
-        if rows:
-            con.exec_driver_sql("INSERT INTO claims_fts (claim_id, event_id, text) VALUES (?, ?, ?)", rows)
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics after a batch of writes: SQLite keeps none until asked,
+        and without them picks an index that reads every event's row (see migrations.filter_indexes).
+        A sample of each index is enough (analysis_limit), so it takes the same short time at any size."""
+        if self.sqlite and not self.readonly:
+            with self.writing() as con:
+                con.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                con.exec_driver_sql("ANALYZE")
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as con:
@@ -415,6 +461,16 @@ def _now() -> str:
 
 def _sqlite_pragmas(dbapi_con, _record) -> None:
     cur = dbapi_con.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")  # a killed writer leaves the last committed document intact
+    for attempt in range(50):
+        # a killed writer leaves the last committed document intact. Switching a new file to WAL needs
+        # the file to itself, and SQLite may say "locked" at once instead of waiting while another
+        # process creates the same store: try again for a while
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.1)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()

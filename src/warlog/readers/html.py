@@ -69,7 +69,9 @@ class _Reader(HTMLParser):
             self.in_h1 = True
         elif self._in_infobox() and tag in ("td", "th"):
             self.cell = SegmentBuilder()
-            self.rows[-1].append((tag, int(a.get("colspan") or 1), self.cell))
+            if not self.rows:
+                self.rows.append([])  # a cell before any row: the table's first row
+            self.rows[-1].append((tag, _span(a.get("colspan")), self.cell))
         elif self._in_infobox() and tag == "tr":
             self.rows.append([])
         elif tag in ("p", "h2", "h3", "h4") and not self.table_depth:
@@ -191,3 +193,9 @@ def _infobox(doc: Document, rows) -> None:
                 continue
             for i, seg in enumerate(tds, 1):
                 doc.fields.setdefault(f"{stem}{i}", Field(f"{stem}{i}", seg))
+
+
+def _span(value: str | None) -> int:
+    """A cell's colspan as a browser reads it: its leading digits ("2", "2px"), else 1; at most 20."""
+    m = re.match(r"\s*(\d{1,3})", value or "")
+    return min(int(m.group(1)), 20) if m and int(m.group(1)) > 0 else 1

@@ -170,6 +170,8 @@ def table_rows(box: Box, lines: list[Line]) -> list[Row]:
     """The rows of a pipe table: cells end at a bar; a row has as many cells as the separator line
     ("---|---|...") or the first row has columns, and a line that starts with a label starts a row.
     Markdown's tables also open each row with a bar ("| Date | 15 April 2014 |")."""
+    if not lines:
+        return []  # a table cut off before its first row
     sep = next((t for _, t in lines if SEPARATOR.match(t)), None)
     width = sep.count("-|") + sep.rstrip().endswith("-") if sep else max(lines[0][1].count("|"), 1)
     opening = (sep or lines[0][1]).lstrip().startswith("|")  # "| a | b |": a bar opens each row too

@@ -22,7 +22,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, T
 from .. import yamlfile
 from ..document import Document, Field, Paragraph, normalise_key
 from ..errors import TruncatedInput
-from ..records import Provenance
+from ..records import Citation, Provenance
 from ..text import Segment, SegmentBuilder
 from . import discarded
 
@@ -175,14 +175,16 @@ def render(code, pos: int) -> Segment:
 # text: quadratic time (thousands of unclosed "{{plainlist|" in 32 KB took 20 s). A few are normal
 # markup slips and parse fine; past this many, the unclosed ones are defused before parsing.
 UNCLOSED_LIMIT = 8
-_PAIRS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^<>]*?/>|<ref\b[^<>]*>|</ref\s*>", re.I)
+_PAIRS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<(?P<close>/)?(?P<tag>ref|table|tr|td|th|div|span|small|big|center|font|"
+                    r"sup|sub|p|b|i|u|s|poem|blockquote|gallery|code|pre)\b[^<>]{0,300}?(?P<self>/)?>", re.I)
 _CLOSERS = {"}}": "{{", "]]": "[["}
 
 
 def defuse(text: str) -> str:
-    """``text`` with its unclosed "{{", "[[" and "<ref>" made plain, character for character (the
-    same length, so every offset holds), when there are more than UNCLOSED_LIMIT of them."""
-    stacks: dict[str, list[int]] = {"{{": [], "[[": [], "<ref": []}
+    """``text`` with its unclosed "{{", "[[" and tags ("<ref>", "<table>", "<td>"...) made plain,
+    character for character (the same length, so every offset holds), when there are more than
+    UNCLOSED_LIMIT of them."""
+    stacks: dict[str, list[int]] = {"{{": [], "[[": []}
     for m in _PAIRS.finditer(text):
         tok = m.group(0)
         if tok in _CLOSERS:
@@ -190,11 +192,12 @@ def defuse(text: str) -> str:
                 stacks[_CLOSERS[tok]].pop()
         elif tok in stacks:
             stacks[tok].append(m.start())
-        elif tok.startswith("</"):
-            if stacks["<ref"]:
-                stacks["<ref"].pop()
-        elif not tok.endswith("/>"):
-            stacks["<ref"].append(m.start())
+        elif not m.group("self"):
+            stack = stacks.setdefault("<" + m.group("tag").lower(), [])
+            if not m.group("close"):
+                stack.append(m.start())
+            elif stack:
+                stack.pop()
     unclosed = sorted(p for stack in stacks.values() for p in stack)
     if len(unclosed) <= UNCLOSED_LIMIT:
         return text
@@ -209,6 +212,7 @@ def defuse(text: str) -> str:
 def read(text: str, prov: Provenance) -> Document:
     hidden = discarded.hide(defuse(text))
     code = mwparserfromhell.parse(hidden.text)
+    prov.citations = citations(text)
     doc = Document(prov, text, title=prov.title or "", references=hidden.references(text))
     box_found = False
     section = ""
@@ -238,6 +242,72 @@ def read(text: str, prov: Provenance) -> Document:
             code = mwparserfromhell.parse(defuse(text))
         doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
     return doc
+
+
+_CITE_AT = re.compile(r"\{\{\s*(?:[Cc]ite\b|[Cc]itation\s*[|}])")
+_BRACES = re.compile(r"\{\{|\}\}")
+_WORK_KEYS = ("work", "website", "newspaper", "magazine", "journal", "periodical", "publisher", "agency")
+CITATION_LIMIT = 4000  # longer, it is no citation but an unclosed template: each scan stays short
+
+
+def citations(text: str) -> list[Citation]:
+    """The sources the article cites, in the order they stand: each ``{{cite ...}}`` or ``{{citation}}``
+    (in a reference or a list of sources), with its outlet, date, title and URL, once each. Each is
+    found by its braces and read alone, rather than by walking the whole article's tree."""
+    out, seen, raws = [], set(), set()
+    for m in _CITE_AT.finditer(text):
+        end = _template_end(text, m.start())
+        if end is None or text[m.start():end] in raws:  # the same citation again: read once
+            continue
+        raws.add(text[m.start():end])
+        cite = _citation(_params(text[m.start() + 2:end - 2]), m.start(), end)
+        if (cite.work, cite.date, cite.title) not in seen:
+            seen.add((cite.work, cite.date, cite.title))
+            out.append(cite)
+    return out
+
+
+def _template_end(text: str, start: int) -> int | None:
+    depth = 0
+    for b in _BRACES.finditer(text, start, min(len(text), start + CITATION_LIMIT)):
+        depth += 1 if b.group() == "{{" else -1
+        if depth == 0:
+            return b.end()
+    return None
+
+
+_PARTS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_MARKUP = ("[[", "{{", "<", "&", "''")
+
+
+def _params(body: str) -> dict[str, str]:
+    """A template's named parameters (``name|key=value|...``), split at the bars outside links and
+    templates; a value with markup rendered as text (a linked outlet is its label)."""
+    cuts, depth = [], 0
+    for t in _PARTS.finditer(body):
+        if t.group() != "|":
+            depth += 1 if t.group() in ("{{", "[[") else -1
+        elif depth == 0:
+            cuts.append(t.start())
+    out = {}
+    for a, b in zip(cuts, cuts[1:] + [len(body)]):
+        key, eq, value = body[a + 1:b].partition("=")
+        if eq:
+            value = value.strip()
+            if key.strip().lower() != "url" and any(m in value for m in _MARKUP):
+                value = render(mwparserfromhell.parse(value), 0).text.strip()
+            out[key.strip().lower()] = value
+    return out
+
+
+def _citation(values: dict[str, str], start: int, end: int) -> Citation:
+    from ..dates import parse
+
+    work = next((values[k] for k in _WORK_KEYS if values.get(k)), None)
+    date = values.get("date") or None
+    span = parse(date) if date else None
+    return Citation(work, span.start if span else date, values.get("title") or None, values.get("url") or None,
+                    start, end)
 
 
 def _fields(doc: Document, tpl, raw: str, pos: int) -> None:
