@@ -62,8 +62,29 @@ def test_discarded_hides_references_footnotes_and_skipped_sections(text, kinds):
     "'''A.\n== References ==\n{{reflist}}\n== B ==\nb'''",  # the heading stands inside a bold run
     "<div>\n== References ==\n{{reflist}}\n</div>",  # inside a tag
     "A.\n== References ==\n{{reflist|\n== After ==\nB.\n}}",  # a heading inside a template
+    "<td>A.\n== References ==\n{{reflist}}\n</td>",  # a tag that may stand alone, closed after
+    "<p>A.\n== Notes ==\n{{notelist}}\n</p> B.",  # a paragraph closed after
+    "See http://x.com/a<ref>{{cite web|title=a}}</ref> b",  # after an address: a comment would lengthen it
+    "[http://x.com/a<ref>{{cite web|title=a}}</ref> b]",  # in a bracketed one too
+    '<a href=x y<ref>{{cite web|title=a}}</ref> z>t</a>',  # in a tag's attributes
+    "A.<ref|x>{{cite web|title=a}}</ref> b",  # no reference to the parser, but text
+    "A.\0<ref>{{cite web|title=a}}</ref> b",  # what the parser makes of a NUL is not followed
+    "<td>A.\n== References ==\n{{reflist}}</li>\n",  # the closing tag that makes the lone tag text
+    "A.{{efn|a <td> b}}",  # a lone tag reads on past the footnote's braces
+    "http://x.com/a{{efn|a ''b''}}<ref>{{cite web|title=a}}</ref> c",  # the address goes on through a template
+    "http://x.com/a<!-- c --><ref>{{cite web|title=a}}</ref> b",  # and through a comment
+    "{{a|[[b|c}}\nd]]\n== References ==\n{{reflist}}",  # a template's closing braces in a link's label
+    '<span title="{{a|">A.<ref>{{cite web|title=a}}</ref>}}">b</span>',  # a template in a tag's attributes
+    "A.<ref {{{a|b}}}>{{cite web|title=a}}</ref> c",  # in a reference's
+    "{{a|'''b}}\n== References ==\n{{reflist}}\n'''c}}",  # a bold run takes the template's braces in
+    'A.<ref name="a />{{cite web|title=a}}</ref> b" />c',  # a quote left open in a reference's attributes
+    "<span>A.\n== References ==\n{{reflist}}\n</span x>",  # no closing tag to the parser
+    '\n== References ==\n<pre title="a>\n== B ==\nb</pre>',  # a tag the scan passes over, with a quote open
 ], ids=["in-template", "template-across", "italic-across", "comment-inside", "bold-around", "tag-around",
-        "heading-in-template"])
+        "heading-in-template", "maybe-single-around", "paragraph-around", "after-address", "in-bracketed-address",
+        "in-attributes", "no-reference", "nul", "lone-tag-before", "lone-tag-in-note", "address-through-template",
+        "address-through-comment", "braces-in-label", "template-in-attributes", "template-in-reference-attributes",
+        "braces-in-bold", "quote-open", "no-closing-tag", "quote-open-in-pre"])
 def test_discarded_leaves_to_the_parser_what_could_reach_past_its_end(text):
     assert discarded.hide(text).spans == []
 
@@ -94,7 +115,9 @@ FRAGMENTS = ["text ", "12 soldiers were killed. ", "'''bold'''", "''it''", "'''"
              "<!--", "-->", "<div>", "</div>", "<small>", "</small>", "\n{|\n", "\n|}\n", "\n", "[http://x.com T]", "[",
              "]", "<br />", "<nowiki>", "</nowiki>", "{{Infobox military conflict|conflict=X|casualties1=5 killed<ref>r</ref>}}",
              "\n* {{cite book|title=B}}\n", "{{reflist}}", "<references />", "<references>\n<ref name=a>x</ref>\n</references>",
-             "[[Category:X]]", "{{r|a}}", "{{harvnb|A|2000}}", "&nbsp;", "<span>", "</span>", "|", "=", "{{}}"]
+             "[[Category:X]]", "{{r|a}}", "{{harvnb|A|2000}}", "&nbsp;", "<span>", "</span>", "|", "=", "{{}}",
+             "<td>", "</td>", "<tr>", "<li>", "</li>", "<p>", "</p>", "\t", "http://x.com/a", "<ref|x>", "<a href=x ",
+             "<span\n", "\0"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))

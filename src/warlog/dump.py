@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import json
 import os
 import re
@@ -580,8 +581,7 @@ def _on_own_pool(workers: int, tasks):
 
 def _warm() -> None:
     """A worker's first task: the references and the parser loaded before the first chunk comes."""
-    from . import pipeline  # noqa: F401 - the readers and the extractors
-
+    importlib.import_module(".pipeline", __package__)  # the readers and the extractors
     _resources()
 
 

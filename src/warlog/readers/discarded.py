@@ -15,6 +15,11 @@ footnote whose content closes all it opens and holds no comment or ``<nowiki>``;
 closes all it opens, after a heading the parser sees at the top level (a scan keeps the depth of
 comments, templates, links, tables, tags and bold and italic runs, which the parser pairs across
 lines). Where the markup is irregular, the scan stops and the rest is left to the parser as it is.
+The parser also reads ahead: a tag that may stand alone ("<td>", "<li>") holds all up to a closing tag
+of its own and is text where another closing tag comes first; an external address runs on through a
+comment or a template; a template's "}}" in a link's label closes nothing; a NUL ends the text in
+some places. A span is not hidden where any of these could change what the parser makes of the text
+around it (tests/test_discarded.py has each case).
 """
 from __future__ import annotations
 
@@ -28,14 +33,23 @@ END_SECTIONS = {"references", "notes", "citations", "sources", "external links",
                 "bibliography", "footnotes"}
 # footnote templates: warlog renders none of them (data/templates.yaml has no rule for any)
 FOOTNOTES = r"sfn[a-z]*|harv(?:nb|txt|p)?|efn(?:[ _-][a-z]+)?|refn|rp?"
+# a tag's attributes as the scan follows them: names, values plain or quoted, no markup in them (the
+# parser reads templates, links and a quote left open in attributes; where such a tag ends is not
+# followed here)
+ATTRS = r"""(?:[ \t]+[^\s<>{}\[\]"'=/]+(?:[ \t]*=[ \t]*(?:"[^"<>{}\[\]]*"|'[^'<>{}\[\]]*'|[^\s<>{}\[\]"'/]+))?)*[ \t]*"""
 # every alternative begins with a character outside any group: the engine then skips the text between
 # tokens in C (a group first, and it tries every alternative at every character: ten times slower)
 _TOKEN = re.compile(
     r"<(?:(?P<comment>!--)"
     r"|(?P<opaque>(?:nowiki|pre|math|chem|ce|syntaxhighlight|source|score|timeline|graph|hiero|poem|gallery|"
-    r"imagemap|templatedata|includeonly|noinclude|onlyinclude|section)\b)"
-    r"|(?P<ref>ref(?:erences)?\b)"
-    r"|(?P<tag>(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>))"
+    r"imagemap|templatedata|includeonly|noinclude|onlyinclude|section)(?=[ \t/>]))"
+    r"|(?P<ref>ref(?:erences)?(?=[ \t/>]))"
+    r"|(?P<tag>(?P<slash>/)?(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?(slash)[ \t]*|" + ATTRS + r"(?P<self>/?))>)"
+    # a tag whose ">" comes after another "<" (or never), or whose attributes are not plain (braces,
+    # a quote left open): the parser may take what lies between, references and headings too, for
+    # its attributes; or a name followed by what the parser takes for no tag ("<ref|", "<span\n",
+    # "</span x>"): text to it, but where it ends is not followed here
+    r"|(?P<tangled>/?[a-zA-Z]))"
     r"|\{\{(?:(?P<note>\s*(?:" + FOOTNOTES + r")\s*(?:\||\}\}))|(?P<open>))"
     r"|\}(?P<close>\})|\[(?P<lopen>\[)|\](?P<lclose>\])"
     r"|\n(?:(?P<table>[ \t]*\{\|)|(?P<tclose>[ \t]*\|\})|(?P<heading>=))"
@@ -43,25 +57,35 @@ _TOKEN = re.compile(
     re.I)
 _FIRST_LINE = re.compile(r"(?P<table>[ \t]*\{\|)|(?P<tclose>[ \t]*\|\})|(?P<heading>=)")  # no line break before it
 _OPAQUE_END: dict[str, re.Pattern] = {}  # name -> its closing tag, built as met
-_REF_OPEN = re.compile(r"<(ref(?:erences)?)\b[^<>]*?(/?)>", re.I)
+_OPAQUE_OPEN = re.compile(r"<[a-z]+" + ATTRS + r"/?>", re.I)
+_REF_OPEN = re.compile(r"<(ref(?:erences)?)" + ATTRS + r"(/?)>", re.I)
 _REF_CLOSE = {"ref": re.compile(r"</ref\s*>", re.I), "references": re.compile(r"</references\s*>", re.I)}
 _BRACES = re.compile(r"\{\{|\}\}")
 # inside a reference or a footnote: what could carry it past its end (each alternative begins with a
 # character outside any group, as in _TOKEN)
 _INNER = re.compile(
     r"<(?:(?P<bad>!--|(?:nowiki|pre|math|syntaxhighlight|source|poem|gallery)\b)"
-    r"|(?P<tag>(?P<slash>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(?P<self>/?)>))"
+    r"|(?P<tag>(?P<slash>/)?(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?(slash)[ \t]*|" + ATTRS + r"(?P<self>/?))>)|(?P<tangled>/?[a-zA-Z]))"
     r"|\n(?P<heading>=)|\{(?:(?P<braces3>\{\{)|(?P<table>\|)|(?P<open>\{))|\}(?:(?P<closes3>\}\})|(?P<close>\}))"
     r"|\|(?P<tclose>\})|\[(?P<lopen>\[?)|\](?P<lclose>\]?)|'(?P<q>'+)", re.I)
-_INNER_BAD = {"bad", "heading", "braces3", "table", "closes3", "tclose"}
+_INNER_BAD = {"bad", "tangled", "heading", "braces3", "table", "closes3", "tclose"}
 _PAIRS = {"}}": "{{", "]]": "[[", "]": "["}
 # a template or a link the parser takes for one: a name of plain characters ("{{}}" is none)
 _NAMED = {"{{": re.compile(r"\{\{\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\}\})"),
           "[[": re.compile(r"\[\[\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\]\])")}
 _HEADING = re.compile(r"(={1,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
 _INFOBOX = re.compile(r"\{\{\s*infobox", re.I)
-# tags that may stand alone (the parser needs no closing tag for them)
-_SINGLE = {"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th", "td", "tr", "p", "col"}
+# tags that always stand alone (mwparserfromhell's SINGLE_ONLY)
+_SINGLE = {"br", "wbr", "hr", "meta", "link", "img"}
+# tags that stand alone only where no closing tag of theirs follows: with one after them, the parser
+# takes everything up to it for their content, headings included ("<td>a\n== H ==\nb</td>" is one
+# tag). "li", "dt", "dd", "th", "td" and "tr" are its SINGLE; "<p>" and "<col>" with no closing tag
+# after them are text to it.
+_MAYBE_SINGLE = {"li", "dt", "dd", "th", "td", "tr", "p", "col"}
+_MAYBE_CLOSER = re.compile(r"</\s*(li|dt|dd|th|td|tr|p|col)\b", re.I)
+# what always ends an external link's address for the parser (others do in some contexts only)
+_URL_ENDS = ("\n", " ", "[", "]", "<", ">", '"')
+URL_REACH = 2000
 COMMENT_MIN = 7  # "<!---->": a span shorter than a comment stays as it is
 BOLD, ITALIC = "'''", "''"
 
@@ -97,6 +121,10 @@ class _Irregular(Exception):
 def hide(text: str) -> Hidden:
     """``text`` with its references, footnote templates and skipped section bodies replaced by
     comments of the same length (see the module's docstring)."""
+    if "\0" in text:
+        # mwparserfromhell's tokenizer takes a NUL for the end of the text in some places and not in
+        # others: what it makes of the text around one is not followed here
+        return Hidden(text)
     scan = _Scan(text)
     try:
         scan.run()
@@ -120,13 +148,19 @@ class _Scan:
         self.spans: list[tuple[int, int, str]] = []
         self.found: list[tuple[int, int]] = []
         self.depth = self.links = self.tables = 0
+        self.nest: list[str] = []  # the templates and links open, innermost last
         self.tags: list[str] = []
         # bold and italic runs open: mwparserfromhell pairs them across lines, so a heading after an
         # odd one may stand inside a bold run
         self.bold = self.italic = False
+        self.bold_in = self.italic_in = 0  # how many templates and links were open when each run began
         self.quotes_known = True
         self.section_at: int | None = None  # where the body of a skipped section begins
         self.bold_hidden = False
+        self.closers = _last_closers(text)
+        # a tag of _MAYBE_SINGLE met with nothing to close it: the parser reads on to the end of the
+        # text for its closing tag, and takes it for text where another closing tag comes first
+        self.alone = False
 
     def top(self) -> bool:
         """Nothing open: a heading here is one the parser sees at the top level."""
@@ -148,6 +182,8 @@ class _Scan:
         return end + 3
 
     def _opaque(self, m) -> int:
+        if not _OPAQUE_OPEN.match(self.text, m.start()):
+            raise _Irregular  # its attributes are not plain: where the tag ends is not followed
         name = m.group(0)[1:].lower()
         rx = _OPAQUE_END.get(name) or _OPAQUE_END.setdefault(name, re.compile(rf"</{name}\s*>|<{name}\b[^<>]*/>", re.I))
         close = rx.search(self.text, m.start())
@@ -164,7 +200,7 @@ class _Scan:
         end = opening.end()
         if not opening.group(2):
             close = _REF_CLOSE[opening.group(1).lower()].search(self.text, opening.end())
-            if close is None or not _plain(self.text, opening.end(), close.start(), refs=False):
+            if close is None or not _plain(self.text, opening.end(), close.start(), False, self.closers):
                 raise _Irregular
             end = close.end()
         self._hide(m.start(), end, "ref")
@@ -173,7 +209,7 @@ class _Scan:
     def _note(self, m) -> int:
         """A footnote template: hidden when its braces close and its content is plain."""
         end = _template_end(self.text, m.start())
-        if end is None or not _plain(self.text, m.start() + 2, end - 2, refs=True):
+        if end is None or not _plain(self.text, m.start() + 2, end - 2, True, self.closers):
             return self._open(m)
         self._hide(m.start(), end, "note")
         return end
@@ -182,8 +218,30 @@ class _Scan:
         self.found.append((start, end))
         # not inside a template or a link: whether the parser takes one for what it is can turn on
         # the nodes inside it ("{{efn|{{sfn|A}}{{sfn|B}}" and a heading: no template, but text)
-        if end - start >= COMMENT_MIN and not (self.depth or self.links) and not self._on_heading_line(start):
+        if (end - start >= COMMENT_MIN and not (self.depth or self.links) and not self._on_heading_line(start)
+                and not self._after_url(start)):
             self.spans.append((start, end, kind))
+
+    def _after_url(self, pos: int) -> bool:
+        """The text just before ``pos`` may be an external link's address: the parser ends one at a
+        "<" but takes a comment into it (and a template), so a span hidden there would lengthen the
+        link. True when the run of text back to a character that always ends an address (comments
+        passed over) holds a ":", or closes a template it does not open, or is longer than URL_REACH."""
+        text, lo, end = self.text, max(0, pos - URL_REACH), pos
+        while True:
+            stop = max(text.rfind(c, lo, end) for c in _URL_ENDS)
+            if stop < 0:
+                if lo > 0:
+                    return True
+                break
+            if text[stop] == ">" and text.startswith("--", stop - 2):  # a comment's end
+                end = text.rfind("<!--", lo, stop - 2)
+                if end < 0:
+                    return True
+                continue
+            break
+        run = text[stop + 1:pos]
+        return ":" in run or run.count("}}") > run.count("{{")
 
     def _on_heading_line(self, pos: int) -> bool:
         return self.text.startswith("=", self.text.rfind("\n", 0, pos) + 1)
@@ -192,19 +250,36 @@ class _Scan:
         if self.text.startswith("{", m.start() + 2):
             raise _Irregular  # {{{parameter}}}
         self.depth += 1
+        self.nest.append("{{")
         return m.start() + 2
 
-    # a closer with nothing open is text to the parser too
     def _close(self, m) -> int:
-        self.depth = max(0, self.depth - 1)
-        return m.end()
+        return self._closer("{{", m)
 
     def _lopen(self, m) -> int:
         self.links += 1
+        self.nest.append("[[")
         return m.end()
 
     def _lclose(self, m) -> int:
-        self.links = max(0, self.links - 1)
+        return self._closer("[[", m)
+
+    def _closer(self, opener: str, m) -> int:
+        """A "}}" or a "]]": it closes the innermost template or link. With nothing of its kind open it
+        is text to the parser too; where the innermost is of the other kind (a template's "}}" in a
+        link's label), whether it closes one turns on what follows."""
+        if self.nest and (self.bold and self.bold_in >= len(self.nest) or self.italic and self.italic_in >= len(self.nest)):
+            # a bold or italic run opened inside the innermost template or link takes its closer in
+            # where the run is closed after it
+            raise _Irregular
+        if self.nest and self.nest[-1] == opener:
+            self.nest.pop()
+            if opener == "{{":
+                self.depth -= 1
+            else:
+                self.links -= 1
+        elif opener in self.nest:
+            raise _Irregular
         return m.end()
 
     def _table(self, m) -> int:
@@ -221,13 +296,23 @@ class _Scan:
             self.quotes_known = False  # how the parser pairs "''''" is not followed here
         self.bold ^= n in (3, 5)
         self.italic ^= n in (2, 5)
+        if n in (3, 5) and self.bold:
+            self.bold_in = len(self.nest)
+        if n in (2, 5) and self.italic:
+            self.italic_in = len(self.nest)
         return m.end()
+
+    def _tangled(self, m) -> int:
+        raise _Irregular  # where the tag ends, and what it holds, cannot be told
 
     def _tag(self, m) -> int:
         name = m.group("name").lower()
         if m.group("self") or name in _SINGLE:
             return m.end()
         if not m.group("slash"):
+            if name in _MAYBE_SINGLE and self.closers.get(name, -1) < m.end():
+                self.alone = True
+                return m.end()  # nothing closes it: it stands alone (or is text)
             self.tags.append(name)
         elif self.tags and self.tags[-1] == name:
             self.tags.pop()
@@ -263,6 +348,8 @@ class _Scan:
             end -= 1  # the line break before the next heading stays
         if end - start < COMMENT_MIN or _INFOBOX.search(self.text, start, end):
             return
+        if self.alone and self.text.find("</", start, end) >= 0:
+            return  # a closing tag in it may be what makes a lone tag before it text
         self.bold_hidden = self.bold_hidden or BOLD in self.text[start:end]
         self.spans = [s for s in self.spans if s[1] <= start] + [(start, end, "section")]
 
@@ -277,10 +364,16 @@ def _template_end(text: str, start: int) -> int | None:
     return None
 
 
-def _plain(text: str, start: int, end: int, refs: bool) -> bool:
+def _last_closers(text: str) -> dict[str, int]:
+    """Where the last closing tag of each of _MAYBE_SINGLE stands in ``text`` (one pass)."""
+    return {m.group(1).lower(): m.start() for m in _MAYBE_CLOSER.finditer(text)}
+
+
+def _plain(text: str, start: int, end: int, refs: bool, closers: dict[str, int]) -> bool:
     """True when ``text[start:end]`` closes whatever it opens (templates, links, brackets, tags, bold
     and italic runs) and holds no comment, <nowiki> or the like: nothing in it can reach past ``end``.
-    ``refs``: references may stand in it (a footnote's), else not (a reference's)."""
+    ``refs``: references may stand in it (a footnote's), else not (a reference's). ``closers``:
+    ``_last_closers(text)``, to tell a tag of _MAYBE_SINGLE that stands alone."""
     stack: list[str] = []
     bold = italic = False
     for m in _INNER.finditer(text, start, end):
@@ -305,9 +398,13 @@ def _plain(text: str, start: int, end: int, refs: bool) -> bool:
             name = m.group("name").lower()
             if name in ("ref", "references") and not refs:
                 return False
+            if name in _SINGLE and m.group("slash"):
+                return False  # "</br>" in a tag's body ends it as text
             if m.group("self") or name in _SINGLE:
                 continue
             if not m.group("slash"):
+                if name in _MAYBE_SINGLE and closers.get(name, -1) < m.end():
+                    return False  # nothing closes it: the parser reads on past the end for its closing tag
                 stack.append(name)
             elif not stack or stack.pop() != name:
                 return False
