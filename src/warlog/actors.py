@@ -15,7 +15,6 @@ from pathlib import Path
 
 from . import yamlfile
 from .errors import DataFileError
-from .lexicon import _alt
 
 STATE_KINDS = {"state", "foreign_state"}
 ARMED_KINDS = {"armed_group", "militia"}
@@ -197,10 +196,34 @@ _STATE_FORM = re.compile(r"(?:the\s+)?(?:Government|Armed Forces|Army|Military|F
 
 
 def _words_re(keys) -> re.Pattern:
-    """Any of ``keys`` as a whole word, the longest at a place: a trie (one branch per letter), not an
-    alternation of thousands of names tried one by one at every place."""
-    alts = _alt(keys, exact=True) if keys else "(?!)"
-    return re.compile(r"(?<![\w'])(?:" + alts + r")(?![\w])")
+    """Whole words of ``keys``, the longest first where several start at one place: a trie of them as
+    one pattern, far smaller to compile and quicker to run than thousands of alternatives."""
+    return re.compile(r"(?<![\w'])(?:" + (_trie(keys) or "(?!)") + r")(?![\w])")
+
+
+def _trie(keys) -> str:
+    root: dict = {}
+    for k in keys:
+        node = root
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    escaped: dict[str, str] = {}
+
+    def build(node: dict) -> str:
+        # greedy: a longer key is tried before the shorter one it extends, as in leftmost-longest
+        branches = []
+        for ch, child in node.items():
+            if ch:
+                esc = escaped.get(ch) or escaped.setdefault(ch, re.escape(ch))
+                branches.append(esc + build(child) if child else esc)
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _records(data, label: str) -> list[ActorRecord]:
