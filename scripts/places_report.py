@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Places and actors of the development corpus's main events, measured (issue 10's yardsticks):
 
-    python scripts/places_report.py [--events EVENTS.json] [--show]
+    python scripts/places_report.py [--set corpus|holdout3|holdout4] [--events EVENTS.json] [--show]
 
 - main places located within 30 km at precision 1-2, against a reference point: the article's own
   coordinates where it gives them, else tests/corpus/places.json (looked up on public pages, or the
@@ -58,7 +58,11 @@ def main() -> int:
     ap.add_argument("--events", type=Path)
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ap.add_argument("--set", default="corpus", help="a folder under tests/ with gold.json and places.json "
+                                                    "(corpus, holdout3, holdout4)")
     args = ap.parse_args()
+    global CORPUS
+    CORPUS = ROOT / "tests" / args.set
     events = json.loads(args.events.read_text()) if args.events else extract()
     gold = {d["file"]: d for d in json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))["documents"]}
     paths = {p.name: p for p in CORPUS.rglob("*") if p.name in gold}

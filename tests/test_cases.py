@@ -11,7 +11,11 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))
 
 
 def parse_case(path: Path) -> dict:
-    head, rest = path.read_text(encoding="utf-8").split("--- text\n", 1)
+    return parse_case_text(path.read_text(encoding="utf-8"))
+
+
+def parse_case_text(raw: str) -> dict:
+    head, rest = raw.split("--- text\n", 1)
     text, claims = rest.split("--- claims\n", 1)
     meta = dict(line.split(": ", 1) for line in head.splitlines() if line and not line.startswith("#"))
     expected = []

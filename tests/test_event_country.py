@@ -115,3 +115,13 @@ def test_event_country_a_tie_of_evidence_is_no_country():
     text = "= Attack on Tinfakaro =\n\nInfobox\n- Place: Tinfakaro\n- Date: 2021\n- Combatant1: JNIM\n\nGunmen attacked.\n"
     ev = warlog.extract_text(text)[0]
     assert (ev.country_code, ev.locations[0].precision) == (None, None)
+
+
+def test_event_country_a_namesake_in_another_region_than_the_written_one_is_no_place():
+    # the Battle of Dettingen (1743) was fought in Bavaria: the Dettingens of Baden-Württemberg are others,
+    # so the place is left at its written region rather than placed wrong
+    text = ("= Battle of Dettingen =\n\nInfobox\n- Conflict: Battle of Dettingen\n- Date: 27 June 1743\n"
+            "- Place: Dettingen (now Karlstein am Main), Bavaria\n- Combatant1: Great Britain\n- Combatant2: France\n\n"
+            "The battle killed 300 soldiers.\n")
+    loc = warlog.extract_text(text)[0].locations[0]
+    assert loc.precision > 2 and loc.admin1 in ("Bavaria", None), loc

@@ -1,9 +1,12 @@
 """The infobox's own facts: winner, dates, strength, places, commanders."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import warlog
+from warlog.readers import detect
 
 
 def _event(**fields):
@@ -59,3 +62,104 @@ def test_infobox_columns_that_lost_their_names_never_fail(box):
     text = f"= X attack =\n\nInfobox\n- Date: 1 May 2020\n{box}\nOn 1 May 2020, jihadists attacked Malian soldiers; five soldiers were killed.\n"
     events = warlog.extract_text(text)
     assert events[0].claims and events[0].claims[0].low == 5
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _corpus_event(name: str):
+    path = next(CORPUS.glob(f"*/{name}"))
+    return warlog.extract_text(path.read_text(encoding="utf-8"), str(path))[0]
+
+
+def _actors(ev) -> dict:
+    return {label: [(a.name, a.id) for a in side.actors] for label, side in ev.sides.items()}
+
+
+def test_infobox_without_its_heading_is_read_and_its_nameless_columns_take_the_lead():
+    # Battle of Kulbiyow as a copy kept it: no "Infobox" line, a footnote first, the combatant
+    # names lost to flag images; the units and losses of column 2 name Kenya's forces
+    ev = _corpus_event("x1_battle_of_kulbiyow_2017.txt")
+    assert ev.document.format == "infobox-text" and ev.title == "Battle of Kulbiyow"
+    assert _actors(ev) == {"A": [("al-Shabaab", "al_shabaab")], "B": [("Somalia", "somalia"), ("Kenya", "kenya")]}
+    assert ev.result.winner == "A"
+    assert [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"] == [
+        ("B", "killed", 40), ("B", "captured", None), ("B", "killed", None)]
+
+
+def test_a_list_of_keys_in_prose_is_no_infobox():
+    text = "= Notes =\n\nThe report lists:\n- Name: the village\n- Note: five houses burnt\n- Source: locals\n\nText.\n"
+    assert detect(text) != "infobox-text"
+
+
+def test_state_forces_without_a_state_name_take_their_state():
+    # 2008 Mumbai attacks: the defenders are Indian forces listed by name alone
+    ev = _corpus_event("h6_mumbai_attacks_2008.txt")
+    assert ("Mumbai Police", "india") in _actors(ev)["B"] and ("National Security Guards", "india") in _actors(ev)["B"]
+    assert ("Mumbai Fire Brigade", None) in _actors(ev)["B"]  # no force
+
+
+def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
+    # Battle of Aden (2015): each side lists its own "Security Forces"
+    sides = _actors(_corpus_event("h3_battle_of_aden_2015.txt"))
+    assert ("Security Forces", None) in sides["A"] and ("Security Forces", None) in sides["B"]
+
+
+@pytest.mark.parametrize("row,want", [
+    # Tchoma Bangou and Zaroumdareye massacres, 2017 Gao bombing, Owo church attack (tests/corpus)
+    ("Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye", [(76, 76), (30, 30)]),
+    ("Injuries: 120 estimated", [(120, 120)]),
+    ("Fatalities: 41 - 80 confirmed", [(41, 80)]),
+    # a total broken down into two parties' counts: three figures (the total counts no one side)
+    ("Deaths: 41 (40 CRPF personnel, 1 suicide bomber)", [(41, 41), (40, 40), (1, 1)]),
+])
+def test_victim_rows_may_say_where_and_how_sure(row, want):
+    text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
+    assert [(c.low, c.high) for c in warlog.extract_text(text)[0].claims] == want
+
+
+@pytest.mark.parametrize("result,winner", [
+    # results that tell what happened (Battle of Diabaly 2013, 2012 Gao, Ramadi 2014-15, Palma in tests/corpus)
+    ("Islamists capture Diabaly and hold it for a week", "B"),
+    ("Mansila captured by JNIM", "B"),
+    ("Northern Mali falls to Ansar Dine", "B"),
+    ("Malian government forces retreat from the city, JNIM forces take full control", "B"),
+    ("Malian government retakes Konna", "A"),
+    ("Malian government retakes Konna, rebels maintain control over its surroundings", None),
+    ("JNIM forces capture the outpost but are unable to make further advances", None),
+    ("French victory (see Aftermath)", "A"),
+])
+def test_infobox_winner_from_what_happened(result, winner):
+    box = {"Conflict": "Test attack", "Date": "2020", "Combatant1": "Mali, France", "Combatant2": "JNIM, Ansar Dine",
+           "Result": result}
+    lines = "".join(f"- {k}: {v}\n" for k, v in box.items())
+    assert warlog.extract_text(f"= Test attack =\n\nInfobox\n{lines}\nText.\n")[0].result.winner == winner
+
+
+def test_infobox_victor_of_a_column_that_lost_its_names_fills_it():
+    # Battle of Tannenberg as a copy kept it: "German victory", the German column only flag images
+    ev = _corpus_event("h5_battle_of_tannenberg_1914.txt")
+    assert ev.result.winner == "A" and [a.id for a in ev.sides["A"].actors] == ["germany"]
+
+
+@pytest.mark.parametrize("row,want", [
+    # Japanese embassy hostage crisis, In Amenas hostage crisis (tests/corpus): hostages who died
+    ("Fatalities: 17 (1 hostage, 2 soldiers, 14 MRTA militants)", ["killed"] * 4),
+    ("Deaths: 3 hostages, 2 soldiers", ["killed", "killed"]),
+    ("Hostages: 3 hostages", ["captured"]),
+    ("Deaths: 5 killed, 3 captured", ["killed", "captured"]),
+])
+def test_victim_rows_count_hostages_who_died_as_dead(row, want):
+    text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
+    assert [c.category for c in warlog.extract_text(text)[0].claims] == want
+
+
+@pytest.mark.parametrize("date,start,end", [
+    # In Amenas hostage crisis, Battle of Kursk, November 2015 Paris attacks (tests/corpus)
+    ("16 January 2013 (2013-01-16)–19 January 2013 (2013-01-19) (CETUTC +1)", "2013-01-16", "2013-01-19"),
+    ("German offensive phase: 5 – 20 July 1943, Soviet offensive phase: 12 July – 23 August 1943", "1943-07-05", "1943-08-23"),
+    ("21:16, 13 November 2015 (2015-11-13T21:16) – 00:58, 14 November 2015 (2015-11-14T00:58)", "2015-11-13", "2015-11-14"),
+])
+def test_infobox_dates_span_every_date_the_field_gives(date, start, end):
+    ev = _event(Date=date)
+    assert (ev.date_start, ev.date_end) == (start, end)

@@ -62,8 +62,28 @@ def test_shapes_a_long_sentence_of_every_shape_costs_linear_time():
             "killed whilst 8 Americans killed, officials said that 47 were dead, initial reports claimed the deaths "
             "of 60 fighters, including 62 civilians, five soldiers, and all four gunmen, took over 700 students "
             "hostage and killed the town mayor and 68 others, ")
-    text = "= T =\n\nInfobox\n- Conflict: T\n\nThe attack went on, " + unit * 400 + "and ended.\n"
+    # 40 units: some 800 numbers, under the sentence's limit of figures read (figures.MAX_QUANTITIES)
+    text = "= T =\n\nInfobox\n- Conflict: T\n\nThe attack went on, " + unit * 40 + "and ended.\n"
     started = time.process_time()
     claims = warlog.extract_text(text, "long.txt")[0].claims
-    assert len(claims) >= 3600
-    assert time.process_time() - started < 20  # about 1 s; 24 s before the bounded reaches
+    assert len(claims) >= 360
+    assert time.process_time() - started < 5  # about 0.1 s; seconds before the bounded reaches
+
+
+def test_shapes_a_sentence_of_thousands_of_numbers_is_read_up_to_its_limit():
+    import warlog
+    from warlog import figures
+
+    text = "= T =\n\nInfobox\n- Conflict: T\n\nThe attack killed " + "3 civilians, " * 5000 + "and ended.\n"
+    claims = warlog.extract_text(text, "numbers.txt")[0].claims
+    assert 0.9 * figures.MAX_QUANTITIES <= len(claims) <= figures.MAX_QUANTITIES
+
+
+def test_shapes_a_document_of_tens_of_thousands_of_numbers_is_read_up_to_its_budget():
+    import warlog
+    from warlog import prose
+
+    sentence = "The attack killed " + "3 civilians, " * 900 + "and ended. "
+    text = "= T =\n\nInfobox\n- Conflict: T\n\n" + sentence * 20 + "\n"
+    claims = warlog.extract_text(text, "numbers.txt")[0].claims
+    assert prose.MAX_DOCUMENT_FIGURES <= len(claims) < prose.MAX_DOCUMENT_FIGURES + 900

@@ -109,6 +109,11 @@ class Registry:
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
         self._found: dict[str, tuple[Mention, ...]] = {}
+        self._states = {r.country: r for r in records if r.kind == "state" and r.country}
+
+    def state(self, code: str | None) -> ActorRecord | None:
+        """The state actor of an ISO 3166 country code ("KE" -> Kenya)."""
+        return self._states.get(code) if code else None
 
     def find(self, text: str) -> tuple[Mention, ...]:
         """Every actor mention in ``text``, leftmost-longest, without overlaps. The same phrases come
@@ -159,6 +164,8 @@ class Registry:
         for m in self.find(name):
             if m.by_demonym and not _STATE_FORCES.fullmatch(_PAREN.sub("", name[m.end:]).strip()):
                 continue
+            if _NAME_TAIL.search(name[:m.start]):
+                continue  # "Union for Peace in the Central African Republic": a name of its own, not the state
             return m.actor, f"it mentions {name[m.start:m.end]!r}"
         return None
 
@@ -191,6 +198,8 @@ _FORCE = (r"(?:(?:armed|national|security|special|government|regular|federal|sta
 # and police", "Russian Empire"; not "Syrian Democratic Forces"
 _STATE_FORCES = re.compile(rf"(?:{_FORCE}(?:\s+(?:and|&)\s+{_FORCE})?)?", re.I)
 _PAREN = re.compile(r"\([^()]*\)")
+# a proper name that ends in another's: "Union for Peace in the Central African Republic"
+_NAME_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*?\s+(?:of|in|for|de|du|des)\s+(?:the\s+)?$")
 _STATE_FORM = re.compile(r"(?:the\s+)?(?:Government|Armed Forces|Army|Military|Forces|Police|Republic|Kingdom|State)\s+of\s+"
                          r"(?:the\s+)?(?P<a>[^()]+?)(?:\s*\([^()]*\))?|(?P<b>[^()]+?)\s+(?:Armed Forces|Defen[cs]e Forces)")
 

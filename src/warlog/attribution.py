@@ -18,15 +18,23 @@ from .records import Source
 
 _SCAN = 50  # how many attributions a figure looks through on either side
 REACH = 300  # how far from its verb a claimant phrase is read, so a long sentence costs linear time
-_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\s*[—–]\s*|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+)")
+_BOUNDARY = re.compile(r"(?:,\s+|;\s+|\s*[—–]\s*|\bthat\s+|\(\s*|:\s+|\bwhile\s+|\bwhereas\s+|\balthough\s+|\bbut\s+|"
+                       r"\bwith\s+(?=(?:\S+\s+){0,4}\S+\s*$))")  # "... with Burkinabe officials claiming"
 _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequently|reportedly|officially|"
                             r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
 # leading words that are no part of a claimant; "Earlier the government" (but "later reports")
-_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then)\s+|(?:earlier|later|initially|subsequently|"
+_LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then|with)\s+|(?:earlier|later|initially|subsequently|"
                    r"meanwhile|instead)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
+_STATEMENT = re.compile(r"^(?P<who>.+?)\s+(?:released|issued|published|posted|put\s+out|sent|made)\s+(?:a|an|its|their|his|her)\s+"
+                        r"(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|video|report|message|press\s+release|release|"
+                        r"bulletin|announcement)$", re.I)
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
-_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)")
+# where the claimant's words end; a copy may lose a full stop: "according to Cameroonian officials Boko
+# Haram fighters retreated" (the people who say so end it before a new capitalised word)
+_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)|"
+                     r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("officials", "sources", "authorities", "residents", "witnesses",
+                                                                 "survivors", "activists", "locals")) + r")\s+(?=[A-Z])")
 _CAPITAL = re.compile(r"[A-Z]")
 _APPOSITIVE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+[a-z]")
 _ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"
@@ -80,11 +88,17 @@ def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
     """A claimant phrase names someone: a capitalised name ("Reuters", "the Malian army"), or words
     for people who report ("officials", "a local source", "survivors", "authorities"); "and", "they
     increased this number" name no one."""
+    if _ANONYMOUS.match(np):
+        return False
     if _CAPITAL.search(np) or reg.find(np):
         return True
     words = {w.rstrip("s") for w in re.findall(r"[a-z]+", np.lower())}
     return any(word in np.lower() for word, _ in KIND_WORDS) or bool(words & _people_words(lex))
 
+
+# "Other sources estimate that 43 were killed", "some reports": a figure of nobody in particular
+_ANONYMOUS = re.compile(r"^(?:the\s+)?(?:other|some|several|various|many|different|further|additional|unconfirmed|"
+                        r"unnamed|unspecified|conflicting)\s+(?:sources?|reports?|estimates?|accounts?|figures?|counts?)$", re.I)
 
 _PEOPLE: dict[int, frozenset] = {}
 
@@ -190,6 +204,9 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
         # "..., which released a statement": the subject is the one just named
         return Attribution(previous.sources, previous.via)
     left = _TRAIL_ADVERBS.sub("", left).rstrip()
+    if left.endswith(",") and m.group("verb").lower().endswith("ing"):
+        # "Witnesses reported the attack, saying ...": the one who spoke before, else nobody named here
+        return Attribution(previous.sources, previous.via) if previous is not None else None
     if left.endswith(","):
         # "RFI, citing local sources, stated": drop the aside
         inner = left[:-1]
@@ -204,6 +221,8 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
     np = left[starts[-1]:] if starts else left
     if not lex.patterns.category_words.isdisjoint(w.lower() for w in _WORDS.findall(np)):
         return None  # "Four soldiers were injured and admitted to hospital": the figure is no speaker
+    if (st := _STATEMENT.match(np.strip())):
+        np = st.group("who")  # "JNIM released a statement claiming ...": JNIM claims
     att = parse_claimant(np, reg, lex)
     if att is None:
         att = _resolve(np, left, reg, previous, context)

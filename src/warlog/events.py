@@ -35,14 +35,17 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     if "perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields):
         sides.civilian_target(ev_sides, doc.get("target").text if doc.get("target") else None, reg, lex)
     span = infobox.date(doc) or _lead_date(doc)
-    box_claims = infobox.casualty_claims(doc, ev_sides, res)
-    main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
-    if not doc.fields and not box_claims and not main_claims and not related:
-        raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
+    # the country first: the state whose forces a side names without their state is its state
     point = geocode.article_point(doc)
     locations = _locations(doc, lex)
     verdict = _country(doc, locations, ev_sides, res, point)
     country, code = verdict.name, verdict.code
+    sides.state_forces(ev_sides, code, reg)
+    infobox.victim_state(doc, ev_sides, code, reg)
+    box_claims = infobox.casualty_claims(doc, ev_sides, res)
+    main_claims, related = prose.extract(doc, ev_sides, span, reg, lex, infobox.on_civilians(doc, ev_sides))
+    if not doc.fields and not box_claims and not main_claims and not related:
+        raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
     locations += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
     for loc in locations:
         loc.country_code = code or loc.country_code  # the event's country, weighed, over one line's word

@@ -24,6 +24,10 @@ _WORD = re.compile(r"\w+")
 
 WINDOW = 240
 NEAR = 48  # the end-anchored checks (a month, "in" before a year) read only the last words
+# Numbers read in one stretch of text (a sentence, an infobox row). A report's sentence holds a few
+# dozen at most; past this it is a table or a list of numbers, and reading on would only cost time
+# (a 60 KB "sentence" of 20,000 numbers took over 2 s): the rest are not read.
+MAX_QUANTITIES = 1000
 
 
 def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
@@ -37,7 +41,9 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
     group: _Subset | None = None
-    for m in _quantities(text, start, end, P):
+    for n, m in enumerate(_quantities(text, start, end, P)):
+        if n >= MAX_QUANTITIES:
+            break
         q = from_match(m, lex)
         if q is None:
             continue

@@ -65,9 +65,13 @@ def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[s
     verdict = verdict or Verdict()
     for i, loc in enumerate(ev.locations):
         code = loc.country_code or ev.country_code
-        hit = gaz.resolve(loc.name, code, ctx)
-        if hit is not None and not _inside_written(loc, hit, gaz, code):
+        now = _NOW.match(doc.text, loc.end) if loc.text else None
+        # "Dettingen (now Karlstein am Main)": today's name is the one today's gazetteers know
+        hit = (gaz.resolve(now.group("name").strip(), code, ctx) if now else None) or gaz.resolve(loc.name, code, ctx)
+        if hit is not None and not _inside_written(loc, hit, gaz, code, _written(loc, doc)):
             hit = None  # "Faladié, Bamako": not the Faladié 60 km away in Koulikoro
+        elif hit is not None and not _written(loc, doc) and _elsewhere(hit, gaz, code, ctx):
+            hit = None  # a village of that name in a region the article never names, while it names others
         if i == 0 and point is not None:
             _at_article_point(loc, hit, point, code)
         elif hit is not None:
@@ -75,6 +79,9 @@ def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[s
         else:
             _at_division_or_country(loc, ev, gaz, code, verdict, _written(loc, doc))
     _dedupe(ev)
+
+
+_NOW = re.compile(r"\s*\((?:now|today|present[- ]day|modern(?:[- ]day)?|now\s+part\s+of)\s+(?P<name>[^(),;]{2,60})\)", re.I)
 
 
 def _at_article_point(loc: Location, hit, point: tuple[float, float], code: str | None) -> None:
@@ -101,12 +108,13 @@ def _at_place(loc: Location, hit) -> None:
     loc.geo_source = at.source if at is place else f"{place.source}; point of {at.name}: {at.source}"
 
 
-def _inside_written(loc: Location, hit, gaz, code: str | None) -> bool:
+def _inside_written(loc: Location, hit, gaz, code: str | None, line: list[str] = ()) -> bool:
     """Whether a place found for a name lies in the division or town the article writes it in: by the
     division's name, else within reach of its point (a town 50 km, a district 150, a region 400). A
-    writing no layer knows is no evidence against it."""
+    writing no layer knows is no evidence against it; a region the place's own region is not is
+    ("Dettingen, Bavaria" is not the Dettingen of Baden-Württemberg)."""
     place, at = hit[0], hit[1]
-    for written in filter(None, (loc.admin2, loc.admin1)):
+    for written in dict.fromkeys(filter(None, (loc.admin2, loc.admin1, *line))):
         key = world.admin_key(written)
         if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
             return True
@@ -115,9 +123,27 @@ def _inside_written(loc: Location, hit, gaz, code: str | None) -> bool:
         there = (towns[0], towns[0], 1) if towns else gaz.resolve(written, code)
         if there is None or there[1].lat is None or at.lat is None:
             continue
+        if there[0].kind == "region" and place.admin1 and place is at:
+            # the region as the layers name it ("Kyiv Oblast" is their "Kyivska oblast"): the place's own or not
+            return world.admin_key(there[0].name) == world.admin_key(place.admin1)
         reach = 50 if there[0].kind in gazetteer.SETTLEMENTS else 150 if there[2] == 3 else 300
         return world.km((at.lat, at.lon), (there[1].lat, there[1].lon)) <= reach
     return True
+
+
+def _elsewhere(hit, gaz, code: str | None, ctx: frozenset[str]) -> bool:
+    """Whether the one namesake the world layer has lies in a region other than all the article's:
+    "Bamba, Mali" in an article on the Gao Region is not the Bamba of Sikasso (the layer has no other)."""
+    place = hit[0]
+    if place.layer != "world" or place.kind not in gazetteer.SETTLEMENTS or (place.population or 0) >= 100_000:
+        return False
+    own = {world.admin_key(a) for a in (place.admin1, place.admin2) if a}
+    regions = set()
+    for name in ctx:
+        there = gaz.resolve(name, code)
+        if there is not None and there[0].kind == "region" and there[0].country_code == place.country_code:
+            regions.add(world.admin_key(there[0].name))
+    return bool(regions) and not regions & own
 
 
 def _admin1(place) -> str | None:

@@ -18,7 +18,9 @@ _PAREN = re.compile(r"\s*\((?:[^()]*)\)")
 _NOISE = re.compile(r"\s*(?:†|\(POW\)|\(WIA\)|\(KIA\)|\(MIA\)|\[\w+\])\s*", re.I)
 # what flag images leave behind in copied infoboxes: "border|20px", "File:Flag of X.svg", "link="
 _IMAGE_DEBRIS = re.compile(r"(?:\b(?:border|bordure)\s*\|?\s*)?\b\d{1,3}\s*px\b\s*|\b(?:File|Image|Fichier):[^|\n]*?\.(?:svg|png|jpe?g|gif)\b"
-                           r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$", re.I)
+                           r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$"
+                           # a mirror's flag file before the actor's name: "Flag of Burkina Faso.svg Burkina Faso"
+                           r"|(?<![\w'’-])Flag[ _]of[ _][^|\n.]{2,80}?\.(?:svg|png|jpe?g|gif)\b", re.I)
 _SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
@@ -62,12 +64,27 @@ def date(doc: Document) -> dates.DateSpan | None:
     seg = doc.get("date")
     if seg is None:
         return None
-    found = dates.find_all(seg.text, any_year=True)
-    if len(found) >= 2 and _DASHED.match(seg.text[found[0].endpos:found[1].pos]):
-        a, b = found[0], found[1]
-        return dates.DateSpan(a.start, b.end, a.precision if a.precision == b.precision else "day",
-                              True, a.pos, b.endpos)
-    return found[0] if found else None
+    # the copy's machine dates "(2013-01-16)", times "21:16", "~09:30": blanked, the offsets kept
+    text = _DATE_NOISE.sub(lambda m: " " * len(m.group(0)), seg.text)
+    found = [d for d in dates.find_all(text, any_year=True) if d.has_year]
+    if len(found) >= 2:
+        # "16 January 2013 – 19 January 2013", "German phase: 5 – 20 July 1943, Soviet phase: 12 July –
+        # 23 August 1943": from the first day to the last the field gives
+        first, last = min(found, key=lambda d: d.start), max(found, key=lambda d: _end_key(d.end))
+        precision = first.precision if all(d.precision == first.precision for d in found) else "day"
+        return dates.DateSpan(first.start, last.end, precision, True, found[0].pos, found[-1].endpos)
+    if found:
+        return found[0]
+    yearless = dates.find_all(text, any_year=True)  # "17–18 March": the year comes from elsewhere
+    return yearless[0] if yearless else None
+
+
+_DATE_NOISE = re.compile(r"\(\s*\d{4}-\d{2}(?:-\d{2})?\s*\)|\d{1,2}:\d{2}|~|\((?:UTC|GMT|CET|EET)[^()]{0,20}\)")
+
+
+def _end_key(iso: str) -> str:
+    """An ISO end date compared at its latest: "1943-08" ends after "1943-08-23"."""
+    return iso + {4: "-12-31", 7: "-31"}.get(len(iso), "")
 
 
 _PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s+|\s*&|\s*\(|$)")
@@ -122,8 +139,9 @@ def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
         raw = seg.text[s:e]
         if _SUPPORT.match(raw):
             continue
-        name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—")
-        if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name):
+        name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
+        # text that names nobody ("Flag", a heading) goes before the sides are split, not after
+        if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name) and not sides.is_label(name):
             out.append((name, s, e))
     return out
 
@@ -133,12 +151,10 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     reg, lex = res.actors, res.lexicon
     out: dict[str, Side] = {}
     if doc.sided:
-        for n in range(1, 6):
+        for n in _columns(doc):
             seg = doc.get(f"combatant{n}")
-            if seg is None:
-                continue
             label = "ABCDE"[len(out)]
-            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)])
+            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)] if seg is not None else [])
             for extra in "abcd":  # combatant1a, 1b...: further rows of the same column ("Supported by")
                 more = doc.get(f"combatant{n}{extra}")
                 if more is not None:
@@ -220,42 +236,139 @@ _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers
                               r"passengers|shoppers|spectators|crowds?|market|mosque|church|school|hotel|stadium)\b", re.I)
 
 
+# people of a state's forces among an attack's victims: "14 soldiers", "31 Israeli security personnel",
+# "Ukrainian prisoners of war", "40 CRPF personnel", "Target: Military personnel"
+_FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|(?:military|security|army|police|CRPF|BSF)\s+personnel|"
+                            r"security\s+forces|police(?:m[ae]n|\s+officers)?|policemen|gendarmes?|"
+                            r"prisoners\s+of\s+war|POWs)\b", re.I)
+VICTIM_KEYS = ("target", "deaths", "injuries", "victims", "missing", "hostages")
+
+
+def victim_state(doc: Document, out_sides: dict[str, Side], code: str | None, reg: Registry) -> None:
+    """An attack on civilians whose victims include a state's forces ("14 soldiers", "Ukrainian
+    prisoners of war") was also fought against that state: it is side B, named where the row says
+    whose ("Israeli"), else the state of the event's country. In place."""
+    b = out_sides.get("B")
+    if b is None or [a.kind for a in b.actors] != ["civilians"]:
+        return
+    perpetrators = {a.id for a in out_sides.get("A", Side()).actors}
+    for key in VICTIM_KEYS:
+        seg = doc.get(key)
+        m = _FORCE_VICTIMS.search(seg.text[:MAX_HINT]) if seg is not None else None
+        if m is None or key == "target" and _CIVILIAN_TARGET.search(seg.text):
+            continue  # "Target: Civilians (TAK claim: Security forces)"
+        named = [x for x in reg.find(seg.text[max(0, m.start() - 40):m.start()]) if x.actor.kind in STATE_KINDS]
+        rec = named[-1].actor if named else reg.state(code)
+        if rec is None or rec.id in perpetrators:
+            return
+        if named:
+            s0 = max(0, m.start() - 40)
+            s, e = seg.source_span(s0 + named[-1].start, s0 + named[-1].end)
+            b.actors = [sides.actor(rec.name, reg, doc.text[s:e], s, e)]
+        else:
+            b.actors = [Actor(rec.name, rec.id, [rec.name] + rec.aliases, rec.kind)]
+        return
+
+
 def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     """Sides from the lead when no infobox names them: the states it names on side A, the armed
     groups on side B, as UCDP GED orders a state-based conflict ("Malian troops were ambushed by the
     Islamic State in the Greater Sahara")."""
-    if not doc.paragraphs:
-        return {}
-    para = doc.paragraphs[0]
-    states, groups = [], []
-    for m in reg.find(para.text.text[:600]):
-        kind = m.actor.kind
-        bucket = states if kind in STATE_KINDS else groups if kind in ARMED_KINDS else None
-        if bucket is not None and all(a.id != m.actor.id for a in bucket):
-            s, e = para.text.source_span(m.start, m.end)
-            bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
-    if not states or not groups:
-        return {}
-    return {"A": Side(actors=states), "B": Side(actors=groups)}
+    states, groups = _lead_actors(doc, reg, both=True)
+    return {"A": Side(actors=states), "B": Side(actors=groups)} if states and groups else {}
+
+
+def _lead_actors(doc: Document, reg: Registry, both: bool = False) -> tuple[list, list]:
+    """The states and the armed groups the first lead paragraph naming any (``both``: naming both)
+    names: a copy may put a footnote or a caption line first."""
+    for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
+        states, groups = [], []
+        for m in reg.find(para.text.text[:600]):
+            if para.text.text[m.end:m.end + 6] == "-based":  # "US-based Human Rights Watch"
+                continue
+            kind = m.actor.kind
+            bucket = states if kind in STATE_KINDS else groups if kind in ARMED_KINDS else None
+            if bucket is not None and all(a.id != m.actor.id for a in bucket):
+                s, e = para.text.source_span(m.start, m.end)
+                bucket.append(sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
+        if (states and groups) if both else (states or groups):
+            return states, groups
+    return [], []
+
+
+LEAD_PARAGRAPHS = 3
+
+
+_COLUMN_STEMS = ("combatant", "commander", "units", "strength", "casualties")
+
+
+def _columns(doc: Document) -> list[int]:
+    """The numbers of the infobox's columns: those with a row of who fought (a copy may keep a
+    column's commanders and units and lose its combatant names, shown as flags). A column of losses
+    alone is not a side: the template's "casualties3" counts civilians and others across both."""
+    return [n for n in range(1, 6) if any(doc.get(f"{stem}{n}") is not None for stem in _COLUMN_STEMS[:-1])]
+
+
+def _column_names(doc: Document, label: str, reg: Registry) -> list:
+    """The actors a column's other rows name ("15 Kenya Rifles", "Wagner Group: 2+", "KDF soldiers")."""
+    n = "ABCDE".index(label) + 1
+    found = []
+    for stem in _COLUMN_STEMS[1:]:
+        seg = doc.get(f"{stem}{n}")
+        if seg is not None:
+            found += [m.actor for m in reg.find(seg.text[:MAX_HINT])]
+    return found
+
+
+def _leaning(named: list, lead: dict[str, Side], reg: Registry) -> str | None:
+    """Which of the lead's sides ("A": its states, "B": its armed groups) a column's names belong to:
+    one of them or an ally; else the kind they are of."""
+    def near(bucket: str) -> bool:
+        recs = [reg.by_id[a.id] for a in lead[bucket].actors if a.id in reg.by_id]
+        return any(r.id == x.id or reg.allies(r, x) for r in recs for x in named)
+    a, b = near("A"), near("B")
+    if a != b:
+        return "A" if a else "B"
+    kinds = {x.kind for x in named}
+    if bool(kinds & STATE_KINDS) != bool(kinds & ARMED_KINDS):
+        return "A" if kinds & STATE_KINDS else "B"
+    return None
+
+
+MAX_HINT = 2000  # characters of a row read for the names it gives its column
 
 
 def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str, Side]:
     """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
-    other column lacks: the states if the other side is armed groups, and the other way round."""
+    other column lacks: the states if the other side is armed groups, and the other way round. Where
+    both lost them, the kinds their other rows name (units, commanders, losses) tell which column the
+    lead's states fill; nothing told, the states are side A, as in ``_lead_sides``."""
     if not {"A", "B"} <= out.keys():
         return out
     empty = [label for label in ("A", "B") if not out[label].actors]
-    if len(empty) != 1:
+    if not empty:
         return out
+    if len(empty) == 1:
+        return _fill_one(out, empty[0], doc, reg)
     lead = _lead_sides(doc, reg)
     if not lead:
         return out
-    other = out["B" if empty[0] == "A" else "A"]
-    taken = {a.id for side in out.values() for a in side.actors}
+    if len(empty) == 2:
+        a, b = (_leaning(_column_names(doc, label, reg), lead, reg) for label in ("A", "B"))
+        swap = (a == "B" or b == "A") and not (a == "A" or b == "B")
+        out["A"].actors, out["B"].actors = (lead["B"].actors, lead["A"].actors) if swap else (lead["A"].actors, lead["B"].actors)
+        return out
+    return out
+
+
+def _fill_one(out: dict[str, Side], empty: str, doc: Document, reg: Registry) -> dict[str, Side]:
+    """The one column that lost its names takes the lead's actors of the kind the other lacks."""
+    other = out["B" if empty == "A" else "A"]
     kinds = {reg.by_id[a.id].kind for a in other.actors if a.id in reg.by_id}
-    pick = lead["B"] if kinds & STATE_KINDS else lead["A"] if kinds & ARMED_KINDS else None
-    if pick:
-        out[empty[0]].actors = [a for a in pick.actors if a.id not in taken]
+    states, groups = _lead_actors(doc, reg)
+    pick = groups if kinds & STATE_KINDS else states if kinds & ARMED_KINDS else []
+    taken = {a.id for side in out.values() for a in side.actors}
+    out[empty].actors = [a for a in pick if a.id not in taken]
     return out
 
 
@@ -300,10 +413,12 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     if seg is None or not seg.text.strip():
         return Result(None, None)
     text = seg.text.split("\n")[0].strip()
-    low = text.lower()
-    if any(w in low for w in lex.raw["results"]["draw"]) or "victory" not in low and "win" not in low:
+    low = _SEE.sub("", text).lower()  # "French victory (see Aftermath)" points to a section, no draw
+    if any(w in low for w in lex.raw["results"]["draw"]):
         return Result(text, None)
     sv = sides.view(out_sides, reg)
+    if "victory" not in low and "win" not in low:
+        return Result(text, _winner_by_deed(seg.text, out_sides, sv, reg, lex))
     # "JNIM victory", "Victory for JNIM", "Decisive Malian victory": the winner is named somewhere
     head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
                   flags=re.I)
@@ -311,16 +426,92 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
         label = sv.of_actor(mention.actor, reg)
         if label:
             return Result(text, label)
-    for word, kind in lex.raw["results"]["kinds"].items():
-        if re.search(rf"\b{word}", head, re.I):
-            label = sv.of_kind({"armed_group", "militia"} if kind == "armed" else {"state", "foreign_state"})
-            if label:
-                return Result(text, label)
+    for mention in reg.find(head):
+        label = _absent_winner(mention.actor, doc, seg, out_sides, sv, reg)
+        if label:
+            return Result(text, label)
+    if label := _side_of_kind_word(head, sv, lex):
+        return Result(text, label)
     for label, side in out_sides.items():
         if any(a.name.lower() in head.lower() for a in side.actors if a.id is None):
             return Result(text, label)
     label = _winner_by_words(head, out_sides)
     return Result(text, label)
+
+
+_SEE = re.compile(r"\(\s*see\b[^()]*\)", re.I)
+
+
+def _absent_winner(rec, doc: Document, seg: Segment, out_sides: dict[str, Side], sv, reg: Registry) -> str | None:
+    """A victor the columns do not list ("German victory" where the German column lost its names to
+    flag images): the one column left empty, which takes its name; else the only side of its kind
+    (a state's victory where one side alone is states)."""
+    empty = [label for label in ("A", "B") if label in out_sides and not out_sides[label].actors]
+    if len(empty) == 1 and {"A", "B"} <= out_sides.keys() and all(out_sides[label].actors for label in ("A", "B") if label != empty[0]):
+        found = next((m for m in reg.find(seg.text) if m.actor.id == rec.id), None)
+        s, e = seg.source_span(found.start, found.end) if found else (None, None)
+        out_sides[empty[0]].actors = [sides.actor(rec.name, reg, doc.text[s:e] if found else None, s, e)]
+        return empty[0]
+    kinds = STATE_KINDS if rec.kind in STATE_KINDS else ARMED_KINDS if rec.kind in ARMED_KINDS else None
+    if kinds is None:
+        return None
+    of_kind = [label for label in sv.labels if any(r.kind in kinds for r in sv.records[label])]
+    return of_kind[0] if len(of_kind) == 1 else None
+
+
+# "Islamists capture Diabaly", "Mansila captured by JNIM", "Northern Mali falls to Ansar Dine",
+# "Iraqi government forces retreat from the city": who took the place won; who left it lost
+_TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|seize[sd]?|retake[sn]?|retook|"
+                   r"recapture[sd]?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
+                   r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
+_TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered)\s+by\s+(?P<who>[^,;.()]{2,80})|"
+                    r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})", re.I)
+_KEPT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:maintain|keep|retain|hold|remain)s?\b", re.I)
+_LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|"
+                   r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b", re.I)
+
+
+def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> str | None:
+    """The winner of a result that tells what happened instead of naming a victory: the first clause
+    that says who took the place, or who left it (the other of two sides won)."""
+    clauses = [c.strip() for c in re.split(r"[\n;]|,\s+|\.\s+", text)]
+    for n, clause in enumerate(clauses[:4]):
+        m = _TAKEN.search(clause)  # the passive first: "Mansila captured by JNIM"
+        who = (m.group("who") or m.group("who2")) if m else None
+        if who is None and (m := _TOOK.match(clause)):
+            who = m.group("who")
+        if who and re.search(r"\bbut\b", clause, re.I):
+            return None  # "KLA forces capture the outpost but are unable to advance further": mixed
+        if who:
+            won = _side_named(who, out_sides, sv, reg, lex)
+            # "government retakes Palma, rebels maintain control over its surroundings": mixed
+            kept = {_side_named(k.group("who"), out_sides, sv, reg, lex) for c in clauses[n + 1:] if (k := _KEPT.match(c))}
+            return won if not kept - {won, None} else None
+        m = _LEFT.match(clause)
+        if m:
+            loser = _side_named(m.group("who"), out_sides, sv, reg, lex)
+            others = [label for label in sv.labels if label != loser]
+            return others[0] if loser and len(sv.labels) == 2 else None
+    return None
+
+
+def _side_named(words: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> str | None:
+    """The side a few words name: an actor or an ally of one, a stem of one's names, or a word for
+    a kind of side ("rebels", "government forces")."""
+    for mention in reg.find(words):
+        label = sv.of_actor(mention.actor, reg)
+        if label:
+            return label
+    return _winner_by_words(words, out_sides) or _side_of_kind_word(words, sv, lex)
+
+
+def _side_of_kind_word(words: str, sv, lex: Lexicon) -> str | None:
+    for word, kind in lex.raw["results"]["kinds"].items():
+        if re.search(rf"\b{word}", words, re.I):
+            label = sv.of_kind({"armed_group", "militia"} if kind == "armed" else {"state", "foreign_state"})
+            if label:
+                return label
+    return None
 
 
 _WINNER_WORD = re.compile(r"[A-Z][\w'’.]*")
@@ -380,9 +571,13 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     lines: dict[tuple[int, int], list] = {}
     for rf in rows:
         lines.setdefault(rf.line, []).append(rf)
-    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg)):
+    heads = [_NOTHING_FIRST.match(seg.text, start) is not None or _NOTHING_BEFORE.search(seg.text, 0, start) is not None
+             for start, _end in lines]
+    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, heads)):
         for rf in lines[(start, _end)]:
-            side = infobox_claims.side_of(rf, label, sv, reg)
+            side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
+            if side == "unknown" and rf.party == "unknown" and not rf.everyone:
+                side = label  # "Brigade 2506:", a body of no side we know: its place in the list tells
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(start, start + 1)[0]))
     return claims
 
@@ -406,7 +601,7 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
         if seg is None:
             continue
         for rf in infobox_claims.row_figures(doc, seg, res, sv, category):
-            side = infobox_claims.side_of(rf, victims, sv, res.actors)
+            side = infobox_claims.side_of(rf, "unknown" if rf.total else victims, sv, res.actors)
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
     return claims
 
@@ -431,30 +626,51 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
     side's actor; the full-width row below the columns (no side of its own) is whoever the words
     name, else civilians."""
     fig = rf.fig
-    if fig.subject_kind == "civilians" or rf.party == "civilians":
-        return "civilians"
+    captive = fig.subject and _captive(fig.subject)
+    if (fig.subject_kind == "civilians" and not captive) or rf.party == "civilians":
+        return "civilians"  # (hostages in a column are the column's people taken: "2 hostages")
     named = None
     if fig.subject:
         named = next((sv.of_actor(m.actor, reg) for m in reg.find(fig.subject) if sv.of_actor(m.actor, reg)), None)
     if default is None:
+        if rf.total and not named and not rf.party:
+            return "unknown"  # "35 killed overall" below both columns: everyone's
         return named or rf.party or sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
             "unknown" if fig.subject_kind in ("unknown", "armed", "state") and fig.subject else "civilians")
-    return named or rf.party or default
+    # a column's label naming a belligerent of no side ("Kenya:" where Kenya is not listed) is the column's
+    return named or (rf.party if rf.party != "unknown" else None) or default
 
 
-def _assign_rows(lines: list[list], sv, reg) -> list[str]:
+# "None 11 killed": the first column's cell said no losses; the figures after it are the next column's
+_NOTHING_FIRST = re.compile(r"\s*(?:none|nil|unknown|n/a|no\s+losses|[—–-])\s+(?=[~≈c.]*\s*\d)", re.I)
+_NOTHING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:none|nil|unknown|n/a|no\s+losses|[—–-])[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
+
+
+_CAPTIVES = re.compile(r"\b(?:hostages?|captives?|prisoners?)$", re.I)
+
+
+def _captive(subject: str) -> bool:
+    return bool(_CAPTIVES.search(subject.strip()))
+
+
+def _assign_rows(lines: list[list], sv, reg, nothing_first: list[bool] | None = None) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
-    repeating a category it already gave for this side starts the next side's column."""
-    labels = sv.labels or ["A", "B"]
+    repeating a category it already gave for this side starts the next side's column, and so does
+    a row whose first cell said the first side lost none ("None 11 killed")."""
+    # a column that lost its names (flag images) still has its rows: two sides at least
+    labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
     cur, used, out = 0, {lab: set() for lab in labels}, []
-    for rfs in lines:
+    for n, rfs in enumerate(lines):
+        if nothing_first and nothing_first[n] and cur + 1 < len(labels):
+            cur += 1
         named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
-        named |= {rf.party for rf in rfs if rf.party}
+        named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}
         named.discard(None)
         named.discard("civilians")
         keys = {(rf.claimant_key, rf.fig.category) for rf in rfs}
         if len(named) == 1:
             label = named.pop()
+            cur = labels.index(label) if label in labels else cur
         else:
             if keys & used[labels[cur]] and cur + 1 < len(labels):
                 cur += 1

@@ -18,10 +18,12 @@ Each rule is named in the claim's ``extractor``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from . import attribution, figures, sides
+from .actors import BELLIGERENT_KINDS
 from .document import Document
 from .figures import Figure
 from .numbers import from_match
@@ -34,15 +36,27 @@ _PAREN = re.compile(r"\(([^()]{1,160})\)")
 _PER = re.compile(r"^(?:per|according\s+to|acc\.?|as\s+per|claimed\s+by|reported\s+by|sources?:?|source\s*-)\s+(?P<who>.+)$", re.I)
 _CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimates?|figures?|counts?|numbers|tally)$", re.I)
 _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|other\s+estimates?|"
+                    # "Modern estimate:", "Higher estimates:": which estimate, not whose
+                    r"(?:modern|contemporary|high(?:er|est)?|low(?:er|est)?|conservative|maximum|minimum|alternative|"
+                    r"recent|early|earlier|later|revised|independent|total|official|unofficial)\s+(?:estimates?|figures?|counts?)|"
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
+_TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
+# words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
+_TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|altogether|combined|all\s+sides|both\s+sides)\b", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 # possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
                         r"(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*+\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b)", re.I)
-_BARE_PER = re.compile(r"(?<=\d)(?:\+|\s+\w+)?\s+(?:per|according\s+to)\s+[A-Z][^,;()\n]{0,60}")
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|"
+                         r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
+# in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
+_AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S", re.I)
+# "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
+_BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60}")
+_YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
+_INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
 
@@ -57,6 +71,8 @@ class Label:
     att: attribution.Attribution | None = None
     side: str | None = None
     heading: bool = False  # governs the rows below it, not only its own figures
+    total: bool = False  # a scope of everyone ("Total:", "Overall:")
+    category: str | None = None  # a label of what happened ("Killed: 183")
 
 
 @dataclass
@@ -69,6 +85,8 @@ class RowFigure:
     party: str | None  # the side a label names as the counted party
     rule: str
     att_from: str | None = None  # "label" (after the figure) | "heading" | None
+    total: bool = False  # "Total: 30", "35 killed overall": everyone's, in a row of no side's own
+    everyone: bool = False  # says so in its words: "overall", "41 (40 CRPF personnel, 1 suicide bomber)"
 
     @property
     def claimant_key(self) -> str:
@@ -83,17 +101,22 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     t = text.strip().strip(":").strip()
     if not t or len(t) > MAX_LABEL or re.search(r"\d", t) and not _PER.match(t):
         return None
+    if t.lower() in res.lexicon.category_of:
+        return None  # "Killed:" says what happened, not who says so
     reg, lex = res.actors, res.lexicon
     if _SCOPE.match(t) and not _PER.match(t):
-        return Label("scope", 0, 0)
+        return Label("scope", 0, 0, total=bool(_TOTAL.match(t)))
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
+        if _SCOPE.match(m.group("who").strip()):
+            return Label("scope", 0, 0)  # "(official figure)", "(initial estimate)": how sure, not who says so
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
         att = attribution.parse_claimant(who, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     if _CIVILIANS.match(t):
         return Label("party", 0, 0, side="civilians")
     side = _party_side(t, sv, reg)
-    if side:
+    if side is not None:
+        # a belligerent of no side here is still whose losses the row gives, not who says so
         return Label("party", 0, 0, side=side)
     if attribution.names_claimant(t, reg) or _names_reporter(t, lex):
         att = attribution.parse_claimant(t, reg, lex)
@@ -102,7 +125,8 @@ def classify(text: str, sv, res: Resources) -> Label | None:
 
 
 def _party_side(text: str, sv, reg) -> str | None:
-    """The side of a belligerent a label names as a whole ("Kenya", "US", "Ukrainian forces")."""
+    """The side of a belligerent a label names as a whole ("Kenya", "US", "Ukrainian forces");
+    "unknown" for a belligerent on no side of the event; None when the label names no belligerent."""
     found = reg.find(text)
     if len(found) != 1 or len(text) > 60:
         return None
@@ -111,7 +135,8 @@ def _party_side(text: str, sv, reg) -> str | None:
     if rest and not re.fullmatch(r"(?:the\s+)?(?:forces|troops|army|military|side|losses|casualties|personnel|"
                                  r"armed forces|soldiers|government|police|security forces)?", rest, re.I):
         return None
-    return sv.of_actor(m.actor, reg)
+    side = sv.of_actor(m.actor, reg)
+    return side if side else "unknown" if m.actor.kind in BELLIGERENT_KINDS else None
 
 
 def _names_reporter(text: str, lex) -> bool:
@@ -126,7 +151,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     lex = res.lexicon
     text = seg.text
     out: list[RowFigure] = []
-    heading_att, heading_party = None, None
+    heading_att, heading_party, heading_total = None, None, False
     closers: list[tuple[int, attribution.Attribution]] = []  # claimant labels that open a line
     from .infobox import items
 
@@ -135,6 +160,9 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         figs = [(f, "row") for f in figures.find(text, lex, s, e)]
         if bare:
             figs += [(f, "bare") for f in _bare(text, s, e, [f for f, _ in figs], res, category)]
+            figs = _said_category(figs, labels)
+        if category in ("killed", "wounded"):
+            figs = _captives_of_field(text, figs, category, lex)
         figs.sort(key=lambda fr: fr[0].start)
         figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
                                                    for lab in labels)]
@@ -148,15 +176,71 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
+                heading_total = heads[h].total
                 h += 1
             att = _claimant_after(fig, labels, starts)
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
             party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
-            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from))
+            everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex)
+            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone))
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
+            heading_total = lab.total
     return _labels_over_lines(out, closers, column)
+
+
+def _captives_of_field(text: str, figs: list, category: str, lex) -> list:
+    """"Deaths: 1 hostage, 2 soldiers": in a field that says what happened, hostages and prisoners are
+    who died (or were hurt), not a count of captives; a figure that continues one such takes it too."""
+    out, converted = [], False
+    for fig, rule in figs:
+        name = fig.rule.split("/")[-1].split(".v")[0]
+        words = text[fig.qty.end:fig.end].split()
+        captive = fig.category == "captured" and bool(words) and lex.category_of.get(words[-1].lower()) == "captured"
+        if captive and name in ("bare", "noun") or converted and name in ("chain", "shared"):
+            fig = dataclasses.replace(fig, category=category)
+            converted = True
+        else:
+            converted = False
+        out.append((fig, rule))
+    return out
+
+
+def _said_category(figs: list, labels: list[Label]) -> list:
+    """A figure of no category word right after a category label ("Killed: 183") counts that category."""
+    cats = [lab for lab in labels if lab.kind == "category"]
+    if not cats:
+        return figs
+    out = []
+    for fig, rule in figs:
+        lab = next((c for c in reversed(cats) if c.end <= fig.start and fig.start - c.end <= 3), None)
+        if lab is not None and rule == "bare":
+            fig = dataclasses.replace(fig, category=lab.category, rule="field")
+        out.append((fig, rule))
+    return out
+
+
+def _breakdown(text: str, pos: int, end: int, lex) -> bool:
+    """"41 (40 CRPF personnel, 1 suicide bomber)": a figure broken down, in brackets, into the
+    counts of several parties is a total of them all."""
+    m = _BRACKETS.match(text, pos, end)
+    if not m:
+        return False
+    cuts = [m.start(1), *(x for sep in _PART_SEP.finditer(text, m.start(1), m.end(1)) for x in sep.span()), m.end(1)]
+    parts = list(zip(cuts[::2], cuts[1::2]))
+    return len(parts) >= 2 and all(_counts_people(text, a, b, lex) for a, b in parts)
+
+
+_BRACKETS = re.compile(r"\s*\(([^()]{3,200})\)")
+_PART_SEP = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.I)
+
+
+def _counts_people(text: str, s: int, e: int, lex) -> bool:
+    """A part that is a count of someone: a number first, then words ("40 CRPF personnel", "one suicide bomber")."""
+    lead = len(text[s:e]) - len(text[s:e].lstrip())
+    q = next(iter(figures.quantities(text, s + lead, e, lex.patterns)), None)
+    return q is not None and q.start() == s + lead and bool(re.match(r"\s+[A-Za-z]", text[q.end():e]))
 
 
 def _labels_over_lines(rows: list[RowFigure], closers: list, column: bool) -> list[RowFigure]:
@@ -196,7 +280,8 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
             lab.start, lab.end = m.start(), m.end()
             out.append(lab)
     for m in _PAREN.finditer(text, s, e):
-        for part in m.group(1).split(";"):
+        # "(LNA claim, 31 May 2018)": a claimant and the day it said so
+        for part in re.split(r";|,(?=\s*\d)", m.group(1)):
             lab = classify(part, sv, res)
             if lab:
                 lab.start, lab.end = m.start(), m.end()
@@ -205,6 +290,12 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
     for sep in [*_SEPARATORS.finditer(text, s, e), None]:
         _piece_label(text, pos, sep.start() if sep else e, sv, res, out)
         pos = sep.end() if sep else e
+    starts = {lab.start for lab in out}
+    for m in _INLINE_CLAIM.finditer(text, s, e):
+        # "... 90 wounded Argentine Estimate: 1,200 dead": a heading inside a row that lost its breaks
+        if m.start() not in starts and (lab := classify(m.group("label"), sv, res)):
+            lab.start, lab.end, lab.heading = m.start(), m.end(), True
+            out.append(lab)
     return sorted(out, key=lambda lab: lab.start)
 
 
@@ -217,8 +308,12 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
     if not piece or piece.startswith("("):
         return
     m = _HEADING.match(piece)
+    if m and (cat := res.lexicon.category_of.get(m.group("label").strip().lower())):
+        # "Killed: 183", "Wounded: 40": what the figures after it count
+        out.append(Label("category", s + lead, s + lead + m.start("rest"), category=cat))
+        return
     if m and re.search(r"[A-Za-z]", m.group("label")):
-        lab = classify(m.group("label"), sv, res) or _named_claimant(m.group("label"), res)
+        lab = classify(m.group("label"), sv, res) or _force_heading(m.group("label")) or _named_claimant(m.group("label"), res)
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
             out.append(lab)
@@ -240,10 +335,25 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
 _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|du|al-\w+))*$")
 
 
+# the last word of a body of fighters: "National Militia:", "Brigade 2506:", "5th Brigade:" head its losses
+_FORCE_NAME = re.compile(r"\b(?:militias?|brigades?|army|armies|forces|guards?|police|regiments?|battalions?|divisions?|"
+                         r"corps|navy|air\s+force|marines|front|troops|units?|companies|company|squadrons?|legion|"
+                         r"gendarmerie|rebels|fighters|mujahideen|volunteers)\b(?:\s+\d+)?$", re.I)
+
+
+def _force_heading(label: str) -> Label | None:
+    """A heading naming a body of fighters the registry does not know: whose losses follow, of no
+    side it can tell (the rows' place tells), and no claimant."""
+    label = label.strip()
+    if len(label) <= 60 and _FORCE_NAME.search(label) and re.match(r"[A-Z0-9]", label):
+        return Label("party", 0, 0, side="unknown")
+    return None
+
+
 def _named_claimant(label: str, res) -> Label | None:
     """"Polybius :", "Horst Schulz:": a name standing as a heading gives figures: a claimant."""
     label = label.strip()
-    if not _PROPER.match(label) or len(label.split()) > 5:
+    if not _PROPER.match(label) or len(label.split()) > 5 or _FORCE_NAME.search(label):
         return None
     att = attribution.parse_claimant(label, res.actors, res.lexicon)
     return Label("claimant", 0, 0, att=att) if att else None
@@ -291,9 +401,12 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         if q.qualifier != "vague" and figures.not_a_count(text, q, text[max(s, q.start - figures.WINDOW):q.start], P):
             continue
+        if _YEAR_CITED.match(text, q.start, e) and text[max(s, q.start - 1):q.start] == "(":
+            continue  # "Novitsky (1911)", "Gaston Bodart (1908)": the year of a work cited
         subj = P.subject.match(text, q.end, e) if category else None
         end = subj.end() if subj else q.end
-        if not _AFTER_BARE.match(text, end, e) or _inside_paren_after_figure(text, s, q.start, found) \
+        if not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \
+                or _inside_paren_after_figure(text, s, q.start, found) \
                 or _subset(text, s, q.start, P):
             continue
         subject = subj.group("subj") if subj else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 
-_SPLIT = re.compile(r"[\s\u2013\u2014\u2012-]+")
+_SPLIT = re.compile(r"[\s\u2013\u2014\u2012~-]+")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")
 

@@ -103,8 +103,9 @@ class Patterns:
         self.number = rf"(?:{digits}|{word_num})"
         num = self.number
         q = raw["qualifiers"]
-        qual = _alt(q["approx"] + q["at_least"] + q["at_most"])
-        rng = rf"(?:between\s+{num}\s+and\s+{num}|{num}\s*(?:[{DASH}]|\bto\b|\bor\b)\s*{num})"
+        qual = _alt(q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []))
+        # "between 30 and 32", "between 200 - 300", "30–32", "172~200"
+        rng = rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"
         suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b)"
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
@@ -116,7 +117,7 @@ class Patterns:
         self.number_re = re.compile(num, re.I)
         # Words a figure can begin with: the quantity pattern is tried only where one stands.
         first = set(units) | set(tens) | {"a", "an", "between", "~", "≈"}
-        for phrase in q["approx"] + q["at_least"] + q["at_most"] + raw["vague"]:
+        for phrase in q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []) + raw["vague"]:
             first.add(phrase.split()[0].lower().rstrip("."))
         self.quantity_first = frozenset(first)
 
@@ -145,14 +146,14 @@ class Patterns:
         number_words = _alt(list(units) + list(tens) + list(scales) + ["dozen"])  # digits are kept out apart
         not_count = rf"(?!\d|(?:{number_words}|{vague}|a|an|the)\b)"
         people = _alt(heads)
-        joined = rf"(?:\s+(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
+        joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
             rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{number_words})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
             re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
         self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
         self.of_phrase = re.compile(
-            r"\s+of\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
+            r"\s+(?:of|belonging\s+to)\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
             r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded)\b))", re.I)
         # people the lexicon does not name: one to three words, none a category word ("three minelayers",
         # "Tigrayans", "Dozo hunters"); a rule reads them only before a verb of their own
@@ -200,6 +201,11 @@ class Patterns:
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
         self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])
         self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
+        # "took hostage hundreds of guests": the captive word before the figure
+        self.taking_captive_before = re.compile(
+            rf"\b(?:{_alt(take['verbs'])})\s+(?:as\s+)?(?:{_alt(take['captives'])})\s+$", re.I)
+        # the last word (letters) of each captive phrase: taking_captive_before ends with one
+        self.captive_words = frozenset(re.findall(r"[A-Za-z]+", w)[-1].lower() for w in take["captives"])
         self.captive_after = re.compile(rf"\s+(?:as\s+)?(?:{_alt(take['captives'])})\b", re.I)
         # "killed the town mayor and 68 others": a killing of someone named, and others
         self.others_before = re.compile(
@@ -225,6 +231,10 @@ class Patterns:
         self.including = re.compile(rf"\b(?:{subset})\b", re.I)
         self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
         self.of_them_after = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
+        # "four out of six gunmen": the people are the ones after the second number
+        self.out_of_after = re.compile(rf"\s+out\s+of\s+(?:the\s+)?(?:{self.number})\b", re.I)
+        # "30 soldiers were killed and thirty more were injured": more of the same people
+        self.more_after = re.compile(r"\s+more\b(?=\s+(?:were|was|are|had|have|died|later)\b)", re.I)
         # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts
         self.member_words = re.compile(rf"(?:\s+{not_stop}[^\W\d_][\w'’.\-]*){{0,4}}", re.I)
         self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
@@ -250,17 +260,20 @@ class Patterns:
         att = raw["attribution"]
         # first words of the attribution phrases: a sentence with none of them has no attribution
         self.attribution_words = frozenset(
-            w.split()[0].lower() for w in att["verbs"] + att["passive"] + att["toll_claimants"] + ["according", "citing", "per"])
+            w.split()[0].lower() for w in att["verbs"] + att["participles"] + att["passive"] + att["toll_claimants"]
+            + ["according", "citing", "per"])
         # the first word (letters) of each pattern's phrases: where none stands in an ASCII sentence,
         # the pattern cannot match there, and is not run over it
         self.attribution_first = {
             name: frozenset(_first_word(w) for w in words) for name, words in (
-                ("say", att["verbs"]), ("by", att["passive"]), ("acc", ["according", "citing", "per"]),
-                ("toll", att["toll_claimants"]))}
+                ("say", att["verbs"] + att["participles"]), ("by", att["passive"]),
+                ("acc", ["according", "citing", "per"]), ("toll", att["toll_claimants"]))}
         self.toll_claimant = WordPattern(
             rf"\b(?P<who>{_alt(att['toll_claimants'])})\s+(?:(?:provisional|final|initial|first|latest)\s+)?"
             rf"(?:{_alt(raw['toll'])})\b")
-        self.say_verb = WordPattern(rf"\b(?P<verb>{_alt(att['verbs'])})\b(?!\s+(?:{_alt(att['not_followed_by'])})\b)")
+        # "..., with Burkinabe officials claiming 160 were killed": a participle reports as its verb does
+        self.say_verb = WordPattern(rf"\b(?P<verb>{_alt(att['verbs'] + att['participles'])})\b"
+                                    rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)")
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)

@@ -44,6 +44,11 @@ class RelatedSentence:
         return next((p for p in self.places if pos <= p[1] < until), None)
 
 
+# Casualty figures read in one document's prose. An article holds a few hundred at most; a page of
+# tens of thousands of numbers is a table, and reading on only costs time (linear, but ~0.1 ms each).
+MAX_DOCUMENT_FIGURES = 5000
+
+
 def sentences_of(doc: Document):
     for para in doc.paragraphs:
         for s, e in sentences.split(para.text.text):
@@ -58,14 +63,18 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     year = int(date_span.start[:4]) if date_span else None
     main_claims: list[Claim] = []
     related: list[RelatedSentence] = []
+    read = 0  # figures read so far: a document's budget (MAX_DOCUMENT_FIGURES)
     for para in doc.paragraphs:
+        if read >= MAX_DOCUMENT_FIGURES:
+            break
         context, waiting, prev_figs = None, [], []
         sided: dict[int, tuple] = {}  # id(figure) -> (figure, its claim's side): what a revision revises
         for s, e in sentences.split(para.text.text):
             sent = para.text.text[s:e]
             m = Mention(para, s, e)
             rel = _related(sent, m, date_span, year, lex, reg)
-            figs = figures.find(para.text.text, lex, s, e, previous=prev_figs)
+            figs = figures.find(para.text.text, lex, s, e, previous=prev_figs) if read < MAX_DOCUMENT_FIGURES else []
+            read += len(figs)
             claims = []
             if figs:
                 # who said what in the sentences before matters only now ("according to the source")
@@ -99,7 +108,8 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         if att is None and continued:
             att = context  # "Several dozen soldiers were wounded or missing as well."
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
-        side = revised[1] if revised else _side(fig, out, sv, reg, att, related)
+        owner = _owner(sent, fig.qty.start - s0) if fig.subject is None else None
+        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner)
         sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
@@ -112,7 +122,20 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
     return out
 
 
-def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
+# whose losses a sentence gives before its figures: "Nigerien casualties amounted to 4 killed",
+# "Chadian losses were 10 dead", "The Nigerien death toll stood at 12"
+_OWNER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4})(?:military\s+|army\s+|official\s+)?"
+                    r"(?:casualties|losses|death\s+toll|toll|fatalities|dead)\s+(?:amounted\s+to|were|was|stood\s+at|"
+                    r"numbered|totall?ed|reached|came\s+to|included|rose\s+to)\b[^.;]*$")
+OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
+
+
+def _owner(sent: str, pos: int) -> str | None:
+    m = _OWNER.search(sent, max(0, pos - OWNER_REACH), pos)
+    return m.group("who") if m else None
+
+
+def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | None = None) -> str:
     if fig.speaker_side and att and att.sources:
         # "JNIM ... losing four soldiers": the speaker's own people
         for src in att.sources:
@@ -122,6 +145,8 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool) -> str:
                 return label
     if fig.inherits and earlier:
         return earlier[-1].side
+    if owner and (label := sides.side_of_subject(owner, None, sv, reg)):
+        return label
     if fig.subject is None and sv.victims_are_civilians and not related:
         return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"

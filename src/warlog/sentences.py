@@ -5,7 +5,9 @@ import re
 
 from .text import add_stripped
 
-_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])")
+# a copy may lose the space after a full stop ("when they were bombed.He told me"): a word of two
+# small letters or more, the stop, a capitalised word
+_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b)")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Maj|Sgt|Cpl|Pvt|St|Mt|No|vs|c|ca|approx|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Jr|Sr|U\.S|U\.N|e\.g|i\.e)|\b[A-Z])\.$")
 

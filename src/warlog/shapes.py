@@ -37,6 +37,8 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
     if not subject:
         return None
     low = " ".join(subject.lower().split())
+    if _PRO_STATE.search(low) and " and " not in low:
+        return "state"  # "pro-government militiamen" fight beside the state's forces
     if " and " in low:
         # "Malian soldiers and policemen": one kind; "civilians and security personnel": no one kind
         kinds = {subject_kind(part, lex) for part in low.split(" and ") if part}
@@ -46,8 +48,11 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
         if head in lex.subject_kind:
             return lex.subject_kind[head]
         if head in lex.category_of:
-            return "unknown"
+            return lex.raw.get("captive_kinds", {}).get(head, "unknown")
     return "unknown"
+
+
+_PRO_STATE = re.compile(r"\bpro-(?:government|regime|junta)\b|\bloyalists?\b")
 
 
 def noun_category(subject: str | None, lex: Lexicon) -> str | None:
@@ -88,11 +93,15 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     P = lex.patterns
     own = False
     subj_m = P.subject.match(text, q.end, end)
-    them = P.of_them_after.match(text, q.end, end)
+    them = P.of_them_after.match(text, q.end, end) or P.more_after.match(text, q.end, end)
     if subj_m is None and q.qualifier == "vague" and not them:
         of = P.of_subject.match(text, q.end, end)
         if of:
             subj_m = P.subject.match(text, of.end(), end)
+    if subj_m is None and (share := P.out_of_after.match(text, q.end, end)):
+        subj_m = P.subject.match(text, share.end(), end)
+        if subj_m and subj_m.group("subj").split()[0].lower() in lex.category_of:
+            subj_m = None  # "20 out of the 27 detained civilians": what befell the 27, not the 20
     if subj_m is None and (of := P.of_own.match(text, q.end, end)):
         subj_m = P.subject.match(text, of.end(), end)
         own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
@@ -223,27 +232,40 @@ def category_word(s: Spot) -> Figure | None:
         if other and other != cat and "killed" in (cat, other):
             # "5,000 dead and wounded": no word says which of them died
             return Figure(s.q, s.q.start, tail.end(), None, None, "casualties", "", inherits=True)
+        if cat == "captured" and s.subject.lower() in s.lex.raw.get("captive_kinds", {}):
+            # "four hostages": people of their own (civilians), not the figure before's; prisoners and
+            # POWs are still the people of the figure before ("ten MNLA fighters and four prisoners")
+            return Figure(s.q, s.q.start, s.after_subj, s.subject, subject_kind(s.subject, s.lex), cat, "")
         return Figure(s.q, s.q.start, s.after_subj, None, None, cat, "", inherits=True)
     return None
 
 
 def attributive(s: Spot) -> Figure | None:
-    """A category word before the people: "many wounded people", "12 dead soldiers"."""
+    """A category word before the people: "many wounded people", "12 dead soldiers", "800 corpses of
+    the Armenian soldiers"."""
     if not s.subject:
         return None
     first, _, rest = s.subject.partition(" ")
     cat = s.lex.category_of.get(first.lower()) if rest else None
     if cat is None:
         return None
+    rest = _OF_LEAD.sub("", rest)  # "800 corpses of the Armenian soldiers": the soldiers are counted
     return Figure(s.q, s.q.start, s.after_subj, rest, subject_kind(rest, s.lex), cat, "")
+
+
+_OF_LEAD = re.compile(r"^(?:of|belonging\s+to)\s+(?:the\s+)?", re.I)
 
 
 def noun(s: Spot) -> Figure | None:
     """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
     cat = noun_category(s.subject, s.lex)
-    if cat == "casualties" and s.q.qualifier == "vague":
+    if cat == "casualties" and s.q.qualifier == "vague" and not _MAGNITUDE.match(s.text, s.q.start, s.q.end):
         return None  # "an unknown number of casualties", "heavy losses": no count, and no word of what happened
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
+
+
+# a vague count that still says how many, in orders of magnitude: "hundreds of casualties"
+_MAGNITUDE = re.compile(r"(?:several\s+|many\s+|tens\s+of\s+)?(?:dozens|hundreds|thousands|scores|tens)\b", re.I)
 
 
 def nominal(s: Spot) -> Figure | None:
@@ -258,8 +280,11 @@ def nominal(s: Spot) -> Figure | None:
 
 def hostage(s: Spot) -> Figure | None:
     """A taking verb, the figure, its people and a captive word: "took over 700 students hostage",
-    "holding 12 villagers as hostages"."""
+    "holding 12 villagers as hostages", "took hostage hundreds of guests"."""
     P = s.lex.patterns
+    if s.subject and _may_end_with(s.before, P.captive_words) and (
+            first := P.taking_captive_before.search(s.before, max(0, len(s.before) - NEAR))):
+        return Figure(s.q, s.at(first.start()), s.after_subj, s.subject, s.kind, "captured", "")
     m = P.taking_before.search(s.before) if _may_end_with(s.before, P.taking_words) else None
     if not m or not s.subject or not P.captive_after.match(s.text, s.after_subj, s.end):
         return None
@@ -275,6 +300,18 @@ def others(s: Spot) -> Figure | None:
     if not m:
         return None
     return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("active")), "")
+
+
+_AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had|have)\s+(?:also\s+)?(?:the\s+)?$", re.I)
+_AS_WERE_LAST = frozenset({"were", "was", "did", "had", "have", "also", "the"})  # the words _AS_WERE can end with
+
+
+def ellipsis(s: Spot) -> Figure | None:
+    """The verb of the figure before, left out: "37 hostages were killed, as were 29 militants"."""
+    if s.here is None or not s.subject or not _may_end_with(s.before, _AS_WERE_LAST) \
+            or not _AS_WERE.search(s.before, max(0, len(s.before) - NEAR)):
+        return None
+    return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, s.here.category, "")
 
 
 def suffered(s: Spot) -> Figure | None:
@@ -310,6 +347,11 @@ def active(s: Spot) -> Figure | None:
     at = s.at(m.start())
     word = m.group("active")
     cat = s.lex.category(word)
+    if (joined := _JOINED_BEFORE.search(s.before, max(0, m.start() - 30), m.start())) is not None:
+        # "killing or wounding 50 soldiers": people of whom some died, some were hurt
+        first = s.lex.category_of.get(joined.group("w").lower())
+        if first and first != cat and "killed" in (first, cat):
+            at, cat = s.at(joined.start("w")), "casualties"
     if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
                       inherits=_anaphoric(s.subject, s.lex))
@@ -325,6 +367,8 @@ def active(s: Spot) -> Figure | None:
     return None
 
 
+_JOINED_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:or|and|and/or)\s+$")
+
 CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted"}
 
 
@@ -333,12 +377,19 @@ def chain(s: Spot) -> Figure | None:
     P, last = s.lex.patterns, s.last
     if last is None or last.rule.split(".v")[0] not in CHAINABLE or not P.chain_gap.match(s.text[last.end:s.q.start]):
         return None
-    if not (s.subject or P.chain_ok_after.match(s.text, s.q.end)):
+    acronym = _ACRONYM_AFTER.match(s.text, s.q.end, s.end) if not s.subject else None
+    if not (s.subject or acronym or P.chain_ok_after.match(s.text, s.q.end)):
         return None
     if s.subject and P.aux_after.match(s.text, s.after_subj, s.end):
         return None  # "and one civilian was ..." with a verb of no category (or cut off): no continuation
+    if acronym:
+        # "killed thirteen soldiers and two VDP": the people of a group named by its initials
+        return Figure(s.q, s.q.start, acronym.end(), acronym.group("who"), None, last.category, "")
     return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
                   last.category, "", last.speaker_side, inherits=s.subject is None)
+
+
+_ACRONYM_AFTER = re.compile(r"\s+(?P<who>[A-Z]{2,6})(?=\s*(?:$|[.,;:()]|\band\b))")
 
 
 def shared(s: Spot) -> Figure | None:
@@ -380,16 +431,17 @@ class Rule:
 RULES: list[Rule] = [
     Rule("suffered", 1, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people
     Rule("passive", 2, passive),
+    Rule("ellipsis", 1, ellipsis),
     Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
     Rule("toll", 2, toll),
-    Rule("hostage", 1, hostage),
+    Rule("hostage", 2, hostage),
     Rule("others", 1, others),
-    Rule("active", 2, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
-    Rule("bare", 1, category_word),
-    Rule("attributive", 1, attributive),
-    Rule("noun", 1, noun),
-    Rule("chain", 2, chain),
+    Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
+    Rule("bare", 2, category_word),
+    Rule("attributive", 2, attributive),
+    Rule("noun", 2, noun),
+    Rule("chain", 3, chain),
     Rule("shared", 2, shared),
 ]
 

@@ -56,25 +56,62 @@ def actor(name: str, reg: Registry, text: str | None = None, start: int | None =
 
 
 def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView, reg: Registry) -> str | None:
-    """The side whose people ``subject`` counts ("Malian soldiers" -> the side with Mali); None if unknown."""
+    """The side whose people ``subject`` counts ("Malian soldiers" -> the side with Mali); None if unknown.
+    Civilians are civilians whoever's they are ("Israeli civilians")."""
+    if subject_kind == "civilians":
+        return "civilians"
+    named_state = False
     if subject:
         for mention in reg.find(subject):
             label = sv.of_actor(mention.actor, reg)
             if label:
                 return label
+            named_state = named_state or mention.actor.kind in STATE_KINDS
     if subject_kind == "civilians":
         return "civilians"
     if subject_kind == "state":
-        return sv.of_kind(STATE_KINDS)
+        # "1 Cameroonian soldier" where Cameroon fights on no side: not the other state's people
+        return None if named_state else sv.of_kind(STATE_KINDS)
     if subject_kind == "un":
         return sv.of_kind({"un_mission"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "pmc":
         return sv.of_kind({"pmc"}) or sv.of_kind(STATE_KINDS)
     if subject_kind == "armed":
-        return sv.of_kind(ARMED_KINDS) or sv.without_kind(STATE_KINDS | {"pmc"})
+        # "jihadists", "rebels": the side of the armed groups before the one of militias, which mostly
+        # fight beside a state (GATIA, the VDP); "militiamen" are the militias'
+        if subject and _JIHADIST_WORDS.search(subject) and (label := _jihadist_side(sv, reg)):
+            return label
+        first = {"militia"} if subject and _MILITIA.search(subject) else {"armed_group"}
+        return sv.of_kind(first) or sv.of_kind(ARMED_KINDS) or sv.without_kind(STATE_KINDS | {"pmc"})
     if subject_kind == "unknown" and sv.victims_are_civilians:
         return "civilians"
     return None
+
+
+_JIHADIST_WORDS = re.compile(r"\b(?:jihadists?|islamists?|mujahideen|terrorists?)\b", re.I)
+_JIHADIST_NAME = re.compile(r"islam|jihad|ansar|shabaa?b|boko\s+haram|taliban|qaeda|mujahideen|nusra|tahrir|daesh|isis|isil",
+                            re.I)
+
+
+def jihadist(rec: ActorRecord, reg: Registry) -> bool:
+    """A group of the global jihadist movements: al-Qaeda's or the Islamic State's, by its lineage or name."""
+    seen = set()
+    while rec is not None and rec.id not in seen:
+        if rec.id in ("al_qaeda", "islamic_state") or _JIHADIST_NAME.search(rec.name):
+            return True
+        seen.add(rec.id)
+        rec = reg.by_id.get(rec.parent) if rec.parent else None
+    return False
+
+
+def _jihadist_side(sv: SideView, reg: Registry) -> str | None:
+    """The one side with a jihadist group ("Six jihadists were killed" where the other side has
+    armed groups too: the MSA and GATIA beside France)."""
+    found = [label for label in sv.labels if any(r.kind in ARMED_KINDS and jihadist(r, reg) for r in sv.records[label])]
+    return found[0] if len(found) == 1 else None
+
+
+_MILITIA = re.compile(r"\bmilitia|\bvolunteers|\bself-defen[cs]e|\bvigilantes", re.I)
 
 
 def tidy(sides: dict, reg: Registry, text: str) -> None:
@@ -151,7 +188,13 @@ def _not_actors() -> tuple[frozenset, re.Pattern]:
 
 
 _FILE = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?)\b|^(?:File|Image)\s*:|\b\d+\s*px\b|\bthumb(?:nail)?\b", re.I)
+_COUNT = re.compile(r"^\s*[~≈c.]*\s*\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\+?\s+[a-z]")  # "4-6 attackers": a count, no name
 _SIZE = re.compile(r"^[\d\s.,x×%]+(?:px|km|m|cm|mm|kb|mb)?$", re.I)
+
+
+def is_label(name: str) -> bool:
+    """A heading or label of a page that stands where names do ("Flag", "Belligerents", "Unknown")."""
+    return fold(name.strip(" .:")) in _not_actors()[0]
 
 
 def debris(name: str) -> bool:
@@ -159,7 +202,7 @@ def debris(name: str) -> bool:
     labels, verbs = _not_actors()
     words = name.split()
     return (not name.strip() or fold(name.strip(" .:")) in labels or bool(_FILE.search(name))
-            or bool(_SIZE.match(name.strip())) or len(words) > 8
+            or bool(_SIZE.match(name.strip())) or bool(_COUNT.match(name)) or len(words) > 8
             or (len(words) >= 4 and bool(verbs.search(name))) or name[:1].islower())
 
 
@@ -179,3 +222,40 @@ def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None
     perpetrator = b_recs and all(any(b.id == a.id or reg.allies(a, b) for a in a_recs) for b in b_recs)
     if by_civilians or perpetrator:
         sides["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])
+
+
+# A side's name that is a state's force without saying whose: "Security Forces", "Mumbai Police",
+# "Republican Guard", "National Intelligence Service", "Railway Protection Force"
+_GENERIC = (r"national|security|special|armed|republican|presidential|federal|border|central|state|government|"
+            r"regular|royal|internal|interior|intelligence|protection|railway|administration|general|reserve|"
+            r"rapid|emergency|counter-terrorism|anti-terrorism|coast|military|police|defen[cs]e|elite|service|"
+            r"guards?|action|response|tactical|intervention|reaction|commando|mobile|airborne|mechani[sz]ed|"
+            r"motori[sz]ed|infantry|marine|assault|air|naval|artillery|\d+(?:st|nd|rd|th)")
+_STATE_FORCE = re.compile(rf"^(?:the\s+)?(?:(?:{_GENERIC})\s+){{0,4}}(?:forces?|guards?|army|gendarmerie|troops|soldiers|"
+                          rf"military|service|unit|battalions?|brigades?|regiments?|divisions?|corps)$|^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}police(?:\s+(?:force|service))?$", re.I)
+
+
+def state_forces(sides: dict, code: str | None, reg: Registry) -> None:
+    """Name a state's force that the registry cannot place as its state: the state already on the
+    same side where it is the only one, else, where no side names a state, the state of the event's
+    country (UCDP GED's "Government of X" for its police and army alike). A side without a state
+    facing one, or two sides each with such a force, keep them as written: in a civil war both may
+    call theirs "Security Forces". In place."""
+    def unnamed(a: Actor) -> bool:
+        return a.id is None and a.kind != "civilians" and bool(_STATE_FORCE.match(a.name.strip()))
+
+    states = {label: [a for a in side.actors if a.kind in STATE_KINDS] for label, side in sides.items()}
+    forces = [label for label, side in sides.items() if any(map(unnamed, side.actors))]
+    home = reg.state(code)
+    for label in forces:
+        side, own = sides[label], {a.id for a in states[label]}
+        if len(own) == 1:
+            rec = reg.by_id.get(next(iter(own)))
+        elif not own and home is not None and not any(states.values()) and len(forces) == 1:
+            rec = home
+        else:
+            continue
+        for n, a in enumerate(side.actors):
+            if unnamed(a) and rec is not None:
+                side.actors[n] = Actor(a.name, rec.id, [a.name, rec.name] + rec.aliases, rec.kind, a.text, a.start, a.end)
+

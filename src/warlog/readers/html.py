@@ -92,6 +92,8 @@ class _Reader(HTMLParser):
                 break
 
     def _close(self, tag):
+        if tag in ("ul", "ol", "li", "p", "div", "dl", "dd") and self.cell is not None:
+            self._put("\n")  # a list or paragraph ends its line in a cell: "...personnel</ul>100+ militants"
         if tag == "table":
             if self.infobox_depth == self.table_depth:
                 self.infobox_depth = -1  # the first infobox only

@@ -11,11 +11,57 @@ from ..text import Segment
 _TITLE = re.compile(r"^\s*=\s*(?P<t>[^=].*?)\s*=\s*$")
 _HEADING = re.compile(r"^\s*(?P<eq>={2,6})\s*(?P<t>.*?)\s*(?P=eq)\s*$")
 _FIELD = re.compile(r"^\s*[-*]\s*(?P<key>[^:\n]{1,40}?)\s*:\s*(?P<value>.*?)\s*$")
+# a copy's "Combatant1:MOJWA" line: no list mark, a template's own key (read only where it is one)
+_BARE_FIELD = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z_ ]{1,24}?\d?[a-z]?)\s*:\s*(?P<value>.*?)\s*$")
+
+
+# Keys that only an infobox has: a run of ``- Key: Value`` lines holding two of them is the box even
+# where a copy lost its ``Infobox`` line (a list in prose rarely has a "Combatant1" or a "Partof").
+_BOX_KEYS = frozenset({"conflict", "partof", "date", "place", "result", "territory", "perpetrator", "target",
+                       "deaths", "injuries", "weapons", "defender", "coordinates"})
+_BOX_STEMS = re.compile(r"(combatant|commander|strength|casualties|units)\d")
+_RUN = 3  # field lines in a row that can make a box without its heading
+
+
+def _is_box_key(key: str) -> bool:
+    key = normalise_key(key)
+    return key in _BOX_KEYS or bool(_BOX_STEMS.match(key))
+
+
+def _box_key(line: str) -> bool:
+    m = _FIELD.match(line) or _BARE_FIELD.match(line)
+    return bool(m) and _is_box_key(m.group("key"))
+
+
+def _field(line: str) -> re.Match | None:
+    """A ``- Key: Value`` line, or a bare ``Key:Value`` one whose key is an infobox's."""
+    m = _FIELD.match(line)
+    if m is None and (m := _BARE_FIELD.match(line)) and not _is_box_key(m.group("key")):
+        return None
+    return m
+
+
+def _headless_box(lines: list[str]) -> bool:
+    """Whether the field lines starting ``lines`` form an infobox without its ``Infobox`` line."""
+    run = []
+    for line in lines:
+        if not _field(line):
+            break
+        run.append(line)
+    if any(not _FIELD.match(line) for line in run):
+        # bare "Key:Value" lines are also how a mirror prints its own labels ("Location:Hombori"):
+        # only the template's numbered keys (Combatant1, Casualties2) say it printed the template
+        numbered = [m for line in run if (m := _BARE_FIELD.match(line)) and _BOX_STEMS.match(normalise_key(m.group("key")))]
+        return len(numbered) >= 2
+    return len(run) >= _RUN and sum(map(_box_key, run)) >= 2
 
 
 def sniff(text: str) -> bool:
     head = text[:4000]
-    return bool(re.search(r"^\s*Infobox\s*$", head, re.M) and re.search(r"^\s*-\s*\w[^:\n]*:", head, re.M))
+    if re.search(r"^\s*Infobox\s*$", head, re.M):
+        return bool(re.search(r"^\s*-\s*\w[^:\n]*:", head, re.M))
+    lines = head.splitlines()
+    return any(_field(line) and _headless_box(lines[i:i + 40]) for i, line in enumerate(lines[:60]))
 
 
 def _lines(text: str):
@@ -29,6 +75,8 @@ def _lines(text: str):
 def read(text: str, prov: Provenance) -> Document:
     doc = Document(prov, text, title="")
     section, in_box, para_start, para_lines = "", False, None, []
+    boxed = bool(re.search(r"^\s*Infobox\s*$", text[:4000], re.M))
+    lines = text.splitlines()
 
     def flush():
         nonlocal para_start, para_lines
@@ -37,17 +85,20 @@ def read(text: str, prov: Provenance) -> Document:
             doc.paragraphs.append(Paragraph(section, Segment.verbatim(text[para_start:end], para_start)))
         para_start, para_lines = None, []
 
-    for pos, line in _lines(text):
+    for n, (pos, line) in enumerate(_lines(text)):
         stripped = line.strip()
         if not doc.title and (m := _TITLE.match(line)):
             doc.title = m.group("t")
             continue
         if stripped.lower() == "infobox":
             flush()
-            in_box = True
+            in_box = boxed = True
             continue
+        if not boxed and _field(line) and _headless_box(lines[n:n + 40]):
+            flush()
+            in_box = boxed = True
         if in_box:
-            if (m := _FIELD.match(line)):
+            if (m := _field(line)):
                 key = normalise_key(m.group("key"))
                 doc.fields[key] = Field(key, Segment.verbatim(m.group("value"), pos + m.start("value")))
                 continue

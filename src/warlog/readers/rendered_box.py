@@ -292,6 +292,9 @@ def value(lay: Layout, lines: list[Line], key: str) -> Segment:
     return b.build()
 
 
+FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.]{2,80}?)\.(?:svg|png|jpe?g|gif)\b", re.I)
+
+
 def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
     """The items of one line: lists of kept (start, end) ranges, markers and debris left out."""
     keep = [True] * len(text)
@@ -300,6 +303,13 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
     for m in lay.debris.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
+        breaks.add(m.start())
+    for m in FLAG_OF.finditer(text):
+        # "Flag of the United Kingdom.svg 1 killed": the file's words go; in a row of figures the
+        # country it names stays (whose losses the row gives); beside a name it only repeats it
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+        if key in FIGURES:
+            keep[m.start("x"):m.end("x")] = [True] * (m.end("x") - m.start("x"))
         breaks.add(m.start())
     idx = [i for i, k in enumerate(keep) if k]
     kept = "".join(text[i] for i in idx)
