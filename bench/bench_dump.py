@@ -5,8 +5,11 @@
 Writes a dump of at least --gb GB of XML (the wikitext test articles planted among ordinary pages,
 bz2 multistream with its index), then in the same run times `bzcat DUMP > /dev/null` (one core's
 decompression: the floor) and `warlog dump DUMP --index INDEX --workers N --out ...`, alternated
---rounds times, best of each, sampling the whole process tree's memory. Prints the ratio, the peak memory, whether exactly the planted articles
-were found, and the projected time for the full English dump (about 100 GB of XML).
+--rounds times, best of each, sampling the whole process tree's memory. Prints the ratio of the wall
+times (and of the CPU times of the process trees: on a machine others share, a run of two workers can
+only be as parallel as the cores left to it), the peak memory of the whole process tree, whether
+exactly the planted articles were found, and the projected time for the full English dump (about
+100 GB of XML).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import argparse
 import bz2
 import json
 import multiprocessing as mp
+import resource
 import subprocess
 import sys
 import tempfile
@@ -57,8 +61,9 @@ def generate(folder: Path, gb: float) -> tuple[Path, Path, int, set[str]]:
     return path, index, xml_bytes, set(planted)
 
 
-def timed(cmd, stdout=subprocess.DEVNULL) -> tuple[float, int]:
-    """Wall seconds and peak memory (bytes) of a command and all its descendants."""
+def timed(cmd, stdout=subprocess.DEVNULL) -> tuple[float, int, float]:
+    """Wall seconds, peak memory (bytes) and CPU seconds of a command and all its descendants."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
     peak = 0
@@ -73,7 +78,7 @@ def timed(cmd, stdout=subprocess.DEVNULL) -> tuple[float, int]:
                 peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
             except psutil.Error:
                 pass
-            time.sleep(0.5)
+            time.sleep(0.2)
 
     t = threading.Thread(target=sample, daemon=True)
     t.start()
@@ -82,7 +87,10 @@ def timed(cmd, stdout=subprocess.DEVNULL) -> tuple[float, int]:
     t.join()
     if proc.returncode:
         raise SystemExit(f"{cmd[0]} failed: {err.decode()[-2000:]}")
-    return time.perf_counter() - start, peak
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command's, and its reaped workers'
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, peak, cpu
 
 
 def main():
@@ -109,17 +117,17 @@ def main():
     out = folder / "events.jsonl"
     floors, runs = [], []
     for _ in range(args.rounds):  # alternated, best of each: noise only ever slows a run down
-        floors.append(timed(["bash", "-c", f"bzcat '{path}' > /dev/null"])[0])
+        floors.append(timed(["bash", "-c", f"bzcat '{path}' > /dev/null"]))
         for f in (out, Path(str(out) + ".done")):
             f.unlink(missing_ok=True)
         runs.append(timed([sys.executable, "-m", "warlog", "dump", str(path), "--index", str(index),
                            "--workers", str(args.workers), "--out", str(out), "--no-progress"]))
-    floor = min(floors)
-    took, peak = min(runs)[0], max(p for _, p in runs)
+    floor, floor_cpu = min(w for w, _, _ in floors), min(c for _, _, c in floors)
+    took, peak, cpu = min(w for w, _, _ in runs), max(p for _, p, _ in runs), min(c for _, _, c in runs)
     found = {json.loads(line)["document"]["title"] for line in out.read_text(encoding="utf-8").splitlines()}
-    print(f"bzcat (floor):  {floor:7.1f} s  ({xml_bytes / 1e6 / floor:.0f} MB/s of XML)")
+    print(f"bzcat (floor):  {floor:7.1f} s  ({xml_bytes / 1e6 / floor:.0f} MB/s of XML), {floor_cpu:.1f} s of CPU")
     print(f"warlog dump:    {took:7.1f} s  = {took / floor:.2f} x the floor, peak memory {peak / 2**20:.0f} MiB "
-          f"({args.workers} workers)")
+          f"of the process tree ({args.workers} workers); {cpu:.1f} s of CPU = {cpu / floor_cpu:.2f} x the floor's")
     print(f"planted articles found: {len(found & planted)}/{len(planted)}, others: {len(found - planted)}")
     print(f"projected for the full English dump (~100 GB of XML): {100e9 / (xml_bytes / took) / 3600:.1f} h "
           f"on this machine")

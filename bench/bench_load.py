@@ -1,5 +1,6 @@
 """How long the references take to load: the actor registry, the lexicon's patterns, the Sahel
-gazetteer, and the world layer (its index opened, and the first lookup).
+gazetteer, and the world layer (its index opened, and the first lookup); and the cold start of
+``import warlog`` and of ``python -m warlog --help``.
 
     python bench/bench_load.py
 
@@ -14,6 +15,8 @@ import time
 
 SNIPPETS = {
     "floor: python -c pass": "pass",
+    "import warlog": "import warlog",
+    "python -m warlog --help": "import sys; sys.argv = ['warlog', '--help']; import runpy; runpy.run_module('warlog', run_name='__main__')",
     "actor registry": "from warlog import actors; actors.load()",
     "lexicon and its patterns": "from warlog import lexicon; lexicon.load().patterns",
     "Sahel gazetteer": "from warlog import gazetteer; gazetteer.Gazetteer(gazetteer._sahel_rows(), world=False)",
@@ -25,7 +28,7 @@ def cold(code: str, rounds: int = 5) -> float:
     best = float("inf")
     for _ in range(rounds):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
         best = min(best, time.perf_counter() - start)
     return best
 

@@ -78,6 +78,7 @@ def test_dump_without_index_single_pass(made, tmp_path):
     summary = dump.run(path, None, out=str(out), workers=0)
     assert _by_title(_jsonl(out)) == expected and summary.matched == len(expected)
     assert summary.compressed == path.stat().st_size  # MB/s counts the file's own bytes
+    assert summary.pages == N_ORDINARY + 5 + len(expected)  # counted in the XML, as the index lists them
 
 
 def test_dump_into_the_store_is_resumable(made, tmp_path, monkeypatch):
@@ -104,8 +105,7 @@ def test_dump_into_the_store_is_resumable(made, tmp_path, monkeypatch):
     assert sorted(titles) == sorted(expected) and n_events == sum(map(len, expected.values()))
 
 
-def test_dump_on_a_local_dask_cluster_with_two_workers(made, tmp_path):
-    pytest.importorskip("dask.distributed")
+def test_dump_on_a_local_pool_of_two_workers(made, tmp_path):
     path, index, expected = made
     out = tmp_path / "events.jsonl"
     summary = dump.run(path, index, out=str(out), workers=2, chunk_bytes=20_000)
@@ -471,10 +471,9 @@ def slow(tmp_path_factory):
 
 
 @pytest.mark.parametrize("sig, wait", [(signal.SIGINT, 2.0), (signal.SIGTERM, 2.0), (signal.SIGINT, 0.0)],
-                         ids=["SIGINT-mid-scan", "SIGTERM-mid-scan", "SIGINT-while-the-cluster-starts"])
+                         ids=["SIGINT-mid-scan", "SIGTERM-mid-scan", "SIGINT-while-the-pool-starts"])
 def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, sig, wait):
     psutil = pytest.importorskip("psutil")
-    pytest.importorskip("dask.distributed")
     path, index = slow
     cmd = [sys.executable, "-m", "warlog", "dump", str(path), "--index", str(index), "--workers", "2",
            "--out", str(tmp_path / "e.jsonl"), "--no-progress"]
@@ -484,13 +483,13 @@ def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, si
     descendants = []
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # the local cluster is up
+        while time.monotonic() < deadline:  # the local workers are up
             descendants = main.children(recursive=True)
             if sum("spawn_main" in " ".join(p.cmdline()) for p in descendants) >= 2:
                 break
             time.sleep(0.2)
         else:
-            pytest.fail("the local cluster did not start")
+            pytest.fail("the local workers did not start")
         time.sleep(wait)  # the scan under way, or the workers still registering
         assert proc.poll() is None, "the run ended before it could be interrupted"
         descendants = main.children(recursive=True)
@@ -506,3 +505,23 @@ def test_dump_interrupted_run_leaves_no_worker_process_behind(slow, tmp_path, si
                 p.kill()
             except psutil.NoSuchProcess:
                 pass
+
+
+def test_dump_worker_that_dies_fails_its_chunks_and_the_others_are_read(slow, tmp_path):
+    psutil = pytest.importorskip("psutil")
+    path, index = slow
+    chunks = dump.plan(path, dump.read_index(index), 20_000)
+    before = {p.pid for p in psutil.Process().children()}
+    results = dump.execute(str(path), chunks, 2, None)
+    got = [next(results)]
+    workers = [p for p in psutil.Process().children() if p.pid not in before and "spawn_main" in " ".join(p.cmdline())]
+    workers[0].kill()
+    got += list(results)
+    done = {o for r in got for o in r.done}
+    failed = {f.offset for r in got for f in r.failed}
+    assert failed and all(f.code == "worker" for r in got for f in r.failed)
+    assert not done & failed and done | failed == {s[0] for c in chunks for s in c}
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
+    again = list(dump.execute(str(path), [c for c in chunks if c[0][0] in failed], 2, None))
+    assert {o for r in again for o in r.done} == failed

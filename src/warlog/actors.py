@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from . import yamlfile
 from .errors import DataFileError
 
 STATE_KINDS = {"state", "foreign_state"}
 ARMED_KINDS = {"armed_group", "militia"}
 BELLIGERENT_KINDS = STATE_KINDS | ARMED_KINDS | {"pmc", "un_mission"}
+FOUND_KEPT = 4096  # phrases whose mentions are kept (a few hundred kB)
 
 
 class _FoldTable(dict):
@@ -108,14 +108,25 @@ class Registry:
                     self._by_key.setdefault(key(d) + "s", (r, True))
         self._re = _words_re(self._by_key)
         self._exact_re = _words_re(self._exact)
+        self._found: dict[str, tuple[Mention, ...]] = {}
         self._states = {r.country: r for r in records if r.kind == "state" and r.country}
 
     def state(self, code: str | None) -> ActorRecord | None:
         """The state actor of an ISO 3166 country code ("KE" -> Kenya)."""
         return self._states.get(code) if code else None
 
-    def find(self, text: str) -> list[Mention]:
-        """Every actor mention in ``text``, leftmost-longest, without overlaps."""
+    def find(self, text: str) -> tuple[Mention, ...]:
+        """Every actor mention in ``text``, leftmost-longest, without overlaps. The same phrases come
+        back again and again (a subject, a claimant, a sentence read by several stages): the answers
+        for the latest few thousand are kept."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_KEPT:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find(text))
+        return found
+
+    def _find(self, text: str) -> list[Mention]:
         found = []
         for m in self._re.finditer(key(text)):
             rec, demonym = self._by_key[m.group(0)]
@@ -261,26 +272,25 @@ def _record(row, n: int, label: str) -> ActorRecord:
 def _user_yaml(path: str):
     """The YAML of a user's file; whatever stops it being read is one DataFileError naming the file."""
     try:
-        return yaml.safe_load(Path(path).read_bytes().decode("utf-8"))
+        return yamlfile.load(Path(path).read_bytes().decode("utf-8"))
     except OSError as exc:
         raise DataFileError(f"cannot read it: {exc.strerror or exc}", path=path) from None
     except UnicodeDecodeError as exc:
         raise DataFileError(f"not valid UTF-8: byte 0x{exc.object[exc.start]:02x} at offset {exc.start}",
                             path=path) from None
-    except yaml.MarkedYAMLError as exc:
+    except yamlfile.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" (column {mark.column + 1})" if mark else ""
         raise DataFileError(f"not valid YAML: {exc.problem}{where}", path=path,
                             line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
+    except yamlfile.YAMLError as exc:
         raise DataFileError(f"not valid YAML: {' '.join(str(exc).split())}", path=path) from None
 
 
 def packaged_yaml(name: str):
-    """A packaged data file's YAML, read with libyaml where PyYAML has it (several times faster: the
-    registry is loaded on every run)."""
-    text = resources.files("warlog.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """A packaged data file's YAML, read with libyaml where PyYAML has it (yamlfile: several times
+    faster; the registry is loaded on every run)."""
+    return yamlfile.load(resources.files("warlog.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _slug(name: str) -> str:

@@ -138,18 +138,24 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
     """Every attribution in sentence ``s``, in order of position."""
     P = lex.patterns
     found: list[Attribution] = []
-    if P.attribution_words.isdisjoint(w.lower() for w in _WORDS.findall(s)):
+    words = {w.lower() for w in _WORDS.findall(s)}
+    if P.attribution_words.isdisjoint(words):
         return found
     last = context
     events = []
-    for m in P.say_verb.finditer(s):
+    ascii_only = s.isascii()  # re.I reads "ſ" as "s": the word test holds for ASCII text only
+
+    def may(kind: str) -> bool:
+        return not (ascii_only and P.attribution_first[kind].isdisjoint(words))
+
+    for m in P.say_verb.finditer(s) if may("say") else ():
         if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, max(0, m.start() - 40), m.start())):
             events.append((m.start(), "say", m))
-    for m in P.passive_by.finditer(s):
+    for m in P.passive_by.finditer(s) if may("by") else ():
         events.append((m.start(), "by", m))
-    for m in P.according.finditer(s):
+    for m in P.according.finditer(s) if may("acc") else ():
         events.append((m.start(), "acc", m))
-    for m in P.toll_claimant.finditer(s):
+    for m in P.toll_claimant.finditer(s) if may("toll") else ():
         events.append((m.start(), "toll", m))
     for pos, kind, m in sorted(events, key=lambda e: e[0]):
         if kind == "say":

@@ -15,8 +15,11 @@ import click
 
 from pathlib import Path
 
-from . import __version__, gazetteer, pipeline, readers
+# only what every command needs: the extractors, the store and the gazetteer load in the commands
+# that use them, so `warlog --help` and the store's queries start at once
+from . import __version__
 from .errors import DiskFull, NotFound, WarlogError, is_disk_full
+from .readers.source import DEFAULT_MAX_BYTES
 
 INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE
 
@@ -106,12 +109,14 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON array of the event contract.")
 @click.option("--format", "fmt", type=click.Choice(["auto", "infobox-text", "rendered-page", "wikitext", "html", "text"]),
               default="auto", show_default=True, help="Input form; auto tells it from the text.")
-@click.option("--max-bytes", type=int, default=readers.DEFAULT_MAX_BYTES, show_default=True,
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse larger files.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
               help="A YAML file of your own actors, added to the registry (same shape as data/actors.yaml).")
 def extract(paths, as_json, fmt, max_bytes, actors_file):
     """Extract events from article files or folders of them."""
+    from . import pipeline
+
     failed = 0
     first = True
     out = sys.stdout
@@ -165,7 +170,7 @@ def _make_filters(country, actor, since, until, type_, min_killed, text, limit=N
 @click.option("--prune", is_flag=True, help="Forget stored documents that are gone from the folders named, or unreadable.")
 def ingest(paths, db, actors_file, progress, prune):
     """Extract and store documents; unchanged ones are skipped, changed ones replaced."""
-    from . import store
+    from . import pipeline, store
     from .resources import Resources
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -324,10 +329,10 @@ def evaluate_cmd(gold_file, events_file, db, verbose, fmt, min_recall, min_preci
 @click.option("--db", help=DB_HELP)
 @click.option("--out", help="Write JSON Lines here instead of the store.")
 @click.option("--workers", type=int, default=2, show_default=True,
-              help="Workers of the local Dask cluster; 0 scans in this process.")
-@click.option("--scheduler", help="An existing Dask cluster's scheduler (tcp://host:8786) instead of a local one.")
+              help="Worker processes scanning the dump; 0 scans in this process.")
+@click.option("--scheduler", help="An existing Dask cluster's scheduler (tcp://host:8786) instead of local workers.")
 @click.option("--progress/--no-progress", default=None, help="A progress bar (default: when stderr is a terminal).")
-@click.option("--max-bytes", type=int, default=readers.DEFAULT_MAX_BYTES, show_default=True,
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse larger pages (their XML): each is a failure, never parsed.")
 def dump_cmd(dump_file, index, db, out, workers, scheduler, progress, max_bytes):
     """Stream a MediaWiki XML dump's conflict articles into the store (resumable).
@@ -345,7 +350,7 @@ def dump_cmd(dump_file, index, db, out, workers, scheduler, progress, max_bytes)
 
 
 def _interruptible(fn):
-    """``fn()`` with SIGTERM stopping it as Ctrl-C does, so its cleanup (a local cluster's workers)
+    """``fn()`` with SIGTERM stopping it as Ctrl-C does, so its cleanup (a dump's local workers)
     runs either way; stopped, the command exits 128 + the signal's number, as a shell reports it."""
     def stop(signum, _frame):
         raise KeyboardInterrupt(signum)
@@ -398,6 +403,8 @@ PROGRESS = click.option("--progress/--no-progress", default=None, help="Show pro
 @PROGRESS
 def places_import(file, db, progress):
     """Add a GeoNames dump to your places: allCountries.txt or a country file (ML.txt), or the .zip GeoNames serves."""
+    from . import gazetteer
+
     report = _progress(progress, "rows read")
     n = gazetteer.import_geonames(file, Path(db) if db else None, (lambda label, k: report(label, k)) if report else None)
     _echo(f"{n} places imported into {db or gazetteer.user_db_path()}")
@@ -409,7 +416,7 @@ def places_import(file, db, progress):
 @PROGRESS
 def places_from_dump(dump, db, progress):
     """Collect every settlement article's coordinates from a Wikipedia dump (.xml or .xml.bz2)."""
-    from . import dump_places
+    from . import dump_places, gazetteer
 
     report = _progress(progress, "settlements")
     n = dump_places.import_dump(dump, Path(db) if db else None, (lambda k, f: report("pages", k, f)) if report else None)
@@ -421,6 +428,8 @@ def places_from_dump(dump, db, progress):
 @click.option("--country", help="ISO 3166-1 alpha-2 code to keep to.")
 def places_lookup(name, country):
     """Where a name points, with its precision and source, and the namesakes it was chosen over."""
+    from . import gazetteer
+
     found = gazetteer.load().explain(name, country)
     if not found:
         _echo(f"{name}: not found" + (f" in {country}" if country else ""))

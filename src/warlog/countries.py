@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-
 from .actors import fold
 
 

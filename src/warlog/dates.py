@@ -68,15 +68,26 @@ _START = re.compile(rf"(?<![\w-])(?:\d|{_MON})", re.I)
 _HINT = re.compile(r"\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.I)
 
 
+# the same test in two patterns that begin with a plain character or class, which the engine skips to
+# in C (a case-insensitive alternation it tries at every character); the month names in lower case,
+# where lowering the text changes nothing else (ASCII)
+_HINT_YEAR = re.compile(r"\d{4}")
+_HINT_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
 def might_hold_date(text: str) -> bool:
     """A cheap test: False means ``text`` surely holds no date."""
+    if _HINT_YEAR.search(text):
+        return True
+    if text.isascii():
+        return _HINT_MONTH.search(text.lower()) is not None
     return _HINT.search(text) is not None
 
 
 def find_all(text: str, default_year: int | None = None, any_year: bool = False) -> list[DateSpan]:
     """Every date in ``text``; ``any_year`` reads years before 1800 too (an infobox's date field)."""
     pattern = DATE_ANY_YEAR if any_year else DATE
-    if not _HINT.search(text):
+    if not might_hold_date(text):
         return []  # no month and no year: skip the long pattern
     out, skip_to = [], 0
     for w in _START.finditer(text):

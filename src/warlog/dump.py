@@ -9,7 +9,8 @@ one are parsed and extracted. Without an index, and for ``.xml`` and ``.xml.gz``
 scan runs over one pass of the file (``single_pass``).
 
 The one function ``scan_chunk`` does the work in every mode: in-process (``workers=0``), on a local
-Dask cluster (the default) or on an existing one (``scheduler``).
+pool of worker processes (the default) or on an existing Dask cluster (``scheduler``); where it runs
+is ``workers``'s concern.
 
 A damaged dump is never lost silently. A stream is marked done only when it decompressed whole and
 each of its pages was extracted or recorded as that page's failure; a stream that did not (damaged,
@@ -21,13 +22,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
+import importlib
 import json
-import logging
 import os
 import re
-import signal
-import threading
 import time
 import xml.etree.ElementTree as ET
 import zlib
@@ -37,13 +35,14 @@ from typing import NamedTuple
 
 from .dumpfile import (HEAD_BYTES, PageScanner, check_index, check_offsets, form_of, open_xml, page_head,
                        read_index, unbzip)
-from .errors import InputError, InputTooLarge, MissingExtra, TruncatedInput, WarlogError
+from .errors import InputError, InputTooLarge, TruncatedInput, WarlogError
+from .workers import IN_FLIGHT, Workers, in_process, on_dask
 
 # Pre-filter on raw bytes: a conflict infobox anywhere in a stream ("{{Infobox military conflict",
 # "{{infobox civilian attack", with spaces or underscores)
 CONFLICT = re.compile(rb"\{\{\s*[Ii]nfobox[ _]+(?:[Mm]ilitary[ _]+conflict|[Cc]ivilian[ _]+attack)")
 PAGE = re.compile(rb"<page>.*?</page>", re.S)
-CHUNK_BYTES = 2 * 1024 * 1024  # compressed bytes a task reads: small tasks keep memory flat and workers even
+CHUNK_BYTES = 1024 * 1024  # compressed bytes a task reads: small tasks keep memory flat and the workers even to the end
 
 
 def _limit(max_bytes: int | None) -> int:
@@ -57,12 +56,14 @@ def _limit(max_bytes: int | None) -> int:
 
 
 class Stream(NamedTuple):
-    """One bz2 stream of a multistream dump: its bytes ``[start, end)`` and the page the index names
-    first in it (None for the header's stream, before the first page)."""
+    """One bz2 stream of a multistream dump: its bytes ``[start, end)``, the page the index names
+    first in it (None for the header's stream, before the first page) and the number of pages the
+    index lists in it (None: counted in the XML, which costs a twentieth of the scan)."""
 
     start: int
     end: int
     page_id: int | None = None
+    pages: int | None = None
 
 
 @dataclass
@@ -112,13 +113,15 @@ class ChunkResult:
 
 
 def plan(dump: Path, index: dict[int, int], chunk_bytes: int = CHUNK_BYTES,
-         done: set[int] | frozenset[int] = frozenset()) -> list[list[Stream]]:
+         done: set[int] | frozenset[int] = frozenset(), counts: dict[int, int] | None = None) -> list[list[Stream]]:
     """Chunks of whole streams not ``done`` yet, about ``chunk_bytes`` compressed each. ``index``:
-    stream offset -> first page id (``read_index``). The bytes before the first indexed stream (the
-    siteinfo header) are a stream of their own."""
+    stream offset -> first page id, ``counts``: offset -> pages listed (``read_index``). The bytes
+    before the first indexed stream (the siteinfo header) are a stream of their own."""
     size = Path(dump).stat().st_size
     starts = sorted({0, *index})
-    streams = [Stream(a, b, index.get(a)) for a, b in zip(starts, starts[1:] + [size]) if b > a and a not in done]
+    counts = counts or {}
+    streams = [Stream(a, b, index.get(a), counts.get(a)) for a, b in zip(starts, starts[1:] + [size])
+               if b > a and a not in done]
     chunks, cur, cur_size = [], [], 0
     for s in streams:
         cur.append(s)
@@ -140,7 +143,7 @@ def scan_chunk(dump: str, streams: list[Stream], max_bytes: int | None = None) -
     with open(dump, "rb") as fh:
         for s in (Stream(*s) for s in streams):
             part = ChunkResult(streams=[s.start])
-            scanner = PageScanner(_Pages(name, part, max_bytes), max_bytes, CONFLICT, s.page_id)
+            scanner = PageScanner(_Pages(name, part, max_bytes, s.pages is None), max_bytes, CONFLICT, s.page_id)
             try:
                 for piece in unbzip(fh, s.start, s.end):
                     scanner.feed(piece)
@@ -148,6 +151,7 @@ def scan_chunk(dump: str, streams: list[Stream], max_bytes: int | None = None) -
             except (OSError, EOFError, WarlogError) as exc:
                 result.failed.append(_stream_failed(name, s.start, exc))
             else:
+                part.pages = part.pages if s.pages is None else s.pages
                 result.add(part)
                 result.done.append(s.start)
             result.compressed += s.end - s.start
@@ -173,12 +177,13 @@ class _Pages:
     """What becomes of the pages of one stream (or piece of a single pass): counted into ``result``,
     those with a conflict infobox extracted, those over ``max_bytes`` failed without being parsed."""
 
-    def __init__(self, dump: str, result: ChunkResult, max_bytes: int):
-        self.dump, self.result, self.max_bytes = dump, result, max_bytes
+    def __init__(self, dump: str, result: ChunkResult, max_bytes: int, count: bool = True):
+        self.dump, self.result, self.max_bytes, self.count = dump, result, max_bytes, count
 
     def whole(self, data: bytes, end: int) -> None:
         """Whole pages, ``data[:end]``."""
-        self.result.pages += data.count(b"<page>", 0, end)
+        if self.count:
+            self.result.pages += data.count(b"<page>", 0, end)
         if not CONFLICT.search(data, 0, end):
             return
         for m in PAGE.finditer(data, 0, end):
@@ -191,7 +196,7 @@ class _Pages:
 
     def too_large(self, head: bytes, size: int, conflict: bool) -> None:
         """A page that grew past the limit as it streamed by."""
-        self.result.pages += 1
+        self.result.pages += self.count
         if conflict:
             self._refuse(head, size)
 
@@ -506,158 +511,78 @@ def run(dump, index=None, url=None, out=None, workers: int = 2, scheduler: str |
     if not dump.is_file():
         raise InputError("no such file", path=str(dump))
     form = form_of(dump)
-    streams = None
-    if index:
-        index = Path(index)
-        if form != "bz2":
-            raise InputError(f"an index goes with a bz2 multistream dump; this one is {form}: leave out the index",
-                             path=str(dump))
-        streams = read_index(index)
-        check_offsets(dump, streams, index)
-        check_index(dump, streams, index)
-    sink = JsonlSink(out, dump) if out else StoreSink(url, dump)
-    done = sink.done()
-    summary = DumpSummary(recorded_in=sink.where, unit="streams" if index else "pieces")
-    start = time.perf_counter()
-    if streams is not None:
-        chunks = plan(dump, streams, chunk_bytes, done)
-        summary.skipped = len({0, *streams}) - sum(map(len, chunks))
-        results = execute(str(dump), chunks, workers, scheduler, max_bytes)
-        total = sum(s.end - s.start for c in chunks for s in c)
-    else:
-        results = single_pass(dump, form, done, max_bytes)
-        total = dump.stat().st_size
-    try:
-        with _Progress(total, progress, summary, start) as bar:
-            for r in results:
-                sink.write(r)
-                summary.add(r)
-                bar.step(r.compressed)
-    finally:
-        results.close()  # whatever stopped the run (Ctrl-C too), its local workers are closed here
-    sink.close()
+    if index and form != "bz2":
+        raise InputError(f"an index goes with a bz2 multistream dump; this one is {form}: leave out the index",
+                         path=str(dump))
+    # the local workers start first: they load while this process reads the index
+    with Workers(workers, warm=_warm) if index and workers > 0 and not scheduler else contextlib.nullcontext() as pool:
+        streams = None
+        if index:
+            index = Path(index)
+            streams = read_index(index, counts := {})
+            check_offsets(dump, streams, index)
+            check_index(dump, streams, index)
+        sink = JsonlSink(out, dump) if out else StoreSink(url, dump)
+        done = sink.done()
+        summary = DumpSummary(recorded_in=sink.where, unit="streams" if index else "pieces")
+        start = time.perf_counter()
+        if streams is not None:
+            if pool is not None:  # a small dump is still shared among the workers
+                chunk_bytes = max(1, min(chunk_bytes, dump.stat().st_size // (2 * IN_FLIGHT * workers)))
+            chunks = plan(dump, streams, chunk_bytes, done, counts)
+            summary.skipped = len({0, *streams}) - sum(map(len, chunks))
+            results = execute(str(dump), chunks, workers, scheduler, max_bytes, pool)
+            total = sum(s.end - s.start for c in chunks for s in c)
+        else:
+            results = single_pass(dump, form, done, max_bytes)
+            total = dump.stat().st_size
+        try:
+            with _Progress(total, progress, summary, start) as bar:
+                for r in results:
+                    sink.write(r)
+                    summary.add(r)
+                    bar.step(r.compressed)
+        finally:
+            results.close()  # whatever stopped the run (Ctrl-C too), its local workers are stopped here
+    sink.close()  # the store's statistics refreshed, once the workers are stopped
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-# The local cluster's workers, tuned for a CPU-bound scan (measured on a 1 GB dump: from 0.84 to
-# about 0.75 x bzcat). Dask's MALLOC_TRIM_THRESHOLD_=65536 hands memory back to the system after every
-# decompressed stream (about 15% slower); its memory, system and event-loop monitors wake the
-# workers every few milliseconds. Memory stays bounded here by the chunks in flight instead.
-LOCAL_CLUSTER_CONFIG = {
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 64 * 2**20,
-    "distributed.worker.profile.enabled": False,
-    "distributed.worker.memory.target": False, "distributed.worker.memory.spill": False,
-    "distributed.worker.memory.pause": False, "distributed.worker.memory.terminate": False,
-    "distributed.worker.memory.monitor-interval": "10s", "distributed.admin.system-monitor.interval": "10s",
-    "distributed.admin.tick.interval": "1s",
-}
-
-
 def execute(dump: str, chunks: list[list[Stream]], workers: int, scheduler: str | None,
-            max_bytes: int | None = None):
+            max_bytes: int | None = None, pool: Workers | None = None):
     """ChunkResults of ``scan_chunk`` over every chunk, as they finish: in this process
-    (``workers=0``), on a local Dask cluster, or on the cluster at ``scheduler``. A chunk whose scan
-    raises, here or on a worker, comes back with all its streams failed: none marked done. Closing
-    the generator (``run`` does, however it ends) closes the local cluster and its workers."""
+    (``workers=0``), on ``pool`` or a local pool of ``workers`` processes, or on the Dask cluster at
+    ``scheduler``. A chunk whose scan raises, here or on a worker, or whose worker dies, comes back
+    with all its streams failed: none marked done. Closing the generator (``run`` does, however it
+    ends) stops the local workers."""
     if not chunks:
         return
-    if not scheduler and workers <= 0:
-        for c in chunks:
-            try:
-                result = scan_chunk(dump, c, max_bytes)
-            except Exception as exc:  # the disk, or a fault of ours: this chunk's failure, read again next run
-                result = _chunk_failed(dump, c, exc)
-            yield result
-        return
+    tasks = ((dump, c, max_bytes) for c in chunks)
+    if scheduler:
+        outcomes = on_dask(scheduler, scan_chunk, tasks)
+    elif pool is not None:
+        outcomes = pool.map(scan_chunk, tasks)
+    elif workers > 0:
+        outcomes = _on_own_pool(workers, tasks)
+    else:
+        outcomes = in_process(scan_chunk, tasks)
     try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise MissingExtra("parallel dump runs need Dask: pip install 'warlog[dask]'") from None
-    cluster = client = None
-    try:
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            import dask
-
-            with _held_interrupts(), dask.config.set(LOCAL_CLUSTER_CONFIG):
-                # no nanny: one process less per worker contending for the cores; a worker lost is
-                # reported as a failed chunk and left for the rerun. Only critical logs: every failure
-                # reaches the summary through its future, and closing busy workers (Ctrl-C) makes Dask
-                # log connection errors with tracebacks that are not the user's concern
-                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, nanny=False,
-                                       dashboard_address=None, silence_logs=logging.CRITICAL)
-                client = Client(cluster)
-        yield from _on_cluster(client, dump, chunks, max_bytes)
+        for (_, chunk, _), result, exc in outcomes:
+            yield result if exc is None else _chunk_failed(dump, chunk, exc)
     finally:
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        outcomes.close()  # now, not when collected: its workers or its cluster's client end with it
 
 
-@contextlib.contextmanager
-def _held_interrupts():
-    """Ctrl-C (or SIGTERM) while a local cluster starts takes effect once it has started, so that
-    ``execute`` closes it: a start cut short leaves Dask a half-built cluster to tear down at exit,
-    with tracebacks. A second signal is not held (a start that hangs can still be stopped)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-
-    def hold(signum, frame):
-        if held:
-            _deliver(before[signum], signum, frame)
-        held.append(signum)
-
-    for sig in before:
-        signal.signal(sig, hold)
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-        if held:
-            _deliver(before[held[0]], held[0], None)
+def _on_own_pool(workers: int, tasks):
+    with Workers(workers, warm=_warm) as pool:
+        yield from pool.map(scan_chunk, tasks)
 
 
-def _deliver(handler, signum: int, frame) -> None:
-    """What a signal would have done with ``handler`` in place."""
-    if callable(handler):
-        handler(signum, frame)  # Python's own for SIGINT raises KeyboardInterrupt
-    elif handler == signal.SIG_DFL:
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-
-
-def _on_cluster(client, dump: str, chunks: list[list[Stream]], max_bytes: int):
-    from dask.distributed import as_completed
-
-    n = max(1, len(client.scheduler_info()["workers"]))
-    pending = iter(chunks)
-    chunk_of = {}
-
-    def submit(c):
-        fut = client.submit(scan_chunk, dump, c, max_bytes, pure=False)
-        chunk_of[fut.key] = c
-        return fut
-
-    # a bounded number of chunks in flight keeps memory flat whatever the dump's size
-    queue = as_completed([submit(c) for c in itertools.islice(pending, 3 * n)])
-    for fut in queue:
-        try:
-            result = fut.result()
-        except Exception as exc:  # a worker lost or a task failed
-            result = _chunk_failed(dump, chunk_of[fut.key], exc)
-        chunk_of.pop(fut.key)
-        fut.release()
-        nxt = next(pending, None)
-        if nxt is not None:
-            queue.add(submit(nxt))
-        yield result
+def _warm() -> None:
+    """A worker's first task: the references and the parser loaded before the first chunk comes."""
+    importlib.import_module(".pipeline", __package__)  # the readers and the extractors
+    _resources()
 
 
 def _chunk_failed(dump: str, chunk: list[Stream], exc: Exception) -> ChunkResult:

@@ -11,6 +11,7 @@ import gzip
 import html
 import re
 import zlib
+from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, TruncatedInput, UnknownFormat
@@ -67,10 +68,12 @@ def open_xml(raw, form: str):
 
 # -- the index ---------------------------------------------------------------------------------------
 
-def read_index(index: Path) -> dict[int, int]:
+def read_index(index: Path, counts: dict[int, int] | None = None) -> dict[int, int]:
     """The streams a multistream index names: each distinct offset, in order, with the id of the first
-    page it lists there. Read in blocks, so a 1 GB index is never held whole."""
+    page it lists there; ``counts``, when given, is filled with the number of pages it lists at each
+    offset. Read in blocks, so a 1 GB index is never held whole."""
     first: dict[bytes, bytes] = {}
+    lines_at: dict[bytes, int] = {}
     line = 0
     try:
         with _open_index(index) as fh:
@@ -82,12 +85,17 @@ def read_index(index: Path) -> dict[int, int]:
                     raise InputError("not an index line ('offset:page_id:title')", path=str(index), line=line + bad)
                 for offset, page_id in dict(reversed(heads)).items():  # reversed: the first line wins
                     first.setdefault(offset, page_id)
+                if counts is not None:
+                    for offset, n in Counter(offset for offset, _ in heads).items():
+                        lines_at[offset] = lines_at.get(offset, 0) + n
                 line += lines
                 del heads  # a block's lines as objects weigh several times the block: one at a time
     except (OSError, EOFError) as exc:
         raise InputError(f"cannot read the index: {exc}", path=str(index)) from None
     if not first:
         raise InputError("the index is empty", path=str(index))
+    if counts is not None:
+        counts.update((int(o), n) for o, n in lines_at.items())
     return {int(o): int(p) for o, p in sorted(first.items(), key=lambda item: int(item[0]))}
 
 

@@ -10,8 +10,7 @@ import functools
 import re
 from importlib import resources
 
-import yaml
-
+from . import yamlfile
 from .actors import ARMED_KINDS, STATE_KINDS, Registry
 from .figures import subject_kind
 from .lexicon import _alt
@@ -21,13 +20,15 @@ from .resources import Resources
 
 @functools.lru_cache(maxsize=1)
 def rules() -> list[dict]:
-    data = yaml.safe_load(resources.files("warlog.data").joinpath("event_types.yaml").read_text(encoding="utf-8"))
+    data = yamlfile.load(resources.files("warlog.data").joinpath("event_types.yaml").read_text(encoding="utf-8"))
     out = []
     for rule in data["rules"]:
         rule = dict(rule)
         words = rule.get("words")
         if words:
             rule["_re"] = re.compile(r"\b(?:" + _alt(words) + r")s?\b", re.I)
+            # the same on lowered ASCII text, beginning with plain letters (skipped to in C): see _says
+            rule["_low"] = re.compile(r"(?:" + _alt(words) + r")s?\b")
         out.append(rule)
     return out
 
@@ -59,9 +60,8 @@ def assign(ev: Event, text: str, res: Resources) -> None:
     lex, reg = res.lexicon, res.actors
     a, b = _kinds(ev, reg, "A"), _kinds(ev, reg, "B")
     winner = _kinds(ev, reg, ev.result.winner) if ev.result.winner else set()
+    low = text.lower() if text.isascii() else None
     for rule in rules():
-        if "_re" in rule and not rule["_re"].search(text):
-            continue
         if rule.get("victims") == "civilians" and not _victims_civilian(ev, lex):
             continue
         if rule.get("two_sides") and not (a and b):
@@ -76,9 +76,28 @@ def assign(ev: Event, text: str, res: Resources) -> None:
             continue
         if rule.get("no_figures_but") and any(c.category != rule["no_figures_but"] for c in ev.claims):
             continue
+        if "_re" in rule and not _says(rule, text, low):  # last: a search of the whole text costs most
+            continue
         ev.event_type, ev.sub_event_type, ev.type_rule = rule["event_type"], rule["sub_event_type"], rule["id"]
         break
     ev.violence_type = _violence(ev, a, b, lex)
+
+
+def _says(rule: dict, text: str, low: str | None) -> bool:
+    """True when one of the rule's words stands in ``text`` (``rule["_re"]``). On ASCII text, lowered
+    (``low``), a pattern without the leading boundary finds the candidates, and the boundary is
+    checked on each: the same places, without trying the whole pattern at every character."""
+    if low is None:
+        return rule["_re"].search(text) is not None
+    pos = 0
+    while (m := rule["_low"].search(low, pos)) is not None:
+        if m.start() == 0 or not _WORD_CHAR.match(low, m.start() - 1):
+            return True
+        pos = m.start() + 1
+    return False
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _violence(ev: Event, a: set[str], b: set[str], lex) -> int | None:

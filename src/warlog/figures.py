@@ -199,21 +199,23 @@ def bare(text: str, lex: Lexicon, start: int, end: int, category: str) -> list[F
     return []
 
 
+_IN_WORD = re.compile(r"[\w'’]*")
+
+
 def _quantities(text: str, start: int, end: int, P):
     """Matches of the quantity pattern, tried only at words that can begin a figure (much faster
-    than scanning every position with a pattern of a hundred alternatives)."""
-    skip_to = start
-    first = P.quantity_first
-    for w in P.token.finditer(text, start, end):
-        if w.start() < skip_to:
+    than scanning every position with a pattern of a hundred alternatives); the next such word is
+    found by one pattern (``quantity_candidate``), the words between passed over in C."""
+    pos = start
+    while (c := P.quantity_candidate.match(text, pos, end)) is not None:
+        m = P.quantity.match(text, c.start("c"), end)
+        if m is None:
+            pos = c.end()
             continue
-        tok = w.group(0)
-        if not tok[0].isdigit() and tok.lower() not in first:
-            continue
-        m = P.quantity.match(text, w.start(), end)
-        if m:
-            skip_to = m.end()
-            yield m
+        yield m
+        pos = m.end()
+        if pos < end and text[pos - 1].isalnum():
+            pos = _IN_WORD.match(text, pos, end).end()  # it ended inside a word ("12'5"): on after that word
 
 
 def quantities(text: str, start: int, end: int, P):
@@ -228,10 +230,20 @@ def not_a_count(text, q, before, P) -> bool:
 def _not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a sum of money, a thing, a label ("camp number 1"), a share ("out of the
     27"), a date or a year rather than a count of people."""
-    if P.not_a_count.match(text, q.end) or P.month_before.search(before[-NEAR:]) or P.money_before.search(before[-20:]):
+    if P.not_a_count.match(text, q.end) or _month_before(before[-NEAR:], P) or P.money_before.search(before[-20:]):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
     return year_like and bool(P.year_before.search(before[-NEAR:]) or not before.strip())
+
+
+MONTH_LONGEST = len("September")
+
+
+def _month_before(window: str, P) -> bool:
+    """``P.month_before`` (a month name, then white space to the end) found without trying the long
+    pattern at every place: the name must end where the white space begins."""
+    w = window.rstrip()
+    return P.month_at_end.search(w, max(0, len(w) - MONTH_LONGEST)) is not None
 
 
 def _revision(before: str, P) -> re.Match | None:

@@ -11,7 +11,10 @@ from .document import Document
 from .event_country import Verdict
 from .records import Event, Location
 
-_ADMIN_WORD = re.compile(r"\b(?:Region|Cercle|Province|Department|Prefecture)\b")
+# the words without "\b" before them: a pattern that begins with plain letters is skipped to in C over a
+# long article; the boundary before is checked on each match (_admin_words)
+_ADMIN_WORD = re.compile(r"(?:Region|Cercle|Province|Department|Prefecture)\b")
+_WORD_CHAR = re.compile(r"\w")
 _BEFORE = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
 _AFTER = re.compile(r"\s+of\s+[A-Z][\w'’\-]+")
 RULE = "geocode.v1"
@@ -20,7 +23,7 @@ RULE = "geocode.v1"
 def context(doc: Document) -> frozenset[str]:
     """Folded names of the regions, cercles and provinces an article names ("Ténenkou Cercle")."""
     text, names = doc.text, set()
-    for m in _ADMIN_WORD.finditer(text):
+    for m in _admin_words(text):
         # "Ténenkou Cercle", "Cercle of Ténenkou": the name stands before the word or after "of"
         before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before:
@@ -32,6 +35,13 @@ def context(doc: Document) -> frozenset[str]:
     if place:
         names |= {fold(p.strip()) for p in re.split(r"[,\n]", place.text) if p.strip()}
     return frozenset(names)
+
+
+def _admin_words(text: str):
+    """Matches of "\b(?:Region|...)\b" in ``text``."""
+    for m in _ADMIN_WORD.finditer(text):
+        if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
+            yield m
 
 
 def article_point(doc: Document) -> tuple[float, float] | None:

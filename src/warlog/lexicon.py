@@ -8,32 +8,33 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from . import yamlfile
 from .errors import DataFileError
 
 if TYPE_CHECKING:
     from .patterns import Patterns
 
 
-def _alt(words) -> str:
+def _alt(words, exact: bool = False) -> str:
     """A regex matching any of ``words`` (case-insensitive use), longest first, built as a trie:
-    Python's engine tries alternatives one by one, and a trie keeps that to one branch per letter."""
+    Python's engine tries alternatives one by one, and a trie keeps that to one branch per letter.
+    ``exact``: the words as written (case and single spaces kept), else lower case with any white
+    space between words."""
     trie: dict = {}
-    for w in {w.lower() for w in words}:
+    for w in set(words) if exact else {w.lower() for w in words}:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _trie_regex(trie, exact)
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: dict, exact: bool = False) -> str:
     ends = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
+        piece = r"\s+" if ch == " " and not exact else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch], exact))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -75,8 +76,8 @@ def _merge(base: dict, extra: dict) -> dict:
 
 def _read_yaml(path_or_text, label: str) -> dict:
     try:
-        data = yaml.safe_load(path_or_text)
-    except yaml.YAMLError as exc:
+        data = yamlfile.load(path_or_text)
+    except yamlfile.YAMLError as exc:
         raise DataFileError(f"not valid YAML: {exc}", path=label) from exc
     if not isinstance(data, dict):
         raise DataFileError("expected a mapping at the top level", path=label)

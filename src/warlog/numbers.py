@@ -8,6 +8,7 @@ from .lexicon import Lexicon
 
 _SPLIT = re.compile(r"[\s\u2013\u2014\u2012~-]+")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -53,12 +54,14 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     if m.group("vague"):
         return Quantity(None, None, "vague", m.start(), m.end(), m.group(0))
     body = m.group("num")
-    nums = [word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(body)]
-    nums = [n for n in nums if n is not None]
+    if body.isdigit():  # the common case, "12": the number pattern would find just it
+        nums = [int(body)]
+    else:
+        nums = [word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(body)]
+        nums = [n for n in nums if n is not None]
     if not nums:
         return None
-    qual_word = (m.group("qual") or "").lower()
-    qual_word = re.sub(r"\s+", " ", qual_word)
+    qual_word = _SPACES.sub(" ", (m.group("qual") or "").lower())
     if len(nums) >= 2:
         low, high = min(nums[0], nums[-1]), max(nums[0], nums[-1])
         kind = "range"

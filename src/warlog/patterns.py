@@ -14,12 +14,71 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 DASH = r"\-\u2013\u2014\u2012"
 
 
+def _alt_ascii_ci(words: list[str]) -> str:
+    """Any of ``words`` (ASCII letters) in any case of their letters, as a trie; with no re.I, which
+    would let "ſ" stand for "s" where ``str.lower`` does not."""
+    trie: dict = {}
+    for w in {w.lower() for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def regex(node: dict) -> str:
+        branches = [f"[{ch}{ch.upper()}]" + regex(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return regex(trie)
+
+
+def _first_word(phrase: str) -> str:
+    """The first run of letters of a phrase, in lower case ("re-stated" -> "re")."""
+    return re.search(r"[A-Za-z]+", phrase).group(0).lower()
+
+
 def last_match(pattern: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
     """The last match of ``pattern`` in ``text[pos:]``."""
     found = None
     for found in pattern.finditer(text, pos):  # noqa: B007 - the last one is wanted
         pass
     return found
+
+
+class WordPattern:
+    """A case-insensitive pattern that begins with a word boundary and a trie of lower-case words
+    (``_alt``), searched as the compiled pattern would be, but faster. Python's engine tries such a
+    pattern at every character; on ASCII text a twin without the boundary, run on the lowered text,
+    begins with plain letters, which the engine skips to in C. It finds every place where the pattern
+    could match (and more); the pattern itself is matched at each, so the matches, their groups and
+    their order are the pattern's own. Text that is not ASCII is searched by the pattern alone
+    (``str.lower`` and re.I disagree there: "ſ")."""
+
+    def __init__(self, pattern: str):
+        if not pattern.startswith(r"\b"):
+            raise ValueError("a word pattern begins with \\b")
+        self.full = re.compile(pattern, re.I)
+        self.twin = re.compile(pattern[2:])  # lower-case words only: see _alt
+        self.pattern = pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if not text.isascii():
+            yield from self.full.finditer(text, pos, end)
+            return
+        low = text.lower()
+        while (c := self.twin.search(low, pos, end)) is not None:
+            m = self.full.match(text, c.start(), end)
+            if m is None:
+                pos = c.start() + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
 
 
 class Patterns:
@@ -62,8 +121,13 @@ class Patterns:
             first.add(phrase.split()[0].lower().rstrip("."))
         self.quantity_first = frozenset(first)
 
-        # scanning words and looking them up beats a pattern of a hundred alternatives at every position
         self.token = re.compile(r"[~≈]|[^\W_][\w'’]*")
+        # the next word a figure can begin with, the words before it passed over in one match (in C,
+        # not word by word in Python): the words as ``token`` cuts them, a word in ``quantity_first``
+        # in any case of its ASCII letters (as ``str.lower`` finds it), a digit, "~" or "≈"
+        first_alt = _alt_ascii_ci([w for w in first if w.isalpha()])
+        self.quantity_candidate = re.compile(
+            rf"(?:[^\w~≈]|_|(?!(?:{first_alt})(?![\w'’]))[^\W\d_][\w'’]*)*+(?P<c>[~≈]|[^\W_][\w'’]*)")
         self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
 
         cats = raw["categories"]
@@ -134,10 +198,14 @@ class Patterns:
             rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
+        self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
+        self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])
         self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
         # "took hostage hundreds of guests": the captive word before the figure
         self.taking_captive_before = re.compile(
             rf"\b(?:{_alt(take['verbs'])})\s+(?:as\s+)?(?:{_alt(take['captives'])})\s+$", re.I)
+        # the last word (letters) of each captive phrase: taking_captive_before ends with one
+        self.captive_words = frozenset(re.findall(r"[A-Za-z]+", w)[-1].lower() for w in take["captives"])
         self.captive_after = re.compile(rf"\s+(?:as\s+)?(?:{_alt(take['captives'])})\b", re.I)
         # "killed the town mayor and 68 others": a killing of someone named, and others
         self.others_before = re.compile(
@@ -176,6 +244,7 @@ class Patterns:
         self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
         self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
+        self.month_at_end = re.compile(rf"\b(?:{MONTHS})$", re.I)  # on text with no white space at its end
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
 
         self.toll = re.compile(
@@ -193,16 +262,22 @@ class Patterns:
         self.attribution_words = frozenset(
             w.split()[0].lower() for w in att["verbs"] + att["participles"] + att["passive"] + att["toll_claimants"]
             + ["according", "citing", "per"])
-        self.toll_claimant = re.compile(
+        # the first word (letters) of each pattern's phrases: where none stands in an ASCII sentence,
+        # the pattern cannot match there, and is not run over it
+        self.attribution_first = {
+            name: frozenset(_first_word(w) for w in words) for name, words in (
+                ("say", att["verbs"] + att["participles"]), ("by", att["passive"]),
+                ("acc", ["according", "citing", "per"]), ("toll", att["toll_claimants"]))}
+        self.toll_claimant = WordPattern(
             rf"\b(?P<who>{_alt(att['toll_claimants'])})\s+(?:(?:provisional|final|initial|first|latest)\s+)?"
-            rf"(?:{_alt(raw['toll'])})\b", re.I)
+            rf"(?:{_alt(raw['toll'])})\b")
         # "..., with Burkinabe officials claiming 160 were killed": a participle reports as its verb does
-        self.say_verb = re.compile(rf"\b(?P<verb>{_alt(att['verbs'] + att['participles'])})\b"
-                                   rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)", re.I)
+        self.say_verb = WordPattern(rf"\b(?P<verb>{_alt(att['verbs'] + att['participles'])})\b"
+                                    rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)")
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
-        self.passive_by = re.compile(rf"\b(?:{_alt(att['passive'])})\s+", re.I)
+        self.passive_by = WordPattern(rf"\b(?:{_alt(att['passive'])})\s+")
         self.according_after = re.compile(r"\s+(?:according\s+to|citing|per)\b", re.I)
         self.according = re.compile(r"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
         self.pronoun = re.compile(rf"^(?:{_alt(att['pronouns'])})$", re.I)
@@ -210,6 +285,7 @@ class Patterns:
         self.possessive_doc = re.compile(rf"^(?P<who>.+?)['’]s?\s+(?:{_alt(att['documents'])})$", re.I)
         self.insider = re.compile(rf"^(?P<via>.*?)\s*\b(?:{_alt(att['insider'])})\s+(?:the\s+)?(?P<who>.+)$", re.I)
         # ("as well as" joins two counts; it carries no claimant on)
-        self.continuation = re.compile(rf"\b(?:{_alt(raw['continuation'])})\b(?!\s+as\b)", re.I)
-        self.event_verb = re.compile(rf"\b(?:{_alt(raw['event_verbs'])})\b", re.I)
+        self.continuation = WordPattern(rf"\b(?:{_alt(raw['continuation'])})\b(?!\s+as\b)")
+        self.event_verb = WordPattern(rf"\b(?:{_alt(raw['event_verbs'])})\b")
+        self.event_verb_first = frozenset(_first_word(w) for w in raw["event_verbs"])
         self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)

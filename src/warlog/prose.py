@@ -15,6 +15,7 @@ from .lexicon import Lexicon
 from .records import Claim
 
 RULE = "prose_casualties.v1"
+_LETTERS = re.compile(r"[A-Za-z]+")
 _PLACE = re.compile(r"\b(?:in|at|near|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
                     r"raided|attacked|stormed|overran|struck|besieged|shelled)\s+(?:the\s+(?:villages?|towns?|city|cities|communes?|localities|locality|"
                     r"areas?|settlements?|camps?|districts?|district\s+capital|capital)\s+of\s+)?(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
@@ -169,12 +170,17 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry
     P = lex.patterns
     if date_span is None or not dates.might_hold_date(sent):
         return None
+    # where no first word of an event verb (of a reporting verb) stands, none can match: the long
+    # patterns are not run (ASCII sentences, as re.I reads "ſ" as "s")
+    words = {w.lower() for w in _LETTERS.findall(sent)} if sent.isascii() else None
+    if words is not None and P.event_verb_first.isdisjoint(words):
+        return None
     verb = P.event_verb.search(sent)
     if not verb:
         return None
-    say = P.say_verb.search(sent, 0, verb.start())
-    if say:
-        return None
+    if words is None or not P.attribution_first["say"].isdisjoint(words):
+        if P.say_verb.search(sent, 0, verb.start()):
+            return None
     d = next((d for d in dates.find_all(sent, year) if d.precision != "year" or d.has_year), None)
     if d is None or _overlaps(d, date_span):
         return None

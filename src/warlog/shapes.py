@@ -121,6 +121,23 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
 
 
+_OF = frozenset({"of", "the", "all"})  # the words nominal_before can end with
+_LAST_LETTERS = re.compile(r"[A-Za-z]+$")
+
+
+def _may_end_with(before: str, words: frozenset[str]) -> bool:
+    """False when ``before`` surely does not end with one of ``words`` and white space, as the
+    patterns read here before a figure must: they are searched from every place of the window, and
+    most windows end otherwise. (An ASCII window only: re.I reads "ſ" as "s".)"""
+    if not before or not before[-1].isspace():
+        return False
+    if not before.isascii():
+        return True
+    t = before.rstrip()
+    m = _LAST_LETTERS.search(t, max(0, len(t) - 24))
+    return m is not None and m.group(0).lower() in words
+
+
 def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
     return subject is not None and subject.lower() in lex.raw["anaphoric_subjects"]
 
@@ -254,7 +271,7 @@ _MAGNITUDE = re.compile(r"(?:several\s+|many\s+|tens\s+of\s+)?(?:dozens|hundreds
 def nominal(s: Spot) -> Figure | None:
     """A noun of what happened, "of" and the figure: "resulted in the deaths of 40 personnel",
     "claimed the lives of 69 members", "the injuries of five others", "the capture of 30 soldiers"."""
-    m = s.lex.patterns.nominal_before.search(s.before)
+    m = s.lex.patterns.nominal_before.search(s.before) if _may_end_with(s.before, _OF) else None
     if not m or (s.q.qualifier == "vague" and not s.subject):
         return None
     return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
@@ -265,9 +282,10 @@ def hostage(s: Spot) -> Figure | None:
     """A taking verb, the figure, its people and a captive word: "took over 700 students hostage",
     "holding 12 villagers as hostages", "took hostage hundreds of guests"."""
     P = s.lex.patterns
-    if s.subject and (first := P.taking_captive_before.search(s.before, max(0, len(s.before) - NEAR))):
+    if s.subject and _may_end_with(s.before, P.captive_words) and (
+            first := P.taking_captive_before.search(s.before, max(0, len(s.before) - NEAR))):
         return Figure(s.q, s.at(first.start()), s.after_subj, s.subject, s.kind, "captured", "")
-    m = P.taking_before.search(s.before)
+    m = P.taking_before.search(s.before) if _may_end_with(s.before, P.taking_words) else None
     if not m or not s.subject or not P.captive_after.match(s.text, s.after_subj, s.end):
         return None
     return Figure(s.q, s.at(m.start()), P.captive_after.match(s.text, s.after_subj, s.end).end(), s.subject,
@@ -285,11 +303,13 @@ def others(s: Spot) -> Figure | None:
 
 
 _AS_WERE = re.compile(r"\bas\s+(?:were|was|did|had|have)\s+(?:also\s+)?(?:the\s+)?$", re.I)
+_AS_WERE_LAST = frozenset({"were", "was", "did", "had", "have", "also", "the"})  # the words _AS_WERE can end with
 
 
 def ellipsis(s: Spot) -> Figure | None:
     """The verb of the figure before, left out: "37 hostages were killed, as were 29 militants"."""
-    if s.here is None or not s.subject or not _AS_WERE.search(s.before, max(0, len(s.before) - NEAR)):
+    if s.here is None or not s.subject or not _may_end_with(s.before, _AS_WERE_LAST) \
+            or not _AS_WERE.search(s.before, max(0, len(s.before) - NEAR)):
         return None
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, s.here.category, "")
 
@@ -300,7 +320,7 @@ def suffered(s: Spot) -> Figure | None:
     P = s.lex.patterns
     if s.subject and not _bare(s.subject, s.lex):
         return None
-    m = P.sufferer_before.search(s.before)
+    m = P.sufferer_before.search(s.before) if _may_end_with(s.before, P.suffering_words) else None
     if not m:
         return None
     verb = P.verb_after.match(s.text, s.q.end, s.end)

@@ -10,7 +10,6 @@ from pathlib import Path
 from ..document import Document
 from ..errors import UnknownFormat
 from ..records import Provenance
-from . import html, infobox_text, rendered, wikitext
 from .source import DEFAULT_MAX_BYTES, decode, sha256
 
 FORMATS = ("infobox-text", "rendered-page", "wikitext", "html", "text")
@@ -19,6 +18,10 @@ LICENCE = "CC BY-SA 4.0 (Wikipedia)"
 
 def detect(text: str) -> str:
     """The input form of ``text``."""
+    # the readers load on first use: a command that reads no article (``warlog --help``, the store's
+    # queries) does not pay for the parsers
+    from . import html, infobox_text, rendered, wikitext
+
     if html.sniff(text):
         return "html"
     if wikitext.sniff(text):
@@ -33,6 +36,8 @@ def detect(text: str) -> str:
 def read_text(text: str, path: str = "<text>", fmt: str = "auto", title: str = "", **prov) -> Document:
     """A Document from decoded text; ``fmt`` is one of FORMATS or "auto"; ``title``, ``page_id`` and
     ``revision_id`` are the page's where it comes from a dump."""
+    from . import html, infobox_text, rendered, wikitext
+
     form = detect(text) if fmt == "auto" else fmt
     p = Provenance(path=path, format=form, title=title, sha256=sha256(text),
                    licence=LICENCE if form in ("wikitext", "infobox-text", "rendered-page", "html") else None, **prov)

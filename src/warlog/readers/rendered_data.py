@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from .. import yamlfile
 from ..errors import DataFileError
 
 
@@ -57,7 +56,7 @@ def load() -> Layout:
     """The packaged layout vocabulary."""
     text = resources.files("warlog.data").joinpath("rendered.yaml").read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = yamlfile.load(text)
         chrome = raw["chrome"]
         labels = {k.lower(): v for k, v in raw["labels"].items()}
         blocks = {k.lower(): v for k, v in raw["blocks"].items()}
@@ -69,5 +68,5 @@ def load() -> Layout:
             reference_sections=frozenset(x.lower() for x in raw["reference_sections"]),
             debris=_any(raw["debris"]), joiners=frozenset(x.lower() for x in raw["joiners"]),
             empty_cells=frozenset(x.lower() for x in raw["empty_cells"]))
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
+    except (yamlfile.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"not a valid layout file: {exc}", path="warlog/data/rendered.yaml") from exc

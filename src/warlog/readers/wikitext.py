@@ -4,6 +4,11 @@ mwparserfromhell's nodes carry no positions, but its parse is lossless (``str(pa
 the reader sums node lengths as it walks and every character of plain text it emits keeps its
 offset in the markup. Links render as their label, ``<br />`` and list bullets as line breaks,
 ``{{flag|Mali}}`` as "Mali", references and citations as nothing (``data/templates.yaml``).
+
+What renders as nothing anyway (references, footnote templates, the References and Bibliography
+sections) is most of a long article's markup: it is hidden from the parser before the parse, each
+span by a comment of the same length (``discarded``), and kept as the Document's references, where
+``discarded.citations`` reads the citation templates.
 """
 from __future__ import annotations
 
@@ -12,21 +17,21 @@ import re
 from importlib import resources
 
 import mwparserfromhell
-import yaml
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
+from .. import yamlfile
 from ..document import Document, Field, Paragraph, normalise_key
 from ..errors import TruncatedInput
 from ..records import Citation, Provenance
 from ..text import Segment, SegmentBuilder
+from . import discarded
 
 INFOBOX = re.compile(r"^\s*infobox\b", re.I)
 _SKIP_TAGS = {"ref", "references", "gallery", "math", "score", "timeline", "imagemap", "syntaxhighlight", "table",
               "templatestyles", "graph", "mapframe", "maplink", "noinclude", "includeonly"}
 _BREAK_TAGS = {"br", "li", "dt", "dd", "p", "hr"}
 _SKIP_LINKS = re.compile(r"^\s*:?\s*(?:file|image|category|media)\s*:", re.I)
-_END_SECTIONS = {"references", "notes", "citations", "sources", "external links", "see also", "further reading",
-                 "bibliography", "footnotes"}
+_END_SECTIONS = discarded.END_SECTIONS
 
 
 def sniff(text: str) -> bool:
@@ -37,7 +42,7 @@ def sniff(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict:
-    data = yaml.safe_load(resources.files("warlog.data").joinpath("templates.yaml").read_text(encoding="utf-8"))
+    data = yamlfile.load(resources.files("warlog.data").joinpath("templates.yaml").read_text(encoding="utf-8"))
     return {k.lower(): v for k, v in data.items()}
 
 
@@ -205,9 +210,10 @@ def defuse(text: str) -> str:
 
 
 def read(text: str, prov: Provenance) -> Document:
-    code = mwparserfromhell.parse(defuse(text))
+    hidden = discarded.hide(defuse(text))
+    code = mwparserfromhell.parse(hidden.text)
     prov.citations = citations(text)
-    doc = Document(prov, text, title=prov.title or "")
+    doc = Document(prov, text, title=prov.title or "", references=hidden.references(text))
     box_found = False
     section = ""
     body = SegmentBuilder()
@@ -232,6 +238,8 @@ def read(text: str, prov: Provenance) -> Document:
         raise TruncatedInput("the infobox is never closed ('}}' missing): the markup is cut off",
                              path=prov.path, line=line)
     if not doc.title:
+        if hidden.bold_hidden:  # the first bold text may be in a section hidden from the parse
+            code = mwparserfromhell.parse(defuse(text))
         doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
     return doc
 
