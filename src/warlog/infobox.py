@@ -608,8 +608,9 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     lines: dict[tuple[int, int], list] = {}
     for rf in rows:
         lines.setdefault(rf.line, []).append(rf)
-    heads = [_NOTHING_FIRST.match(seg.text, start) is not None or _NOTHING_BEFORE.search(seg.text, 0, start) is not None
-             for start, _end in lines]
+    # the line just before each row, read within a few characters (a block of thousands of rows: linear)
+    heads = [_NOTHING_FIRST.match(seg.text, start) is not None
+             or _NOTHING_BEFORE.search(seg.text, max(0, start - 40), start) is not None for start, _end in lines]
     for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, heads)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)

@@ -164,21 +164,21 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         if category in ("killed", "wounded"):
             figs = _captives_of_field(text, figs, category, lex)
         figs.sort(key=lambda fr: fr[0].start)
-        figs = [(f, r) for f, r in figs if not any(lab.start <= f.start < lab.end and lab.kind == "claimant"
-                                                   for lab in labels)]
+        figs = _outside_claimants(figs, labels)
         heads = [lab for lab in labels if lab.heading]
         first = next((lab for lab in labels if lab.kind == "claimant" and not lab.heading), None)
         if first is not None and (not figs or first.start < figs[0][0].start):
             # "(According to the MNLA)" on a line of its own, or opening one: it closes the rows above
             closers.append((s, first.att))
         starts = [lab.start for lab in labels]
+        stops = [i for i, lab in enumerate(labels) if lab.heading or lab.kind == "claimant"]
         h = 0  # headings are applied once each, in order: a row of many figures costs linear time
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
                 heading_total = heads[h].total
                 h += 1
-            att = _claimant_after(fig, labels, starts)
+            att = _claimant_after(fig, labels, starts, stops)
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
             party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
@@ -212,9 +212,12 @@ def _said_category(figs: list, labels: list[Label]) -> list:
     cats = [lab for lab in labels if lab.kind == "category"]
     if not cats:
         return figs
+    ends = [c.end for c in cats]
     out = []
     for fig, rule in figs:
-        lab = next((c for c in reversed(cats) if c.end <= fig.start and fig.start - c.end <= 3), None)
+        # the last category label ending before the figure, right before it (labels sorted: linear time)
+        i = bisect.bisect_right(ends, fig.start) - 1
+        lab = cats[i] if i >= 0 and fig.start - cats[i].end <= 3 else None
         if lab is not None and rule == "bare":
             fig = dataclasses.replace(fig, category=lab.category, rule="field")
         out.append((fig, rule))
@@ -359,15 +362,33 @@ def _named_claimant(label: str, res) -> Label | None:
     return Label("claimant", 0, 0, att=att) if att else None
 
 
-def _claimant_after(fig: Figure, labels: list[Label], starts: list[int]) -> attribution.Attribution | None:
+def _claimant_after(fig: Figure, labels: list[Label], starts: list[int], stops: list[int]) -> attribution.Attribution | None:
     """The first claimant label after the figure, before any heading that follows it: it covers
-    this figure and the unlabelled ones before it."""
-    for lab in labels[bisect.bisect_left(starts, fig.end):]:
-        if lab.heading:
-            return None
-        if lab.kind == "claimant":
-            return lab.att
-    return None
+    this figure and the unlabelled ones before it. ``stops``: the indices of the headings and claimant
+    labels, so that a row of thousands of other labels costs linear time."""
+    k = bisect.bisect_left(stops, bisect.bisect_left(starts, fig.end))
+    if k == len(stops):
+        return None
+    lab = labels[stops[k]]
+    return None if lab.heading else lab.att
+
+
+def _outside_claimants(figs: list, labels: list[Label]) -> list:
+    """The figures that do not stand inside a claimant label ("(per the 2012 count)")."""
+    spans = sorted((lab.start, lab.end) for lab in labels if lab.kind == "claimant")
+    if not spans:
+        return figs
+    starts = [a for a, _ in spans]
+    reach, furthest = [], -1
+    for _, b in spans:  # the furthest end of the spans up to each: overlapping labels too
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    out = []
+    for f, r in figs:
+        i = bisect.bisect_right(starts, f.start) - 1
+        if not (i >= 0 and f.start < reach[i]):
+            out.append((f, r))
+    return out
 
 
 def _party_after(fig: Figure, labels: list[Label], starts: list[int], nxt: int | None) -> str | None:
