@@ -30,6 +30,7 @@ HOSTILE = [
     "\u202e\u200b\ufeff", "- Casualties1: " + "per X:, " * 1000, "According to " * 2000, "killed " * 5000,
     "\n".join(["| casualties1 = 5 killed"] * 2000), "<table><tr><td>" * 500, "\r\n" * 1000, "\t" * 3000,
     "- Casualties1: " + "Killed: 1, " * 3000, "\n".join(["Unknown"] + ["5 killed"] * 3000),
+    "- Deaths: (" + "4 killed, " * 3000, "- Perpetrator: " + "File:Flag of X " * 2000,
 ]
 
 

@@ -151,6 +151,8 @@ class Registry:
         actor the name mentions. A nationality word counts only before words for a state's forces
         ("Nigerien soldiers" is Niger; "Syrian Democratic Forces" is not Syria)."""
         name = name.strip()
+        if len(name) > MAX_NAME:
+            return None  # a page of text is no actor's name (and the patterns below would cost its square)
         hit = self._by_key.get(key(name))
         if hit:
             return hit[0], f"{'demonym' if hit[1] else 'name or alias'} {name!r}"
@@ -198,6 +200,7 @@ _FORCE = (r"(?:(?:armed|national|security|special|government|regular|federal|sta
 # and police", "Russian Empire"; not "Syrian Democratic Forces"
 _STATE_FORCES = re.compile(rf"(?:{_FORCE}(?:\s+(?:and|&)\s+{_FORCE})?)?", re.I)
 _PAREN = re.compile(r"\([^()]*\)")
+MAX_NAME = 300  # characters
 # a proper name that ends in another's: "Union for Peace in the Central African Republic"
 _NAME_TAIL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*?\s+(?:of|in|for|de|du|des)\s+(?:the\s+)?$")
 _STATE_FORM = re.compile(r"(?:the\s+)?(?:Government|Armed Forces|Army|Military|Forces|Police|Republic|Kingdom|State)\s+of\s+"

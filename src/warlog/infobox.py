@@ -133,11 +133,14 @@ def _present_day(text: str) -> str | None:
     return None
 
 
+MAX_NAME = 300  # characters: a combatant cell's item longer than this is text, not a name (and costs time)
+
+
 def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
     out = []
     for s, e in items(seg):
         raw = seg.text[s:e]
-        if _SUPPORT.match(raw):
+        if _SUPPORT.match(raw) or len(raw) > MAX_NAME:
             continue
         name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
         # text that names nobody ("Flag", a heading) goes before the sides are split, not after

@@ -436,19 +436,24 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
     return out
 
 
+BRACKET_REACH = 200  # characters: how far back a figure's opening bracket is looked for
+
+
 def _subset(text: str, s: int, pos: int, P) -> bool:
     """"119 civilians (including 45 children)", "108 (including 25 men, 34 women)": parts of the
     count before, no count of their own."""
-    opened = text.rfind("(", s, pos)
-    if opened > text.rfind(")", s, pos):
+    near = max(s, pos - BRACKET_REACH)  # brackets are looked for nearby: a row of thousands of figures costs linear time
+    opened = text.rfind("(", near, pos)
+    if opened > text.rfind(")", near, pos):
         return bool(P.including.search(text, opened, pos))
     return bool(P.including.search(text, max(s, pos - 30), pos))
 
 
 def _inside_paren_after_figure(text: str, s: int, pos: int, found: list[Figure]) -> bool:
     """"858 civilians killed (256 by disease)": a number in a figure's parenthesis is a part of it."""
-    opened = text.rfind("(", s, pos)
-    return opened > text.rfind(")", s, pos) and any(f.end <= opened for f in found)
+    near = max(s, pos - BRACKET_REACH)
+    opened = text.rfind("(", near, pos)
+    return opened > text.rfind(")", near, pos) and bool(found) and found[0].end <= opened
 
 
 def to_claim(doc: Document, seg: Segment, rf: RowFigure, side: str, row_start: int) -> Claim:
