@@ -31,6 +31,7 @@ HOSTILE = [
     "\n".join(["| casualties1 = 5 killed"] * 2000), "<table><tr><td>" * 500, "\r\n" * 1000, "\t" * 3000,
     "- Casualties1: " + "Killed: 1, " * 3000, "\n".join(["Unknown"] + ["5 killed"] * 3000),
     "- Deaths: (" + "4 killed, " * 3000, "- Perpetrator: " + "File:Flag of X " * 2000,
+    "[[" + "\t" * 5000 + "x]]", "&#" + "9" * 7000 + ";", '<a title="&#' + "9" * 7000 + ';">',
 ]
 
 

@@ -21,7 +21,7 @@ _IMAGE_DEBRIS = re.compile(r"(?:\b(?:border|bordure)\s*\|?\s*)?\b\d{1,3}\s*px\b\
                            r"|\blink=\S*|^\s*(?:border|bordure|upright|thumb|alt=\S*)\s*$"
                            # a mirror's flag file before the actor's name: "Flag of Burkina Faso.svg Burkina Faso"
                            r"|(?<![\w'’-])Flag[ _]of[ _][^|\n.]{2,80}?\.(?:svg|png|jpe?g|gif)\b", re.I)
-_SUPPORT = re.compile(r"^\s*(?:supported by|support|in support|allies|allied)\s*:?\s*$", re.I)
+_SUPPORT = re.compile(r"^\s*+(?:supported by|support|in support|allies|allied)\s*+:?\s*+$", re.I)
 _UNKNOWN = re.compile(r"^\s*(?:unknown|none|n/a|\?|-|–|—)\s*$", re.I)
 
 
@@ -140,7 +140,7 @@ def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
     out = []
     for s, e in items(seg):
         raw = seg.text[s:e]
-        if _SUPPORT.match(raw) or len(raw) > MAX_NAME:
+        if len(raw) > MAX_NAME or _SUPPORT.match(raw):
             continue
         name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
         # text that names nobody ("Flag", a heading) goes before the sides are split, not after

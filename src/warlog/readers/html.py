@@ -147,9 +147,15 @@ class _Reader(HTMLParser):
         self._put(unescape(f"&#{name};"), len(name) + 3)
 
 
+# a character reference of absurd length ("&#999...;", thousands of digits) would make the standard
+# library's parser fail converting it (Python's limit of 4,300 digits) or spend its time on it: blanked,
+# the length kept, so offsets still point into the source
+_HUGE_CHARREF = re.compile(r"&#(?:[xX][0-9a-fA-F]{16,}|[0-9]{16,});?")
+
+
 def read(text: str, prov: Provenance) -> Document:
     r = _Reader(text)
-    r.feed(text)
+    r.feed(_HUGE_CHARREF.sub(lambda m: " " * len(m.group(0)), text))
     r.close()
     title = r.h1.strip() or re.sub(r"\s+-\s+Wikipedia\s*$", "", r.page_title).strip()
     doc = Document(prov, text, title=title)

@@ -8,11 +8,12 @@ from ..errors import TruncatedInput
 from ..records import Provenance
 from ..text import Segment
 
-_TITLE = re.compile(r"^\s*=\s*(?P<t>[^=].*?)\s*=\s*$")
+# greedy to the last non-blank, not lazy before blanks: a line of thousands of tabs costs linear time
+_TITLE = re.compile(r"^\s*+=\s*+(?P<t>[^=\s](?:.*[^\s=])?)\s*=\s*$")
 _HEADING = re.compile(r"^\s*(?P<eq>={2,6})\s*(?P<t>.*?)\s*(?P=eq)\s*$")
-_FIELD = re.compile(r"^\s*[-*]\s*(?P<key>[^:\n]{1,40}?)\s*:\s*(?P<value>.*?)\s*$")
+_FIELD = re.compile(r"^\s*+[-*]\s*+(?P<key>[^:\n]{1,40}?)\s*:\s*+(?P<value>(?:.*\S)?)\s*$")
 # a copy's "Combatant1:MOJWA" line: no list mark, a template's own key (read only where it is one)
-_BARE_FIELD = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z_ ]{1,24}?\d?[a-z]?)\s*:\s*(?P<value>.*?)\s*$")
+_BARE_FIELD = re.compile(r"^\s*+(?P<key>[A-Za-z][A-Za-z_ ]{1,24}?\d?[a-z]?)\s*:\s*+(?P<value>(?:.*\S)?)\s*$")
 
 
 # Keys that only an infobox has: a run of ``- Key: Value`` lines holding two of them is the box even
