@@ -122,16 +122,19 @@ LEAD_DATE_PARAGRAPHS = 3
 LEAD_DATE_REACH = 1500  # characters of a paragraph read for its date
 
 
-_TITLE_QUALIFIER = re.compile(r"\s*\([^()]*\)")
+_TITLE_QUALIFIER = re.compile(r"\s*+\([^()]*\)")  # possessive blanks: a title of long blank runs costs linear time
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
                          r"(?:battle|siege|massacre|attack|raid|ambush|bombing|fall|capture|sack|liberation|storming|"
                          r"assault|offensive|landing|defen[cs]e|occupation|shelling|bombardment)s?\s+(?:of|on|in|at|for)\s+",
                          re.I)
 
 
+MAX_TITLE = 300  # characters of a title read for its places: a longer one is a damaged page's text
+
+
 def _title_places(doc: Document, lex) -> list[Location]:
     """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
-    title = _TITLE_QUALIFIER.sub("", infobox.title(doc))
+    title = _TITLE_QUALIFIER.sub("", infobox.title(doc)[:MAX_TITLE])
     title = _TITLE_LEAD.sub("", _YEAR.sub("", title))  # "Second Battle of Kidal" -> "Kidal"
     head = next((part for part in lex.patterns.event_noun.split(title) if part.strip()), "")
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]

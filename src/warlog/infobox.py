@@ -100,8 +100,8 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
     locs, country = [], _present_day(seg.text)
     for s, e in items(seg, split_commas=False):
         parts = [p.strip() for p in seg.text[s:e].split(",") if p.strip()]
-        if not parts or _UNKNOWN.match(parts[0]):
-            continue
+        if not parts or _UNKNOWN.match(parts[0]) or len(parts[0]) > MAX_NAME:
+            continue  # (a "place" of hundreds of characters is text, and its names' pattern would cost its square)
         # the country is the last part that names one ("Mumbai, India, Leopold Café, ...")
         at = next((i for i in range(len(parts) - 1, 0, -1) if countries.lookup(_PAREN.sub("", parts[i]))), None)
         hit = countries.lookup(_PAREN.sub("", parts[at])) if at else None

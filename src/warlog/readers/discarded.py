@@ -74,6 +74,7 @@ _PAIRS = {"}}": "{{", "]]": "[[", "]": "["}
 _NAMED = {"{{": re.compile(r"\{\{\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\}\})"),
           "[[": re.compile(r"\[\[\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\]\])")}
 _HEADING = re.compile(r"(={1,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
+MAX_HEADING = 300  # characters of a heading line
 _INFOBOX = re.compile(r"\{\{\s*infobox", re.I)
 # tags that always stand alone (mwparserfromhell's SINGLE_ONLY)
 _SINGLE = {"br", "wbr", "hr", "meta", "link", "img"}
@@ -333,7 +334,8 @@ class _Scan:
         self.close_section(start)
         line_end = self.text.find("\n", start)
         line_end = len(self.text) if line_end < 0 else line_end
-        h = _HEADING.match(self.text, start, line_end)
+        # a heading is a short line: a long one is text (and its lazy match would cost its square)
+        h = _HEADING.match(self.text, start, line_end) if line_end - start <= MAX_HEADING else None
         if h is not None and h.group(2).lower() in END_SECTIONS:
             self.section_at = line_end + 1
         return m.end()
