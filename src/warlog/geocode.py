@@ -68,16 +68,17 @@ def resolve(ev: Event, doc: Document, gaz: gazetteer.Gazetteer, ctx: frozenset[s
         now = _NOW.match(doc.text, loc.end) if loc.text else None
         # "Dettingen (now Karlstein am Main)": today's name is the one today's gazetteers know
         hit = (gaz.resolve(now.group("name").strip(), code, ctx) if now else None) or gaz.resolve(loc.name, code, ctx)
-        if hit is not None and not _inside_written(loc, hit, gaz, code, _written(loc, doc)):
+        written = _written(loc, doc)
+        if hit is not None and not _inside_written(loc, hit, gaz, code, written):
             hit = None  # "Faladié, Bamako": not the Faladié 60 km away in Koulikoro
-        elif hit is not None and not _written(loc, doc) and _elsewhere(hit, gaz, code, ctx):
+        elif hit is not None and not written and _elsewhere(hit, gaz, code, ctx):
             hit = None  # a village of that name in a region the article never names, while it names others
         if i == 0 and point is not None:
             _at_article_point(loc, hit, point, code)
         elif hit is not None:
             _at_place(loc, hit)
         else:
-            _at_division_or_country(loc, ev, gaz, code, verdict, _written(loc, doc))
+            _at_division_or_country(loc, ev, gaz, code, verdict, written)
     _dedupe(ev)
 
 

@@ -66,17 +66,15 @@ def date(doc: Document) -> dates.DateSpan | None:
         return None
     # the copy's machine dates "(2013-01-16)", times "21:16", "~09:30": blanked, the offsets kept
     text = _DATE_NOISE.sub(lambda m: " " * len(m.group(0)), seg.text)
-    found = [d for d in dates.find_all(text, any_year=True) if d.has_year]
+    every = dates.find_all(text, any_year=True)
+    found = [d for d in every if d.has_year]
     if len(found) >= 2:
         # "16 January 2013 – 19 January 2013", "German phase: 5 – 20 July 1943, Soviet phase: 12 July –
         # 23 August 1943": from the first day to the last the field gives
         first, last = min(found, key=lambda d: d.start), max(found, key=lambda d: _end_key(d.end))
         precision = first.precision if all(d.precision == first.precision for d in found) else "day"
         return dates.DateSpan(first.start, last.end, precision, True, found[0].pos, found[-1].endpos)
-    if found:
-        return found[0]
-    yearless = dates.find_all(text, any_year=True)  # "17–18 March": the year comes from elsewhere
-    return yearless[0] if yearless else None
+    return found[0] if found else every[0] if every else None  # "17–18 March": the year comes from elsewhere
 
 
 _DATE_NOISE = re.compile(r"\(\s*\d{4}-\d{2}(?:-\d{2})?\s*\)|\d{1,2}:\d{2}|~|\((?:UTC|GMT|CET|EET)[^()]{0,20}\)")
@@ -241,7 +239,7 @@ _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers
 
 # people of a state's forces among an attack's victims: "14 soldiers", "31 Israeli security personnel",
 # "Ukrainian prisoners of war", "40 CRPF personnel", "Target: Military personnel"
-_FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|(?:military|security|army|police|CRPF|BSF)\s+personnel|"
+_FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|(?:military|security|army|police|(?-i:[A-Z]{2,6}))\s+personnel|"
                             r"security\s+forces|police(?:m[ae]n|\s+officers)?|policemen|gendarmes?|"
                             r"prisoners\s+of\s+war|POWs)\b", re.I)
 VICTIM_KEYS = ("target", "deaths", "injuries", "victims", "missing", "hostages")
