@@ -704,8 +704,9 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
 
 
 # "None 11 killed": the first column's cell said no losses; the figures after it are the next column's
-_NOTHING_FIRST = re.compile(r"\s*(?:none|nil|unknown|n/a|no\s+losses|[—–-])\s+(?=[~≈c.]*\s*\d)", re.I)
-_NOTHING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:none|nil|unknown|n/a|no\s+losses|[—–-])[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
+_NOTHING = r"(?:none|nil|unknown|undisclosed|not\s+known|not\s+reported|classified|unclear|n/a|no\s+losses|[—–-])"
+_NOTHING_FIRST = re.compile(rf"\s*{_NOTHING}\s+(?=[~≈c.]*\s*\d)", re.I)
+_NOTHING_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_NOTHING}[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
 
 
 _CAPTIVES = re.compile(r"\b(?:hostages?|captives?|prisoners?)$", re.I)

@@ -384,6 +384,8 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
 
 
 def _joins(lay: Layout, prev: str) -> bool:
+    if prev[-1] == "+" and len(prev) > 1 and prev[-2].isdigit():
+        return False  # "5,000–7,000+ 1,500": a lower bound's sign ends its figure; "37 civilians + 1" joins
     return prev.lower() in lay.joiners or prev[-1] in ",;:–—-+&/" or prev.lower().rstrip(".") in lay.joiners
 
 
