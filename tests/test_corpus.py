@@ -22,18 +22,18 @@ GOLD = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
 FLOORS = {
     "format": {
         "html": (0.89, 0.92, 0.93),
-        "infobox-text": (0.86, 0.9, 0.92),
-        "rendered-page": (0.78, 0.82, 0.83),
-        "wikitext": (0.82, 0.9, 0.94),
+        "infobox-text": (0.85, 0.9, 0.92),
+        "rendered-page": (0.77, 0.82, 0.81),
+        "wikitext": (0.82, 0.91, 0.94),
     },
     "region": {
-        "africa": (0.84, 0.88, 0.9),
+        "africa": (0.8, 0.86, 0.88),
         "americas": (0.84, 0.81, 0.92),
-        "asia": (0.75, 0.83, 0.87),
+        "asia": (0.75, 0.84, 0.88),
         "europe": (0.79, 0.86, 0.89),
         "historical": (0.82, 0.89, 0.84),
-        "middle-east": (0.83, 0.86, 0.83),
-        "sahel": (0.86, 0.89, 0.91),
+        "middle-east": (0.81, 0.85, 0.81),
+        "sahel": (0.86, 0.89, 0.9),
     },
 }
 
