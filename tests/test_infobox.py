@@ -177,3 +177,13 @@ def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)
     assert _corpus_event("h7_battle_of_adwa_1896_kiwix.txt").result.winner == "A"
     assert _corpus_event("h2_battle_of_tabankort_2014.txt").result.winner is None
+
+
+def test_flattened_belligerents_are_cut_where_the_camps_change():
+    # Battle of Sirte (2016) and the Mali War as mirrors copied them: one list of both columns' names
+    sirte = _actors(_corpus_event("h3_battle_of_sirte_2016_askwikinow.txt"))
+    assert [i for _, i in sirte["A"]] == ["libya", "gna", "united_states", "united_kingdom", "france", "italy", None]
+    assert [i for _, i in sirte["B"]] == ["islamic_state"]
+    mali = _actors(_corpus_event("h11_mali_war_wikizero.txt"))
+    assert {"mali", "france", "minusma", "gatia", "cm_fpr", "wagner"} <= {i for _, i in mali["A"]}
+    assert {"cma", "islamic_state"} <= {i for _, i in mali["B"]} and "gatia" not in {i for _, i in mali["B"]}

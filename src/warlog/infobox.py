@@ -170,7 +170,7 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
-    camps = _states_against_jihadists(found, reg)
+    camps = _camp_split(found, reg) if 2 < len(found) <= MAX_FLATTENED else None
     for i, a in enumerate(found):
         label = camps[i] if camps else _side_for(a, out, reg)
         out.setdefault(label, Side()).actors.append(a)
@@ -374,26 +374,56 @@ def _fill_one(out: dict[str, Side], empty: str, doc: Document, reg: Registry) ->
     return out
 
 
-def _states_against_jihadists(found: list, reg: Registry) -> list[str] | None:
-    """A flattened list of states and jihadist groups, one camp after the other ("Libya, GNA, United
-    States, United Kingdom, France, Italy, ISIL"): each camp a side, in the list's order. A name the
-    registry does not know ("Special Forces" under a state) goes with the name before it. None when
-    the list holds anything else (rebels beside jihadists, militias), or the camps interleave."""
-    camp = []
-    for a in found:
-        rec = reg.by_id.get(a.id) if a.id else None
-        if rec is None:
-            camp.append(camp[-1] if camp else None)
-        elif rec.kind in STATE_KINDS:
-            camp.append("state")
-        elif rec.kind in ARMED_KINDS and sides.jihadist(rec, reg):
-            camp.append("jihadist")
-        else:
-            return None
-    runs = [c for i, c in enumerate(camp) if c is not None and (i == 0 or c != camp[i - 1])]
-    if None in camp[:1] or len(runs) != 2:
+def _camp_split(found: list, reg: Registry) -> list[str] | None:
+    """A flattened list of two columns' names, cut where the camps change: the cut that keeps allies
+    and names of one camp together and sets enemies apart ("Libya, GNA, United States, United
+    Kingdom, France, Italy | ISIL"; "Mali, France, MINUSMA, GATIA, Wagner | CMA, AQIM, Islamic
+    State"). Camps: a state's (states, UN missions, mercenaries, militias allied with a listed
+    state), jihadist groups, other armed groups. None when no one cut is best (states only)."""
+    recs = [reg.by_id.get(a.id) if a.id else None for a in found]
+    known = [r for r in recs if r is not None]
+    camps = [_camp(r, known, reg) if r is not None else None for r in recs]
+    if len({c for c in camps if c}) < 2:
         return None
-    return ["A" if c == runs[0] else "B" for c in camp]
+    n = len(found)
+
+    def affinity(i: int, j: int) -> int:
+        a, b = recs[i], recs[j]
+        if a is None or b is None or not camps[i] or not camps[j]:
+            return 0
+        if a.id == b.id or reg.allies(a, b):
+            return 2
+        if camps[i] == camps[j]:
+            return 1
+        return -1 if "state" in (camps[i], camps[j]) else 0
+
+    pairs = [[affinity(i, j) for j in range(n)] for i in range(n)]
+    scores = []
+    for k in range(1, n):
+        within = sum(pairs[i][j] for i in range(n) for j in range(i + 1, n) if (i < k) == (j < k))
+        across = sum(pairs[i][j] for i in range(k) for j in range(k, n))
+        scores.append((within - across, k))
+    top = max(scores)[0]
+    cuts = [k for sc, k in scores if sc == top]
+    if any(recs[i] is not None for i in range(cuts[0], cuts[-1])):
+        return None  # cuts as good as each other across a name we know: no telling
+    cut = cuts[-1]  # names we do not know ("Special Forces") go with the name before them
+    return ["A" if i < cut else "B" for i in range(n)]
+
+
+MAX_FLATTENED = 60  # names in one flattened list: the cut is weighed pair by pair (a square of them)
+
+
+def _camp(rec, known: list, reg: Registry) -> str | None:
+    if rec.kind in STATE_KINDS | {"un_mission", "pmc"}:
+        return "state"
+    if rec.kind in ARMED_KINDS and sides.jihadist(rec, reg):
+        return "jihadist"
+    if rec.kind in ARMED_KINDS and any(o.kind in STATE_KINDS and reg.allies(rec, o) for o in known):
+        return "state"  # GATIA, Ganda Iso beside Mali
+    if rec.kind in ARMED_KINDS:
+        return "armed"
+    return None
 
 
 def _side_for(a, out: dict[str, Side], reg: Registry) -> str:
