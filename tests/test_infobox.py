@@ -187,3 +187,16 @@ def test_flattened_belligerents_are_cut_where_the_camps_change():
     mali = _actors(_corpus_event("h11_mali_war_wikizero.txt"))
     assert {"mali", "france", "minusma", "gatia", "cm_fpr", "wagner"} <= {i for _, i in mali["A"]}
     assert {"cma", "islamic_state"} <= {i for _, i in mali["B"]} and "gatia" not in {i for _, i in mali["B"]}
+
+
+def test_a_category_heading_says_what_the_rows_below_it_count():
+    # PNS Mehran attack as wikimili serves it: "Killed in action (total 18):" over one line a unit,
+    # "Wounded in Action :", "Caught:"; the rows name their people with no verb
+    claims = [(c.side, c.category, c.low, c.text) for c in _corpus_event("h12_pns_mehran_attack_2011_wikimili.txt").claims
+              if c.origin == "infobox"]
+    assert ("A", "killed", 18, "18") in claims and ("A", "killed", 11, "11 naval officers") in claims
+    assert ("A", "killed", 1, "1 sailor") in claims and ("A", "wounded", 16, "16 naval personnel") in claims
+    assert ("B", "killed", 4, "4 militants") in claims and ("B", "captured", 4, "4 militants") in claims
+    # and a heading of several kinds ("54,000 dead, wounded or missing:") gives its parts none
+    leipzig = _corpus_event("h5_battle_of_leipzig.txt").claims
+    assert {c.category for c in leipzig if c.text == "34,000"} == {"casualties"}
