@@ -134,13 +134,19 @@ def _present_day(text: str) -> str | None:
 MAX_NAME = 300  # characters: a combatant cell's item longer than this is text, not a name (and costs time)
 
 
-def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
+def _actor_names(seg: Segment, reg: Registry | None = None) -> list[tuple[str, int, int]]:
     out = []
     for s, e in items(seg):
         raw = seg.text[s:e]
         if len(raw) > MAX_NAME or _SUPPORT.match(raw):
             continue
         name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
+        if reg is not None and "(" in raw:
+            # "(since 2021)", "(FAPLA)" go; "Communist Party of India (Maoist)" is a name of its own
+            whole = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", raw)).strip(" :'\"|-–—*•")
+            hit = reg.explain(whole)
+            if hit and hit[1].startswith("name or alias"):
+                name = whole
         # text that names nobody ("Flag", a heading) goes before the sides are split, not after
         if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name) and not sides.is_label(name):
             out.append((name, s, e))
@@ -155,11 +161,11 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         for n in _columns(doc):
             seg = doc.get(f"combatant{n}")
             label = "ABCDE"[len(out)]
-            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)] if seg is not None else [])
+            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg, reg)] if seg is not None else [])
             for extra in "abcd":  # combatant1a, 1b...: further rows of the same column ("Supported by")
                 more = doc.get(f"combatant{n}{extra}")
                 if more is not None:
-                    out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more)]
+                    out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more, reg)]
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
@@ -169,7 +175,7 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
-    found = [a for item in _actor_names(seg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
+    found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
     camps = _camp_split(found, reg) if 2 < len(found) <= MAX_FLATTENED else None
     for i, a in enumerate(found):
         label = camps[i] if camps else _side_for(a, out, reg)
@@ -214,11 +220,11 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     seg = doc.get("perpetrator")
     if seg is None:
         return {}
-    out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg)]))}
+    out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg, reg)]))}
     target, defenders = doc.get("target"), doc.get("defender")
     if defenders is not None:
         # "Defenders: Special Services Group, ...": those who fought the attackers are side B
-        out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders)]))
+        out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders, reg)]))
     elif target is not None and _ARMED_TARGET.search(target.text):
         # "Target: Burkinabe army base": an armed target is side B (not "Stade de France")
         found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]

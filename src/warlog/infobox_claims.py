@@ -463,7 +463,8 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue  # "Novitsky (1911)", "Gaston Bodart (1908)": the year of a work cited
         # a row that is a list of counts ("73 insurgents 1 soldier", "11 naval officers"): each names its
         # people; inside a sentence or after other words, a bare figure names no one
-        lead = not text[s:q.start].strip() or bool(out) and out[-1].subject and not text[out[-1].end:q.start].strip(" ,;")
+        before = text[s:q.start].strip(" -–•*\t")
+        lead = not before or before.endswith(":") or bool(out) and out[-1].subject and not text[out[-1].end:q.start].strip(" ,;")
         subject, end = _bare_people(text, q.end, e, res) if category or lead else (None, q.end)
         if end < 0 or not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \
                 or _inside_paren_after_figure(text, s, q.start, found) \
