@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from . import attribution, figures, sides
-from .actors import BELLIGERENT_KINDS, STATE_KINDS
+from .actors import BELLIGERENT_KINDS
 from .document import Document
 from .figures import Figure
 from .numbers import from_match
@@ -139,9 +139,6 @@ def _party_side(text: str, sv, reg) -> str | None:
                                  r"armed forces|soldiers|government|police|security forces)?", rest, re.I):
         return None
     side = sv.of_actor(m.actor, reg)
-    if side is None and m.actor.kind in STATE_KINDS | {"un_mission"}:
-        # "Guinea 26 killed", "United Nations 8 killed" where a UN mission fights: its contingents' losses
-        side = sv.of_kind({"un_mission"})
     return side if side else "unknown" if m.actor.kind in BELLIGERENT_KINDS else None
 
 
