@@ -86,7 +86,9 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     if group is not None:
         figs.extend(group.breakdown(lex))
     figs = _with_one_more(text, end, figs, lex)
-    return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
+    if P.singular_hint.search(text, start, end):
+        figs = _with_singulars(text, start, end, figs, lex)
+    return _with_another(text, end, figs, lex)
 
 
 def _alternative(text, q, before, end, here, P) -> Figure | None:
@@ -113,6 +115,23 @@ def _with_one_more(text, end, figs, lex) -> list[Figure]:
             subject = m.group("subj")
             out.append(Figure(q, m.start("art"), m.end(), subject, subject_kind(subject, lex), f.category,
                               shapes.SINGULAR.id, f.speaker_side))
+    return out
+
+
+def _with_another(text, end, figs, lex) -> list[Figure]:
+    """"Two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
+    one more of the people of the figure before, with a verb of its own."""
+    P, out = lex.patterns, []
+    for i, f in enumerate(figs):
+        out.append(f)
+        if not f.category or f.rule == shapes.ANOTHER.id:
+            continue
+        m = P.another_after.match(text, f.end, end)
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        if m and not (nxt is not None and nxt.start < m.end()):
+            q = Quantity(1, 1, "exact", m.start("art"), m.end("art"), m.group("art"))
+            out.append(Figure(q, m.start("art"), m.end("verb"), f.subject, f.subject_kind,
+                              lex.category(m.group("verb")), shapes.ANOTHER.id, f.speaker_side, True))
     return out
 
 

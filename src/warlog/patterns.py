@@ -196,6 +196,13 @@ class Patterns:
             rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+(?P<art>an?)\s+"
             rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))\b"
             rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
+        # "two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
+        # one more of the same people, with a verb of its own
+        self.another_after = re.compile(
+            rf"(?:\s+(?:in|at|on|during|near|by)\s+[^,;.()]{{1,40}}?)?\s*,?\s*and\s+"
+            rf"(?P<art>another|one\s+other|a\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+            rf"(?:\s+(?:one|person))?\s+(?:(?:was|had\s+been|has\s+been)\s+)?(?:(?:also|seriously|critically|badly|"
+            rf"severely|slightly|reportedly)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])

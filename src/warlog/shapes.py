@@ -456,6 +456,7 @@ SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
 BREAKDOWN = Rule("breakdown", 1, lambda s: None)
 ALTERNATIVE = Rule("alternative", 1, lambda s: None)
+ANOTHER = Rule("another", 1, lambda s: None)
 
 
 def read(s: Spot) -> Figure | None:
