@@ -20,6 +20,7 @@ from .patterns import last_match
 from .shapes import Figure, subject_kind  # noqa: F401 - re-exported: the records of this module
 
 _WORD = re.compile(r"\w+")
+_CLOSED = re.compile(r"\([^()]*\)")
 
 
 WINDOW = 240
@@ -63,6 +64,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         if alt is not None:
             figs.append(alt)
             continue
+        if group is not None and group.nested(text, q):
+            continue  # "including 20 hostages (18 foreigners and 2 locals), 2 police officers": a part of a part
         if group is not None and not group.goes_on(text, q, end, P):
             figs.extend(group.breakdown(lex))
             group = None
@@ -180,7 +183,16 @@ class _Subset:
         gap = text[self.end:q.start]
         if self.bracketed and ")" in gap:
             return False
+        gap = _CLOSED.sub("", gap)  # "20 hostages (18 foreigners and 2 locals), 2 police officers"
         return bool(P.list_gap.match(gap)) and not _own_verb(text, q, end, P)
+
+    def nested(self, text: str, q: Quantity) -> bool:
+        """True when the figure at ``q`` stands in brackets opened after the last part ("20 hostages
+        (18 foreigners and 2 locals)"): a part of that part, not of the count."""
+        if self.bracketed or not self.members:
+            return False
+        gap = text[self.end:q.start]
+        return gap.rfind("(") > gap.rfind(")")
 
     def breakdown(self, lex: Lexicon) -> list[Figure]:
         t, ms = self.total, self.members
