@@ -462,7 +462,7 @@ RULES: list[Rule] = [
     Rule("bare", 2, category_word),
     Rule("attributive", 2, attributive),
     Rule("noun", 2, noun),
-    Rule("chain", 3, chain),
+    Rule("chain", 4, chain),  # v4: people of any name ("and 20 Naxalites")
     Rule("shared", 2, shared),
 ]
 
@@ -471,7 +471,7 @@ RULES: list[Rule] = [
 REVISION = Rule("revision", 2, lambda s: None)
 SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
-BREAKDOWN = Rule("breakdown", 1, lambda s: None)
+BREAKDOWN = Rule("breakdown", 2, lambda s: None)  # v2: a part's own parts in brackets passed over
 ALTERNATIVE = Rule("alternative", 1, lambda s: None)
 ANOTHER = Rule("another", 1, lambda s: None)
 
