@@ -14,7 +14,7 @@ from typing import Callable
 from .lexicon import Lexicon
 from .numbers import Quantity
 
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:all\s+)?")
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:all\s+)?")
 _A = re.compile(r"(?:a|an)\s+", re.I)
 
 
@@ -463,7 +463,7 @@ RULES: list[Rule] = [
     Rule("attributive", 2, attributive),
     Rule("noun", 2, noun),
     Rule("chain", 4, chain),  # v4: people of any name ("and 20 Naxalites")
-    Rule("shared", 2, shared),
+    Rule("shared", 3, shared),  # v3: "along with", "together with"
 ]
 
 # rules applied by the finder itself (figures.py), outside the table: their ids, for the claims they make.
