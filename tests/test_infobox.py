@@ -18,6 +18,8 @@ def _event(**fields):
 @pytest.mark.parametrize("result,winner", [
     ("Victory for JNIM", "B"), ("Decisive Malian victory", "A"), ("JNIM-CPA victory", "B"), ("Jihadist victory", "B"),
     ("Indecisive", None), ("Inconclusive", None), ("Pyrrhic Wagner victory", "A"), ("Malian government victory", "A"),
+    # each side won something (Battle of Thermopylae): no winner
+    ("JNIM tactical victory; Malian strategic victory", None), ("Malian tactical and strategic victory", "A"),
 ])
 def test_infobox_winner(result, winner):
     assert _event(Result=result).result.winner == winner

@@ -475,7 +475,7 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
         return Result(None, _lead_winner(doc, out_sides, reg, lex))
     text = seg.text.split("\n")[0].strip()
     low = _SEE.sub("", text).lower()  # "French victory (see Aftermath)" points to a section, no draw
-    if any(w in low for w in lex.raw["results"]["draw"]):
+    if any(w in low for w in lex.raw["results"]["draw"]) or _SPLIT_VERDICT.search(low):
         return Result(text, None)
     sv = sides.view(out_sides, reg)
     if "victory" not in low and "win" not in low:
@@ -498,6 +498,10 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
             return Result(text, label)
     label = _winner_by_words(head, out_sides)
     return Result(text, label)
+
+
+# "Persian tactical victory; Greek strategic victory": each side won something, no one the battle
+_SPLIT_VERDICT = re.compile(r"tactical\s+victory.*\bstrategic\s+victory|strategic\s+victory.*\btactical\s+victory")
 
 
 # the lead's word on who won, where the copy lost the Result row: "The Hanoverian victory ended ...",
