@@ -207,3 +207,9 @@ def test_a_category_heading_says_what_the_rows_below_it_count():
     # and a heading of several kinds ("54,000 dead, wounded or missing:") gives its parts none
     leipzig = _corpus_event("h5_battle_of_leipzig.txt").claims
     assert {c.category for c in leipzig if c.text == "34,000"} == {"casualties"}
+
+
+def test_a_coalition_victory_is_the_side_of_several_states():
+    # Battle of Nasiriyah, Battle of Mukalla: both sides hold states; the coalition is the one of several
+    ev = _event(Combatant1="Iraq", Combatant2="United States, United Kingdom", Result="Coalition victory")
+    assert ev.result.winner == "B"

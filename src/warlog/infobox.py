@@ -608,12 +608,20 @@ def _side_named(words: str, out_sides: dict[str, Side], sv, reg: Registry, lex: 
 
 
 def _side_of_kind_word(words: str, sv, lex: Lexicon) -> str | None:
+    """"Jihadist victory", "Government victory": the one side with actors of that kind; "Coalition
+    victory" where both sides have states: the one side of several states."""
     for word, kind in lex.raw["results"]["kinds"].items():
         if re.search(rf"\b{word}", words, re.I):
-            label = sv.of_kind({"armed_group", "militia"} if kind == "armed" else {"state", "foreign_state"})
-            if label:
-                return label
+            kinds = ARMED_KINDS if kind == "armed" else STATE_KINDS
+            having = [lab for lab in sv.labels if any(r.kind in kinds for r in sv.records[lab])]
+            if len(having) > 1 and word in _COALITION_WORDS:
+                having = [lab for lab in having if sum(r.kind in kinds for r in sv.records[lab]) >= 2]
+            if having:
+                return having[0]
     return None
+
+
+_COALITION_WORDS = {"coalition", "allied", "allies"}
 
 
 _WINNER_WORD = re.compile(r"[A-Z][\w'’.]*")
