@@ -17,7 +17,8 @@ def split(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END.finditer(text):
         end = m.end()
-        if _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+        # an abbreviation ends with its full stop: none before "!" or "?"
+        if text[m.start()] == "." and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
             continue
         add_stripped(spans, text, start, end)
         start = end
