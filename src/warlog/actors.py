@@ -194,7 +194,8 @@ class Registry:
 
 _FORCE = (r"(?:(?:armed|national|security|special|government|regular|federal|state|defen[cs]e|military|police|"
           r"border|republican)\s+)*(?:army|armed forces|forces|troops|soldiers|military|police|gendarmerie|gendarmes|"
-          r"navy|air force|government|authorities|officials|marines|guard|guards|national guard|servicemen|"
+          r"navy|air force|air and space forces?|aerospace forces|coast guard|naval forces|ground forces|land forces|"
+          r"government|authorities|officials|marines|guard|guards|national guard|servicemen|"
           r"personnel|commandos|paratroopers|empire|imperial army|kingdom|republic|federation|confederation)")
 # what may follow a nationality word for the name to be its state's: "Nigerien soldiers", "Thai military
 # and police", "Russian Empire"; not "Syrian Democratic Forces"

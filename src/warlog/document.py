@@ -49,13 +49,16 @@ class Document:
         return f.value if f else None
 
 
-_KEY_ALIASES = {
-    "conflict": "conflict", "title": "conflict", "partof": "partof", "part_of": "partof", "part of": "partof",
-    "place": "place", "location": "place", "date": "date", "result": "result", "status": "result",
-    "territory": "territory", "units": "units", "coordinates": "coordinates", "coords": "coordinates",
-    "target": "target", "perpetrator": "perpetrator", "perpetrators": "perpetrator", "defenders": "defender", "defender": "defender", "weapons": "weapons",
-    "deaths": "deaths", "fatalities": "deaths", "injuries": "injuries", "injured": "injuries", "type": "type",
-}
+def _key_aliases() -> dict[str, str]:
+    from importlib import resources
+
+    from . import yamlfile
+
+    text = resources.files("warlog.data").joinpath("infobox_keys.yaml").read_text(encoding="utf-8")
+    return {re.sub(r"[\s_]+", " ", str(k).lower()): str(v) for k, v in yamlfile.load(text).items()}
+
+
+_KEY_ALIASES = _key_aliases()
 _NUMBERED = re.compile(r"^(combatant|commander|strength|casualties|units|casualty)\s*(\d)([a-z]?)$")
 
 

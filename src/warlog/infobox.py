@@ -167,12 +167,13 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     seg = doc.get("combatants")
     if seg is None:
         return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
-    for name, s, e in _actor_names(seg):
-        # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
-        # first, so that each name finds its side
-        for a in sides.split(_actor(doc, seg, (name, s, e), reg), reg, doc.text):
-            label = _side_for(a, out, reg)
-            out.setdefault(label, Side()).actors.append(a)
+    # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
+    # first, so that each name finds its side
+    found = [a for item in _actor_names(seg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
+    camps = _states_against_jihadists(found, reg)
+    for i, a in enumerate(found):
+        label = camps[i] if camps else _side_for(a, out, reg)
+        out.setdefault(label, Side()).actors.append(a)
     # one line per side, in the sides' order: the only case a flattened column can be split safely
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
@@ -240,7 +241,7 @@ _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers
 # people of a state's forces among an attack's victims: "14 soldiers", "31 Israeli security personnel",
 # "Ukrainian prisoners of war", "40 CRPF personnel", "Target: Military personnel"
 _FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|(?:military|security|army|police|(?-i:[A-Z]{2,6}))\s+personnel|"
-                            r"security\s+forces|police(?:m[ae]n|\s+officers)?|policemen|gendarmes?|"
+                            r"security\s+forces|special\s+forces|commandos|paratroopers|marines|police(?:m[ae]n|\s+officers)?|policemen|gendarmes?|"
                             r"prisoners\s+of\s+war|POWs)\b", re.I)
 VICTIM_KEYS = ("target", "deaths", "injuries", "victims", "missing", "hostages")
 
@@ -371,6 +372,28 @@ def _fill_one(out: dict[str, Side], empty: str, doc: Document, reg: Registry) ->
     taken = {a.id for side in out.values() for a in side.actors}
     out[empty].actors = [a for a in pick if a.id not in taken]
     return out
+
+
+def _states_against_jihadists(found: list, reg: Registry) -> list[str] | None:
+    """A flattened list of states and jihadist groups, one camp after the other ("Libya, GNA, United
+    States, United Kingdom, France, Italy, ISIL"): each camp a side, in the list's order. A name the
+    registry does not know ("Special Forces" under a state) goes with the name before it. None when
+    the list holds anything else (rebels beside jihadists, militias), or the camps interleave."""
+    camp = []
+    for a in found:
+        rec = reg.by_id.get(a.id) if a.id else None
+        if rec is None:
+            camp.append(camp[-1] if camp else None)
+        elif rec.kind in STATE_KINDS:
+            camp.append("state")
+        elif rec.kind in ARMED_KINDS and sides.jihadist(rec, reg):
+            camp.append("jihadist")
+        else:
+            return None
+    runs = [c for i, c in enumerate(camp) if c is not None and (i == 0 or c != camp[i - 1])]
+    if None in camp[:1] or len(runs) != 2:
+        return None
+    return ["A" if c == runs[0] else "B" for c in camp]
 
 
 def _side_for(a, out: dict[str, Side], reg: Registry) -> str:

@@ -58,7 +58,9 @@ _BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?:per|according\s+
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
 _INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
-_CIVILIANS = re.compile(r"^(?:civilians?|non-combatants?|villagers|residents|locals|population|people)$", re.I)
+_CIVILIANS = re.compile(r"^(?:(?:civilians?|non-combatants?|villagers|residents|locals|population|people)|"
+                        # "Civilian casualties" over the rows below it, with or without its colon
+                        r"(?:civilians?|non-combatants?)\s+(?:casualties|losses|deaths|dead|killed|toll|victims))$", re.I)
 
 
 @dataclass
@@ -87,6 +89,7 @@ class RowFigure:
     att_from: str | None = None  # "label" (after the figure) | "heading" | None
     total: bool = False  # "Total: 30", "35 killed overall": everyone's, in a row of no side's own
     everyone: bool = False  # says so in its words: "overall", "41 (40 CRPF personnel, 1 suicide bomber)"
+    headed_at: int | None = None  # where the party heading over it starts ("Civilian casualties")
 
     @property
     def claimant_key(self) -> str:
@@ -151,8 +154,8 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     lex = res.lexicon
     text = seg.text
     out: list[RowFigure] = []
-    heading_att, heading_party, heading_total = None, None, False
-    closers: list[tuple[int, attribution.Attribution]] = []  # claimant labels that open a line
+    heading_att, heading_party, heading_total, headed_at = None, None, False, None
+    closers: list[tuple[int, attribution.Attribution | None]] = []  # labels that open a line (None: a party heading)
     from .infobox import items
 
     for s, e in items(seg, split_commas=False):
@@ -170,6 +173,8 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         if first is not None and (not figs or first.start < figs[0][0].start):
             # "(According to the MNLA)" on a line of its own, or opening one: it closes the rows above
             closers.append((s, first.att))
+        if any(lab.heading and lab.kind == "party" for lab in labels):
+            closers.append((s, None))  # "Civilian casualties", "Kenya:": a claimant below covers nothing above
         starts = [lab.start for lab in labels]
         stops = [i for i, lab in enumerate(labels) if lab.heading or lab.kind == "claimant"]
         h = 0  # headings are applied once each, in order: a row of many figures costs linear time
@@ -177,16 +182,19 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
                 heading_total = heads[h].total
+                headed_at = heads[h].start if heads[h].kind == "party" else headed_at
                 h += 1
             att = _claimant_after(fig, labels, starts, stops)
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
             party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex)
-            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone))
+            out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
+                                 headed_at))
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
+            headed_at = lab.start if lab.kind == "party" else headed_at
     return _labels_over_lines(out, closers, column)
 
 
@@ -251,11 +259,14 @@ def _labels_over_lines(rows: list[RowFigure], closers: list, column: bool) -> li
     is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading.
     In a flattened block (both sides' rows in one) only a label that stands at a line's start closes
     the rows above; a label after a figure covers its own row."""
-    carry = None
+    carry, boundary = None, None
     closers = sorted(closers, key=lambda c: c[0])
     for rf in reversed(rows):
         while closers and closers[-1][0] > rf.line[0]:
             carry = closers.pop()[1]
+        if boundary is not None and rf.fig.start < boundary:
+            carry = None  # a party heading between: "18 killed, Civilian casualties, 7 killed (X claim)"
+        boundary = rf.headed_at
         if rf.att_from == "label":
             carry = rf.att if column else None
         elif rf.att_from == "heading":
@@ -320,6 +331,10 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + m.start("rest"), True
             out.append(lab)
+        return
+    if len(piece) <= MAX_LABEL and not re.search(r"\d", piece) and _CIVILIANS.match(piece):
+        # a line "Civilian casualties" in a flattened list: the civilians' rows follow
+        out.append(Label("party", s + lead, s + lead + len(piece), side="civilians", heading=True))
         return
     if len(piece) <= MAX_LABEL and not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
         lab = classify(piece, sv, res)

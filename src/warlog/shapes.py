@@ -43,6 +43,9 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
         # "Malian soldiers and policemen": one kind; "civilians and security personnel": no one kind
         kinds = {subject_kind(part, lex) for part in low.split(" and ") if part}
         return kinds.pop() if len(kinds) == 1 else "unknown"
+    owner = _MEMBERS.match(low)
+    if owner and (kind := subject_kind(owner.group(1), lex)) != "unknown":
+        return kind  # "special forces members" are the special forces' kind; "members" alone, a group's
     for n in range(min(3, len(low.split())), 0, -1):
         head = " ".join(low.split()[-n:])
         if head in lex.subject_kind:
@@ -52,6 +55,7 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
     return "unknown"
 
 
+_MEMBERS = re.compile(r"^(.+?)\s+(?:members?|personnel)$")
 _PRO_STATE = re.compile(r"\bpro-(?:government|regime|junta)\b|\bloyalists?\b")
 
 

@@ -176,6 +176,9 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     """The article's name among the lines above the infobox (or the page's first lines): a line the
     page repeats (its heading, then the infobox header), else one the lead restates, else the first."""
     top = lines[:anchor] if anchor < len(lines) else lines[:40]
+    named = _above_banner(lay, top)
+    if named:
+        return named
     cands = [_EDIT.sub("", t).strip() for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
@@ -187,9 +190,23 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
             return c
     lead = next((MARKER.sub("", t).lower() for _, t in lines if _is_prose(t)), "")
     for c, k in zip(cands, keys):
-        if (k[:k.rfind("(")].rstrip() if k.endswith(")") else k) in lead:  # "Battle of Ramadi (2015–2016)"
+        # "Battle of Ramadi (2015–2016)"; not a one-word heading ("Attack") that any lead holds
+        if " " in k and (k[:k.rfind("(")].rstrip() if k.endswith(")") else k) in lead:
             return c
     return cands[0]
+
+
+def _above_banner(lay: Layout, top: list[Line]) -> str:
+    """The line a page puts right above its "From Wikipedia, the free encyclopedia" banner (or a short
+    description that ends in it, as wikiwand's does): the article's heading."""
+    for i, (_, t) in enumerate(top):
+        if _BANNER.search(t):
+            for _, prev in reversed(top[max(0, i - 3):i]):
+                c = _SITE_SUFFIX.sub("", _EDIT.sub("", prev).strip())
+                if c and _is_candidate(lay, c):
+                    return c
+            return ""
+    return ""
 
 
 def _clean(pos: int, line: str) -> Segment:
