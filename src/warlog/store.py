@@ -8,6 +8,7 @@ page in a dump); the same text again stores nothing, a changed text replaces its
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sqlite3
 import time
@@ -474,10 +475,24 @@ class _Rows:
             rows = self.by_table[name]
             if not rows:
                 continue
+            if store.sqlite:
+                # straight to the driver's executemany: SQLAlchemy's statement building and per-row
+                # parameter processing (none of these types has any in SQLite) cost more than the inserts
+                cols = tuple(rows[0])
+                self.con.exec_driver_sql(_sqlite_insert(name, cols), [tuple(r[c] for c in cols) for r in rows])
+                continue
             table = store.t[name]
             self.con.execute(store._insert_new(table) if name == "actors" else table.insert(), rows)
         if self.actors:
             store._actor_ids |= set(self.actors)  # noted once the insert is done: a rolled-back one is retried
+
+
+@functools.lru_cache(maxsize=64)
+def _sqlite_insert(table: str, cols: tuple[str, ...]) -> str:
+    """SQLite's INSERT of ``cols`` into ``table``; actors already there are left as they are."""
+    verb = "INSERT OR IGNORE" if table == "actors" else "INSERT"
+    names = ", ".join(f'"{c}"' for c in cols)  # quoted: "end", "offset" are keywords
+    return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
 
 
 class _Immediate:
