@@ -26,9 +26,10 @@ def figures(tmp_path_factory) -> dict:
 
 
 def test_corpus_places_main_places_within_30_km_at_precision_1_or_2(figures):
-    # measured 121 of 135 when set, after two holdouts' villages joined the corpus: most of the 14 left
-    # are villages below the world layer's cities500 (README: Places)
-    assert figures["referenced"] >= 130 and figures["located"] >= 0.88 * figures["referenced"], figures
+    # measured 130 of 151 when set, after two holdouts' villages and old battlefields joined the corpus:
+    # most of the 21 left are villages below the world layer's cities500, or battlefields no layer
+    # knows (Thermopylae, Goose Green) (README: Places)
+    assert figures["referenced"] >= 145 and figures["located"] >= 0.85 * figures["referenced"], figures
 
 
 def test_corpus_places_no_point_placed_wrong(figures):

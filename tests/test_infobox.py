@@ -93,9 +93,10 @@ def test_a_list_of_keys_in_prose_is_no_infobox():
 
 
 def test_state_forces_without_a_state_name_take_their_state():
-    # 2008 Mumbai attacks: the defenders are Indian forces listed by name alone
+    # 2008 Mumbai attacks: the defenders are Indian forces listed by name alone (the registry knows the
+    # Mumbai Police as India's; the Railway Protection Force it does not know)
     ev = _corpus_event("h6_mumbai_attacks_2008.txt")
-    assert ("Mumbai Police", "india") in _actors(ev)["B"] and ("National Security Guards", "india") in _actors(ev)["B"]
+    assert ("Railway Protection Force", "india") in _actors(ev)["B"] and ("National Security Guards", "india") in _actors(ev)["B"]
     assert ("Mumbai Fire Brigade", None) in _actors(ev)["B"]  # no force
 
 
@@ -176,3 +177,26 @@ def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)
     assert _corpus_event("h7_battle_of_adwa_1896_kiwix.txt").result.winner == "A"
     assert _corpus_event("h2_battle_of_tabankort_2014.txt").result.winner is None
+
+
+def test_flattened_belligerents_are_cut_where_the_camps_change():
+    # Battle of Sirte (2016) and the Mali War as mirrors copied them: one list of both columns' names
+    sirte = _actors(_corpus_event("h3_battle_of_sirte_2016_askwikinow.txt"))
+    assert [i for _, i in sirte["A"]] == ["libya", "gna", "united_states", "united_kingdom", "france", "italy", None]
+    assert [i for _, i in sirte["B"]] == ["islamic_state"]
+    mali = _actors(_corpus_event("h11_mali_war_wikizero.txt"))
+    assert {"mali", "france", "minusma", "gatia", "cm_fpr", "wagner"} <= {i for _, i in mali["A"]}
+    assert {"cma", "islamic_state"} <= {i for _, i in mali["B"]} and "gatia" not in {i for _, i in mali["B"]}
+
+
+def test_a_category_heading_says_what_the_rows_below_it_count():
+    # PNS Mehran attack as wikimili serves it: "Killed in action (total 18):" over one line a unit,
+    # "Wounded in Action :", "Caught:"; the rows name their people with no verb
+    claims = [(c.side, c.category, c.low, c.text) for c in _corpus_event("h12_pns_mehran_attack_2011_wikimili.txt").claims
+              if c.origin == "infobox"]
+    assert ("A", "killed", 18, "18") in claims and ("A", "killed", 11, "11 naval officers") in claims
+    assert ("A", "killed", 1, "1 sailor") in claims and ("A", "wounded", 16, "16 naval personnel") in claims
+    assert ("B", "killed", 4, "4 militants") in claims and ("B", "captured", 4, "4 militants") in claims
+    # and a heading of several kinds ("54,000 dead, wounded or missing:") gives its parts none
+    leipzig = _corpus_event("h5_battle_of_leipzig.txt").claims
+    assert {c.category for c in leipzig if c.text == "34,000"} == {"casualties"}

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick
+
 from . import yamlfile
 from .errors import DataFileError
 
@@ -106,8 +108,8 @@ class Registry:
                 self._by_key.setdefault(key(d), (r, True))
                 if _PLURAL.search(d):  # "five Nigeriens", "four Americans", "Israelis"
                     self._by_key.setdefault(key(d) + "s", (r, True))
-        self._re = _words_re(self._by_key)
-        self._exact_re = _words_re(self._exact)
+        self._words = _Words(self._by_key)
+        self._exact_words = _Words(self._exact)
         self._found: dict[str, tuple[Mention, ...]] = {}
         self._states = {r.country: r for r in records if r.kind == "state" and r.country}
 
@@ -128,11 +130,11 @@ class Registry:
 
     def _find(self, text: str) -> list[Mention]:
         found = []
-        for m in self._re.finditer(key(text)):
-            rec, demonym = self._by_key[m.group(0)]
-            found.append(Mention(rec, m.start(), m.end(), demonym))
-        for m in self._exact_re.finditer(text):
-            found.append(Mention(self._exact[m.group(0)], m.start(), m.end(), False))
+        for start, end, k in self._words.finditer(key(text)):
+            rec, demonym = self._by_key[k]
+            found.append(Mention(rec, start, end, demonym))
+        for start, end, k in self._exact_words.finditer(text):
+            found.append(Mention(self._exact[k], start, end, False))
         found.sort(key=lambda x: (x.start, -x.end))
         out, last_end = [], -1
         for mention in found:
@@ -208,35 +210,46 @@ _STATE_FORM = re.compile(r"(?:the\s+)?(?:Government|Armed Forces|Army|Military|F
                          r"(?:the\s+)?(?P<a>[^()]+?)(?:\s*\([^()]*\))?|(?P<b>[^()]+?)\s+(?:Armed Forces|Defen[cs]e Forces)")
 
 
-def _words_re(keys) -> re.Pattern:
-    """Whole words of ``keys``, the longest first where several start at one place: a trie of them as
-    one pattern, far smaller to compile and quicker to run than thousands of alternatives."""
-    return re.compile(r"(?<![\w'])(?:" + (_trie(keys) or "(?!)") + r")(?![\w])")
+class _Words:
+    r"""Whole words of many keys, leftmost-longest, as ``(?<![\w'])(?:key1|key2|...)(?![\w])`` would
+    find them with ``finditer``: an Aho-Corasick automaton (pyahocorasick, C) finds every key in one
+    pass, and the boundaries and the leftmost-longest choice are checked here. Thousands of names
+    build in milliseconds, where the regular expression of them took a third of a second to compile."""
+
+    def __init__(self, keys):
+        self._auto = ahocorasick.Automaton()
+        for k in keys:
+            self._auto.add_word(k, (len(k), k))
+        self._empty = len(self._auto) == 0
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, key) of each whole-word key in ``text``: at each place the longest, then on
+        from its end."""
+        if self._empty or not text:
+            return []
+        n = len(text)
+        hits = []
+        for last, (length, k) in self._auto.iter(text):
+            start, end = last + 1 - length, last + 1
+            if start > 0 and (_word_char(text[start - 1]) or text[start - 1] == "'"):
+                continue
+            if end < n and _word_char(text[end]):
+                continue
+            hits.append((start, -end, k))
+        hits.sort()
+        out, last_end = [], -1
+        for start, neg_end, k in hits:
+            if start >= last_end:
+                out.append((start, -neg_end, k))
+                last_end = -neg_end
+        return out
 
 
-def _trie(keys) -> str:
-    root: dict = {}
-    for k in keys:
-        node = root
-        for ch in k:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    escaped: dict[str, str] = {}
-
-    def build(node: dict) -> str:
-        # greedy: a longer key is tried before the shorter one it extends, as in leftmost-longest
-        branches = []
-        for ch, child in node.items():
-            if ch:
-                esc = escaped.get(ch) or escaped.setdefault(ch, re.escape(ch))
-                branches.append(esc + build(child) if child else esc)
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
+def _word_char(c: str) -> bool:
+    r"""What ``\w`` matches in a str pattern: a letter, digit or number of any script, or "_"."""
+    return c.isalnum() or c == "_"
 
 
 def _records(data, label: str) -> list[ActorRecord]:

@@ -134,13 +134,19 @@ def _present_day(text: str) -> str | None:
 MAX_NAME = 300  # characters: a combatant cell's item longer than this is text, not a name (and costs time)
 
 
-def _actor_names(seg: Segment) -> list[tuple[str, int, int]]:
+def _actor_names(seg: Segment, reg: Registry | None = None) -> list[tuple[str, int, int]]:
     out = []
     for s, e in items(seg):
         raw = seg.text[s:e]
         if len(raw) > MAX_NAME or _SUPPORT.match(raw):
             continue
         name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
+        if reg is not None and "(" in raw:
+            # "(since 2021)", "(FAPLA)" go; "Communist Party of India (Maoist)" is a name of its own
+            whole = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", raw)).strip(" :'\"|-–—*•")
+            hit = reg.explain(whole)
+            if hit and hit[1].startswith("name or alias"):
+                name = whole
         # text that names nobody ("Flag", a heading) goes before the sides are split, not after
         if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name) and not sides.is_label(name):
             out.append((name, s, e))
@@ -155,11 +161,11 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         for n in _columns(doc):
             seg = doc.get(f"combatant{n}")
             label = "ABCDE"[len(out)]
-            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg)] if seg is not None else [])
+            out[label] = Side(actors=[_actor(doc, seg, x, reg) for x in _actor_names(seg, reg)] if seg is not None else [])
             for extra in "abcd":  # combatant1a, 1b...: further rows of the same column ("Supported by")
                 more = doc.get(f"combatant{n}{extra}")
                 if more is not None:
-                    out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more)]
+                    out[label].actors += [_actor(doc, more, x, reg) for x in _actor_names(more, reg)]
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
@@ -169,8 +175,8 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
-    found = [a for item in _actor_names(seg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
-    camps = _states_against_jihadists(found, reg)
+    found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
+    camps = _camp_split(found, reg) if 2 < len(found) <= MAX_FLATTENED else None
     for i, a in enumerate(found):
         label = camps[i] if camps else _side_for(a, out, reg)
         out.setdefault(label, Side()).actors.append(a)
@@ -214,11 +220,11 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     seg = doc.get("perpetrator")
     if seg is None:
         return {}
-    out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg)]))}
+    out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg, reg)]))}
     target, defenders = doc.get("target"), doc.get("defender")
     if defenders is not None:
         # "Defenders: Special Services Group, ...": those who fought the attackers are side B
-        out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders)]))
+        out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders, reg)]))
     elif target is not None and _ARMED_TARGET.search(target.text):
         # "Target: Burkinabe army base": an armed target is side B (not "Stade de France")
         found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]
@@ -374,26 +380,56 @@ def _fill_one(out: dict[str, Side], empty: str, doc: Document, reg: Registry) ->
     return out
 
 
-def _states_against_jihadists(found: list, reg: Registry) -> list[str] | None:
-    """A flattened list of states and jihadist groups, one camp after the other ("Libya, GNA, United
-    States, United Kingdom, France, Italy, ISIL"): each camp a side, in the list's order. A name the
-    registry does not know ("Special Forces" under a state) goes with the name before it. None when
-    the list holds anything else (rebels beside jihadists, militias), or the camps interleave."""
-    camp = []
-    for a in found:
-        rec = reg.by_id.get(a.id) if a.id else None
-        if rec is None:
-            camp.append(camp[-1] if camp else None)
-        elif rec.kind in STATE_KINDS:
-            camp.append("state")
-        elif rec.kind in ARMED_KINDS and sides.jihadist(rec, reg):
-            camp.append("jihadist")
-        else:
-            return None
-    runs = [c for i, c in enumerate(camp) if c is not None and (i == 0 or c != camp[i - 1])]
-    if None in camp[:1] or len(runs) != 2:
+def _camp_split(found: list, reg: Registry) -> list[str] | None:
+    """A flattened list of two columns' names, cut where the camps change: the cut that keeps allies
+    and names of one camp together and sets enemies apart ("Libya, GNA, United States, United
+    Kingdom, France, Italy | ISIL"; "Mali, France, MINUSMA, GATIA, Wagner | CMA, AQIM, Islamic
+    State"). Camps: a state's (states, UN missions, mercenaries, militias allied with a listed
+    state), jihadist groups, other armed groups. None when no one cut is best (states only)."""
+    recs = [reg.by_id.get(a.id) if a.id else None for a in found]
+    known = [r for r in recs if r is not None]
+    camps = [_camp(r, known, reg) if r is not None else None for r in recs]
+    if len({c for c in camps if c}) < 2:
         return None
-    return ["A" if c == runs[0] else "B" for c in camp]
+    n = len(found)
+
+    def affinity(i: int, j: int) -> int:
+        a, b = recs[i], recs[j]
+        if a is None or b is None or not camps[i] or not camps[j]:
+            return 0
+        if a.id == b.id or reg.allies(a, b):
+            return 2
+        if camps[i] == camps[j]:
+            return 1
+        return -1 if "state" in (camps[i], camps[j]) else 0
+
+    pairs = [[affinity(i, j) for j in range(n)] for i in range(n)]
+    scores = []
+    for k in range(1, n):
+        within = sum(pairs[i][j] for i in range(n) for j in range(i + 1, n) if (i < k) == (j < k))
+        across = sum(pairs[i][j] for i in range(k) for j in range(k, n))
+        scores.append((within - across, k))
+    top = max(scores)[0]
+    cuts = [k for sc, k in scores if sc == top]
+    if any(recs[i] is not None for i in range(cuts[0], cuts[-1])):
+        return None  # cuts as good as each other across a name we know: no telling
+    cut = cuts[-1]  # names we do not know ("Special Forces") go with the name before them
+    return ["A" if i < cut else "B" for i in range(n)]
+
+
+MAX_FLATTENED = 60  # names in one flattened list: the cut is weighed pair by pair (a square of them)
+
+
+def _camp(rec, known: list, reg: Registry) -> str | None:
+    if rec.kind in STATE_KINDS | {"un_mission", "pmc"}:
+        return "state"
+    if rec.kind in ARMED_KINDS and sides.jihadist(rec, reg):
+        return "jihadist"
+    if rec.kind in ARMED_KINDS and any(o.kind in STATE_KINDS and reg.allies(rec, o) for o in known):
+        return "state"  # GATIA, Ganda Iso beside Mali
+    if rec.kind in ARMED_KINDS:
+        return "armed"
+    return None
 
 
 def _side_for(a, out: dict[str, Side], reg: Registry) -> str:
@@ -704,8 +740,9 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
 
 
 # "None 11 killed": the first column's cell said no losses; the figures after it are the next column's
-_NOTHING_FIRST = re.compile(r"\s*(?:none|nil|unknown|n/a|no\s+losses|[—–-])\s+(?=[~≈c.]*\s*\d)", re.I)
-_NOTHING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:none|nil|unknown|n/a|no\s+losses|[—–-])[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
+_NOTHING = r"(?:none|nil|unknown|undisclosed|not\s+known|not\s+reported|classified|unclear|n/a|no\s+losses|[—–-])"
+_NOTHING_FIRST = re.compile(rf"\s*{_NOTHING}\s+(?=[~≈c.]*\s*\d)", re.I)
+_NOTHING_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_NOTHING}[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
 
 
 _CAPTIVES = re.compile(r"\b(?:hostages?|captives?|prisoners?)$", re.I)

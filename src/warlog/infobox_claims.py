@@ -154,7 +154,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     lex = res.lexicon
     text = seg.text
     out: list[RowFigure] = []
-    heading_att, heading_party, heading_total, headed_at = None, None, False, None
+    heading_att, heading_party, heading_total, headed_at, said = None, None, False, None, None
     closers: list[tuple[int, attribution.Attribution | None]] = []  # labels that open a line (None: a party heading)
     from .infobox import items
 
@@ -168,6 +168,14 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             figs = _captives_of_field(text, figs, category, lex)
         figs.sort(key=lambda fr: fr[0].start)
         figs = _outside_claimants(figs, labels)
+        own = _category_heading(text, s, e, lex) if bare else None
+        if own or said and not any(rule == "row" for _, rule in figs):
+            # "Killed in action:" over "11 naval officers", "3 SSG(N) officers": what the rows below count
+            said = own or said
+            figs = [(dataclasses.replace(f, category=said) if rule == "bare" and f.category == "casualties" else f, rule)
+                    for f, rule in figs]
+        else:
+            said = None
         heads = [lab for lab in labels if lab.heading]
         first = next((lab for lab in labels if lab.kind == "claimant" and not lab.heading), None)
         if first is not None and (not figs or first.start < figs[0][0].start):
@@ -196,6 +204,20 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             heading_total = lab.total
             headed_at = lab.start if lab.kind == "party" else headed_at
     return _labels_over_lines(out, closers, column)
+
+
+_HEAD_END = re.compile(r"\s*:\s*$|^[^\d]{0,40}$")
+
+
+def _category_heading(text: str, s: int, e: int, lex) -> str | None:
+    """The category a heading line names for the rows below it: "Killed in action (total 18):",
+    "Over 1,300 killed:", "Wounded in Action" on a line of its own; None for any other line."""
+    line = text[s:e].strip()
+    if not line or len(line) > 60 or not _HEAD_END.search(line) or len(line.rstrip(": ").split()) > 6:
+        return None
+    cats = {lex.category_of.get(m.group(0).lower()) for m in lex.patterns.category_in.finditer(line)} - {None}
+    # "54,000 dead, wounded or missing:" heads parts of a loss of several kinds: no one category
+    return cats.pop() if len(cats) == 1 else None
 
 
 def _captives_of_field(text: str, figs: list, category: str, lex) -> list:
@@ -439,16 +461,39 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         if _YEAR_CITED.match(text, q.start, e) and text[max(s, q.start - 1):q.start] == "(":
             continue  # "Novitsky (1911)", "Gaston Bodart (1908)": the year of a work cited
-        subj = P.subject.match(text, q.end, e) if category else None
-        end = subj.end() if subj else q.end
-        if not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \
+        # a row that is a list of counts ("73 insurgents 1 soldier", "11 naval officers"): each names its
+        # people; inside a sentence or after other words, a bare figure names no one
+        before = text[s:q.start].strip(" -–•*\t")
+        lead = not before or before.endswith(":") or bool(out) and out[-1].subject and not text[out[-1].end:q.start].strip(" ,;")
+        subject, end = _bare_people(text, q.end, e, res) if category or lead else (None, q.end)
+        if end < 0 or not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \
                 or _inside_paren_after_figure(text, s, q.start, found) \
                 or _subset(text, s, q.start, P):
             continue
-        subject = subj.group("subj") if subj else None
         out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
                           category or "casualties", "field" if category else "total"))
     return out
+
+
+def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | None, int]:
+    """Who a figure of no category word counts, named right after it: people ("73 insurgents",
+    "14 soldiers") or a belligerent ("3000 UNITA", "2 VDP", "39 Cuba"); (None, pos) when no one is,
+    (None, -1) when the people are no casualties ("50,000 refugees")."""
+    subj = res.lexicon.patterns.subject.match(text, pos, e)
+    if subj:
+        last = subj.group("subj").split()[-1].lower()
+        if last in res.lexicon.category_of:
+            return None, pos  # "41 wounded": what happened, read by the figure finder
+        if last in res.lexicon.patterns.things:
+            return None, -1  # "50,000 refugees", "4 suspects": no casualties
+        return subj.group("subj"), subj.end()
+    lead = len(text[pos:e]) - len(text[pos:e].lstrip(" "))
+    if 0 < lead <= 2:
+        for m in res.actors.find(text[pos + lead:min(e, pos + lead + MAX_LABEL)])[:1]:
+            # a belligerent's name; not a nationality ("27 (2 Malian, 1 Belgian)" counts victims by it)
+            if m.start == 0 and m.actor.kind in BELLIGERENT_KINDS and not m.by_demonym:
+                return text[pos + lead:pos + lead + m.end], pos + lead + m.end
+    return None, pos
 
 
 BRACKET_REACH = 200  # characters: how far back a figure's opening bracket is looked for
