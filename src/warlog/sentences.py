@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .text import add_stripped
 
@@ -28,13 +29,21 @@ def _abbreviation(text: str, stop: int) -> bool:
 
 def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``, leading white space excluded."""
-    spans, start = [], 0
+    return list(spans(text))
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``split``, one at a time: a reader that stops at the first sentence it wants does
+    not split the rest of the text."""
+    start, found = 0, []
     for m in _END.finditer(text):
         end = m.end()
         # an abbreviation ends with its full stop: none before "!" or "?"
         if text[m.start()] == "." and _abbreviation(text, m.start()):
             continue
-        add_stripped(spans, text, start, end)
+        add_stripped(found, text, start, end)
         start = end
-    add_stripped(spans, text, start, len(text))
-    return spans
+        if found:
+            yield found.pop()
+    add_stripped(found, text, start, len(text))
+    yield from found
