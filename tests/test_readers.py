@@ -117,3 +117,18 @@ def test_readers_a_character_reference_of_thousands_of_digits_in_an_attribute_is
             "<p>Five soldiers were killed.</p></body></html>")
     doc = read_text(text, "big-charref.html")
     assert doc.provenance.format == "html" and doc.paragraphs
+
+
+def test_readers_wikitext_flag_icons_say_whose_in_combatant_and_casualty_rows_only():
+    # 2010 Dantewada Maoist attack (tests/corpus): "{{flagicon|India}} [[Chhattisgarh]]" is India's column
+    text = ("{{Infobox military conflict\n| conflict = Test\n| combatant2 = {{flagicon|India}} [[Chhattisgarh]]\n"
+            "| commander2 = {{flagicon|India}} [[P. Chidambaram]]\n| casualties2 = {{flagicon|India}} 76 killed\n}}\n"
+            "'''Test''' was an attack.\n")
+    doc = readers.read_text(text, "x.txt")
+    assert [x.strip() for x in doc.get("combatant2").text.split("\n") if x.strip()] == ["India", "Chhattisgarh"]
+    assert doc.get("commander2").text.strip() == "P. Chidambaram"
+    seg = doc.get("casualties2")
+    assert " ".join(seg.text.split()) == "India 76 killed"
+    at = seg.text.index("India")
+    s, e = seg.source_span(at, at + 5)
+    assert text[s:e] == "India"  # the name maps back to the flag's parameter

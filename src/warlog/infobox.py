@@ -324,8 +324,13 @@ def _column_names(doc: Document, label: str, reg: Registry) -> list:
     for stem in _COLUMN_STEMS[1:]:
         seg = doc.get(f"{stem}{n}")
         if seg is not None:
-            found += [m.actor for m in reg.find(seg.text[:MAX_HINT])]
+            # a claimant's label ("37 killed (Mali claim)", "Per Ukraine:") names who counted, not whose column
+            found += [m.actor for m in reg.find(_CLAIMANT_LABEL.sub(" ", seg.text[:MAX_HINT]))]
     return found
+
+
+_CLAIMANT_LABEL = re.compile(r"\([^()]*\b(?:claims?|per|according|estimates?|reports?|reported|figures?|sources?)\b[^()]*\)"
+                             r"|(?m:^\s*(?:per|according\s+to)\b.*$)|[^\n(]*\b(?:claims?|estimates?)\s*:", re.I)
 
 
 def _leaning(named: list, lead: dict[str, Side], reg: Registry) -> str | None:

@@ -209,7 +209,8 @@ def unlisted(s: Spot) -> Figure | None:
     if not verb or (not verb.group("aux") and P.object_after.match(s.text, verb.end(), s.end)):
         return None
     np = m.group("np")
-    return Figure(s.q, s.q.start, verb.end("verb"), np, subject_kind(np, s.lex), s.lex.category(verb.group("verb")), "")
+    # "15,000 Rohillas killed and wounded": the words joined count casualties, as for people the lexicon names
+    return Figure(s.q, s.q.start, verb.end(), np, subject_kind(np, s.lex), verbs_category(verb, s.lex), "")
 
 
 def toll(s: Spot) -> Figure | None:

@@ -120,7 +120,9 @@ def _infobox(lay: Layout, lines: list[Line]) -> tuple[Box, int, int, str]:
         rows = rendered_box.table_rows(box, lines[span[0]:span[1]])
         rendered_box.read_rows(box, rows)
         if box.inline or box.cols:
-            header = rows[0].cells[0].text if rows and rows[0].cells else ""
+            # the table's first row that is the article's (a mirror may put its own notice in the table)
+            header = next((r.cells[0].text for r in rows if r.cells and r.cells[0].text.strip()
+                           and not lay.is_chrome(" ".join(c.text for c in r.cells).strip())), "")
             return box, span[0], span[1], "" if lay.label_of(header) or PART_OF.match(header) else header
         box = Box(lay)
     anchor = _anchor(lay, lines)

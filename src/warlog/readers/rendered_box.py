@@ -173,6 +173,8 @@ def table_span(lines: list[Line], is_prose) -> tuple[int, int] | None:
     if len(ends) < 3 and not seps:
         return None
     first = min(ends[:1] + [s - 1 for s in seps[:1]])
+    while first < len(lines) - 1 and lines[first][1].strip() in ("|", ""):
+        first += 1  # the bar that closed a notice above the table: not a row of it
     end = first
     for i in range(first, len(lines)):
         if is_prose(lines[i][1]):

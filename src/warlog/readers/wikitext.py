@@ -50,12 +50,20 @@ def _rules() -> dict:
 class Renderer:
     """Renders wikicode into a SegmentBuilder, keeping each character's offset in the source."""
 
-    def __init__(self, builder: SegmentBuilder):
+    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None):
         self.b = builder
+        # a flag icon's country, where it says whose: a combatant column ("{{flagicon|India}} [[Chhattisgarh]]")
+        # or a casualty row ("{{flagicon|USA}} 3 killed"); elsewhere (commanders, prose) it is an icon
+        self.flag_sep = flag_sep
 
     def code(self, code, pos: int) -> None:
-        for node in code.nodes:
+        nodes = code.nodes
+        for i, node in enumerate(nodes):
             raw = str(node)
+            # (indices, not a slice: a slice of mwparserfromhell's SmartList is a live view of it)
+            if self.flag_sep is not None and _named_after(node, [nodes[j] for j in range(i + 1, min(i + 3, len(nodes)))]):
+                pos += len(raw)  # "{{flagicon|Mali}} [[Mali]]": the name follows its flag
+                continue
             self.node(node, raw, pos)
             pos += len(raw)
 
@@ -113,7 +121,11 @@ class Renderer:
             return
         params = list(_param_offsets(node, pos))
         positional = [(p, off) for p, off in params if not p.showkey]
-        if "text" in rule:
+        if self.flag_sep is not None and name in _FLAG_ICONS and positional:
+            p, off = positional[0]
+            self.code(p.value, off)
+            self.b.put(self.flag_sep, pos + len(raw) - 2, pos + len(raw))
+        elif "text" in rule:
             self.b.put(rule["text"], pos, pos + len(raw))
         elif rule.get("list"):
             if positional and self.b.tail().strip() and not self.b.tail().endswith("\n"):
@@ -166,10 +178,25 @@ def _param_offsets(tpl, pos: int):
         off += len(str(p))
 
 
-def render(code, pos: int) -> Segment:
+_FLAG_ICONS = {"flagicon", "flagdeco"}
+
+
+def _named_after(node, following) -> bool:
+    """A flag icon whose country the text right after it names anyway."""
+    if not isinstance(node, Template) or str(node.name).strip().lower() not in _FLAG_ICONS:
+        return False
+    country = str(node.params[0].value).strip().lower() if node.params else ""
+    return bool(country) and country in "".join(str(n) for n in following).lower()[:len(country) + 40]
+
+
+def render(code, pos: int, flag_sep: str | None = None) -> Segment:
     b = SegmentBuilder()
-    Renderer(b).code(code, pos)
+    Renderer(b, flag_sep).code(code, pos)
     return b.build()
+
+
+def _flag_sep(key: str) -> str | None:
+    return "\n" if key.startswith("combatant") else " " if key.startswith("casualties") else None
 
 
 # Openers that are never closed make mwparserfromhell's tokenizer retry each one to the end of the
@@ -334,7 +361,7 @@ def _fields(doc: Document, tpl, raw: str, pos: int) -> None:
         key = normalise_key(name)
         if key not in USED_FIELDS and not _NUMBERED_FIELD.match(key):
             continue
-        seg = render(p.value, pos + cursor)
+        seg = render(p.value, pos + cursor, _flag_sep(key))
         if seg.text.strip():
             doc.fields[key] = Field(key, seg)
 
@@ -343,7 +370,7 @@ def _fields_slow(doc: Document, tpl, pos: int) -> None:
     for p, off in _param_offsets(tpl, pos):
         if p.showkey:
             key = normalise_key(str(p.name))
-            seg = render(p.value, off)
+            seg = render(p.value, off, _flag_sep(key))
             if seg.text.strip():
                 doc.fields[key] = Field(key, seg)
 
