@@ -1,8 +1,9 @@
 """The event store: documents, events, actors, places and claims in one database.
 
 SQLite by default (one file, nothing to start) or PostgreSQL for a team's server, through one data
-layer (SQLAlchemy Core). Each document is stored in one transaction: a crash at any moment leaves
-the previous state, and a rerun completes the work. A document's key is its absolute path (or its
+layer (SQLAlchemy Core). Documents are stored in batches, one transaction each (``put_many``): a
+document is stored whole or not at all, a crash at any moment leaves the previous state, and a
+rerun completes the work. A document's key is its absolute path (or its
 page in a dump); the same text again stores nothing, a changed text replaces its old events.
 """
 from __future__ import annotations
