@@ -1,5 +1,5 @@
-"""How long the references take to load: the actor registry, the lexicon's patterns, the Sahel
-gazetteer, and the world layer (its index opened, and the first lookup); and the cold start of
+"""How long the references take to load: the actor registry, the lexicon's patterns, the packaged
+conflict gazetteer, and the world layer (its index opened, and the first lookup); and the cold start of
 ``import warlog`` and of ``python -m warlog --help``.
 
     python bench/bench_load.py
@@ -19,7 +19,7 @@ SNIPPETS = {
     "python -m warlog --help": "import sys; sys.argv = ['warlog', '--help']; import runpy; runpy.run_module('warlog', run_name='__main__')",
     "actor registry": "from warlog import actors; actors.load()",
     "lexicon and its patterns": "from warlog import lexicon; lexicon.load().patterns",
-    "Sahel gazetteer": "from warlog import gazetteer; gazetteer.Gazetteer(gazetteer._sahel_rows(), world=False)",
+    "conflict gazetteer": "from warlog import gazetteer; gazetteer.Gazetteer(gazetteer._packaged_rows(), world=False)",
     "all layers + one world lookup": "from warlog import gazetteer; gazetteer.load().resolve('Bankass', 'ML')",
 }
 

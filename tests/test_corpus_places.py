@@ -33,9 +33,7 @@ def test_corpus_places_main_places_within_30_km_at_precision_1_or_2(figures):
 
 
 def test_corpus_places_no_point_placed_wrong(figures):
-    # the one wrong point when set: "Bamba, Mali" in an article that names no region, whose one namesake
-    # in the world layer is the Bamba of Sikasso, 965 km from the Gao Region's
-    assert figures["wrong"] <= 1, figures
+    assert figures["wrong"] == 0, figures
 
 
 def test_corpus_places_country_right_in_95_percent(figures):

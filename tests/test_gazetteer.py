@@ -48,7 +48,7 @@ def test_gazetteer_spellings_and_diacritics(written, canonical):
 
 
 def _row(name, admin2, lat, lon, cc="ML"):
-    return (name, Place(name, "village", "Mopti Region", admin2, cc, lat, lon, "test", "sahel"))
+    return (name, Place(name, "village", "Mopti Region", admin2, cc, lat, lon, "test", "conflicts"))
 
 
 def test_gazetteer_namesakes_resolved_by_the_article_context():

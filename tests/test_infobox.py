@@ -113,6 +113,11 @@ def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
     ("Fatalities: 41 - 80 confirmed", [(41, 80)]),
     # a total broken down into two parties' counts: three figures (the total counts no one side)
     ("Deaths: 41 (40 CRPF personnel, 1 suicide bomber)", [(41, 41), (40, 40), (1, 1)]),
+    # whose people a row names after the count: "of" a force, a people's plural (2016 Ankara bombing,
+    # Be'eri massacre); not those who lived ("displaced", Battle of Kalbajar)
+    ("Deaths: 14 civilian employees of Turkish Armed Forces, 14 soldiers", [(14, 14), (14, 14)]),
+    ("Deaths: 132 Israelis", [(132, 132)]),
+    ("Deaths: ~60,000 Azerbaijanis and Kurds displaced, 80 civilians", [(80, 80)]),
 ])
 def test_victim_rows_may_say_where_and_how_sure(row, want):
     text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"

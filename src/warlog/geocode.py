@@ -101,7 +101,10 @@ def _at_article_point(loc: Location, hit, point: tuple[float, float], code: str 
 
 def _at_place(loc: Location, hit) -> None:
     place, at, precision = hit
-    loc.name = place.name
+    if place.layer != "world":
+        loc.name = place.name  # the packaged gazetteer's name, checked by hand ("Nampalari" is Nampala)
+    # a world-layer place keeps the name the article writes ("Ilovaisk", not GeoNames' "Ilovays'k"); its
+    # GeoNames identifier is in geo_source
     loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
     loc.admin1 = _admin1(place) or loc.admin1 or (at.admin1 if at is not place else None)
     loc.admin2 = _admin2(place) or loc.admin2

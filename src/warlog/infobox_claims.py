@@ -52,7 +52,8 @@ _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]
 _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|"
                          r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
 # in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
-_AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S", re.I)
+# or whose people: "14 civilian employees of Turkish Armed Forces"
+_AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S|\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
 _BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60}")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
@@ -466,6 +467,8 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
         before = text[s:q.start].strip(" -–•*\t")
         lead = not before or before.endswith(":") or bool(out) and out[-1].subject and not text[out[-1].end:q.start].strip(" ,;")
         subject, end = _bare_people(text, q.end, e, res) if category or lead else (None, q.end)
+        if end >= 0 and _NOT_LOSS.match(text, end, e):
+            continue  # "~60,000 Azerbaijanis and Kurds displaced": people who lived
         if end < 0 or not (_AFTER_BARE.match(text, end, e) or category and _AFTER_FIELD.match(text, end, e)) \
                 or _inside_paren_after_figure(text, s, q.start, found) \
                 or _subset(text, s, q.start, P):
@@ -490,10 +493,17 @@ def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | Non
     lead = len(text[pos:e]) - len(text[pos:e].lstrip(" "))
     if 0 < lead <= 2:
         for m in res.actors.find(text[pos + lead:min(e, pos + lead + MAX_LABEL)])[:1]:
-            # a belligerent's name; not a nationality ("27 (2 Malian, 1 Belgian)" counts victims by it)
-            if m.start == 0 and m.actor.kind in BELLIGERENT_KINDS and not m.by_demonym:
+            # a belligerent's name, or its people ("132 Israelis"); not a nationality word ("27 (2 Malian,
+            # 1 Belgian)" counts victims by it)
+            written = text[pos + lead + m.start:pos + lead + m.end]
+            if m.start == 0 and m.actor.kind in BELLIGERENT_KINDS and (not m.by_demonym or written.endswith("s")):
                 return text[pos + lead:pos + lead + m.end], pos + lead + m.end
     return None, pos
+
+
+# what the rest of a bare count's piece says happened to people who are no casualties
+_NOT_LOSS = re.compile(r"[^,;()\n]{0,40}?\b(?:displaced|evacuated|fled|rescued|freed|released|escaped|homeless|"
+                       r"made\s+refugees|resettled|relocated)\b", re.I)
 
 
 BRACKET_REACH = 200  # characters: how far back a figure's opening bracket is looked for

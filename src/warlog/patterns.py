@@ -148,7 +148,9 @@ class Patterns:
         people = _alt(heads)
         joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
-            rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:{not_stop}(?!\d|(?:{number_words})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
+            # "Houthi and allied fighters", "Malian and French soldiers": two modifiers joined, a name first
+            rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:(?-i:[A-Z])[\w'’-]*\s+and\s+)?"
+            rf"(?:{not_stop}(?!\d|(?:{number_words})\b)[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{heads_alt}){joined})\b",
             re.I)
         self.of_subject = re.compile(r"\s+of\s+(?:the\s+)?(?=\w)", re.I)
         self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
@@ -165,7 +167,9 @@ class Patterns:
         # "642 civilians, including men, women, and children, were massacred", "(142 according to
         # official tallies)", "110 schoolgirls aged 11–19 years old were kidnapped"
         aside = (r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^;.()]{0,80}?,"
-                 r"|\s*\([^()]{0,80}\)|\s+aged\s+[^,;.()]{0,25}?(?:\s+years?\s+old)?(?=\s)){0,2}")
+                 r"|\s*\([^()]{0,80}\)|\s+aged\s+[^,;.()]{0,25}?(?:\s+years?\s+old)?(?=\s)"
+                 # the end of an aside before the verb: "30 fighters, along with nine southern fighters, were killed"
+                 r"|\s*,(?=\s*(?:were|was|had\s+been|have\s+been)\s)){0,2}")
         self.verb_after = re.compile(
             rf"{aside}\s*(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
             # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
@@ -196,6 +200,13 @@ class Patterns:
             rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+(?P<art>an?)\s+"
             rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))\b"
             rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
+        # "two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
+        # one more of the same people, with a verb of its own
+        self.another_after = re.compile(
+            rf"(?:\s+(?:in|at|on|during|near|by)\s+[^,;.()]{{1,40}}?)?\s*,?\s*and\s+"
+            rf"(?P<art>another|one\s+other|a\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+            rf"(?:\s+(?:one|person))?\s+(?:(?:was|had\s+been|has\s+been)\s+)?(?:(?:also|seriously|critically|badly|"
+            rf"severely|slightly|reportedly)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])

@@ -138,18 +138,35 @@ def _owner(sent: str, pos: int) -> str | None:
 def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | None = None) -> str:
     if fig.speaker_side and att and att.sources:
         # "JNIM ... losing four soldiers": the speaker's own people
-        for src in att.sources:
-            rec = reg.by_id.get(src.actor) if src.actor else None
-            label = sv.of_actor(rec, reg) if rec else None
-            if label:
-                return label
+        if label := _speaker_side(att, sv, reg):
+            return label
     if fig.inherits and earlier:
         return earlier[-1].side
+    if fig.subject is None and fig.rule.split(".v")[0] in OWN_LOSS_RULES and att and att.sources \
+            and all(len(src.name.split()) <= CLAIMANT_WORDS for src in att.sources) \
+            and (label := _speaker_side(att, sv, reg)):
+        # "the Malian army reported two dead and ten wounded": a side's count of people it does not
+        # name is of its own
+        return label
     if owner and (label := sides.side_of_subject(owner, None, sv, reg)):
         return label
     if fig.subject is None and sv.victims_are_civilians and not related:
         return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"
+
+
+OWN_LOSS_RULES = {"bare", "passive"}  # shapes of a figure with no people of its own
+# a longer "claimant" is a clause misread as one ("a shootout broke out between the police and alleged ...")
+CLAIMANT_WORDS = 5
+
+
+def _speaker_side(att, sv, reg) -> str | None:
+    for src in att.sources:
+        rec = reg.by_id.get(src.actor) if src.actor else None
+        label = sv.of_actor(rec, reg) if rec else None
+        if label:
+            return label
+    return None
 
 
 def _stated_on(sent: str, atts, date_span, year) -> str | None:

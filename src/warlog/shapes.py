@@ -14,7 +14,7 @@ from typing import Callable
 from .lexicon import MEMO_LIMIT, Lexicon
 from .numbers import Quantity
 
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:all\s+)?")
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:all\s+)?")
 _A = re.compile(r"(?:a|an)\s+", re.I)
 
 
@@ -394,6 +394,11 @@ def chain(s: Spot) -> Figure | None:
     if last is None or last.rule.split(".v")[0] not in CHAINABLE or not P.chain_gap.match(s.text[last.end:s.q.start]):
         return None
     acronym = _ACRONYM_AFTER.match(s.text, s.q.end, s.end) if not s.subject else None
+    named = _named_people(s) if not (s.subject or acronym) else None
+    if named:
+        # "the killing of 76 policemen and 8 Maoists": people of any name, when it is a name
+        return Figure(s.q, s.q.start, named.end(), named.group("np"), subject_kind(named.group("np"), s.lex),
+                      last.category, "")
     if not (s.subject or acronym or P.chain_ok_after.match(s.text, s.q.end)):
         return None
     if s.subject and P.aux_after.match(s.text, s.after_subj, s.end):
@@ -403,6 +408,18 @@ def chain(s: Spot) -> Figure | None:
         return Figure(s.q, s.q.start, acronym.end(), acronym.group("who"), None, last.category, "")
     return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
                   last.category, "", last.speaker_side, inherits=s.subject is None)
+
+
+def _named_people(s: Spot) -> re.Match | None:
+    """People the lexicon does not name, when a name ("Maoists", "Naxalites") ends the clause."""
+    m = _unlisted(s)
+    if not m or not all(_NAME_WORD.fullmatch(w) for w in m.group("np").split()) \
+            or not s.lex.patterns.chain_ok_after.match(s.text, m.end()):
+        return None  # "37+ AFVs destroyed", "1 AC-130 shot down": things, or words of no name
+    return m
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*")
 
 
 _ACRONYM_AFTER = re.compile(r"\s+(?P<who>[A-Z]{2,6})(?=\s*(?:$|[.,;:()]|\band\b))")
@@ -457,8 +474,8 @@ RULES: list[Rule] = [
     Rule("bare", 2, category_word),
     Rule("attributive", 2, attributive),
     Rule("noun", 2, noun),
-    Rule("chain", 3, chain),
-    Rule("shared", 2, shared),
+    Rule("chain", 4, chain),  # v4: people of any name ("and 20 Naxalites")
+    Rule("shared", 3, shared),  # v3: "along with", "together with"
 ]
 
 # rules applied by the finder itself (figures.py), outside the table: their ids, for the claims they make.
@@ -466,8 +483,9 @@ RULES: list[Rule] = [
 REVISION = Rule("revision", 2, lambda s: None)
 SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
-BREAKDOWN = Rule("breakdown", 1, lambda s: None)
+BREAKDOWN = Rule("breakdown", 2, lambda s: None)  # v2: a part's own parts in brackets passed over
 ALTERNATIVE = Rule("alternative", 1, lambda s: None)
+ANOTHER = Rule("another", 1, lambda s: None)
 
 
 def read(s: Spot) -> Figure | None:

@@ -30,18 +30,6 @@ MARKER = re.compile(r"\[\s*(?:\d{1,3}|[a-zA-Z]|[A-Z] \d{1,3}|\*{1,3}|citation ne
                     r"[a-z]{1,5} \d{1,3})\s*\]")
 COORDS = re.compile(r"-?\d{1,3}(?:\.\d+)?°")
 FLAG_TRACE = re.compile(r"^ (?=[A-Z])")  # a flag icon copied as a space before the name it stands by
-_CONNECTORS = frozenset("of the and for in de du des la le el al wal".split())
-
-
-def _name_cells(s: str) -> bool:
-    """A short line of proper names in cells a flag's gap apart ("Boko Haram  Nigeria"): a belligerents
-    row. Every word capitalised (or a connector): "Nigerian victory  Army withdraws" is a result."""
-    cells = re.split(r" {2,}", s)
-    if not 2 <= len(cells) <= 4 or re.search(r"[\d.,;:!?\[\]()]", s):
-        return False
-    words = [w for c in cells for w in c.split()]
-    return len(words) <= 12 and all(w[0].isupper() or w.lower() in _CONNECTORS or w.lower().startswith("al-")
-                                    for w in words)
 SEPARATOR = re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?(?:[ \t]*+\|[ \t]*+:?-{3,}:?)*[ \t]*+(?:\|[ \t]*+)?$")
 
 
@@ -121,9 +109,8 @@ def read_lines(box: Box, lines: list[Line]) -> None:
         if label and (label in lay.blocks or box.block is None):
             _label(box, label, [(pos + m.end(), text[m.end():])] if text[m.end():].strip() else [])
             continue
-        if lost and box.key and "combatants" not in box.raw and (FLAG_TRACE.match(text) or _name_cells(s)):
-            # a flag's trace before a name, or names in cells a flag's gap apart ("Boko Haram  Nigeria"):
-            # the belligerents have begun
+        if lost and box.key and "combatants" not in box.raw and FLAG_TRACE.match(text):
+            # a flag's trace before a name: the belligerents have begun
             box.open_block("combatants")
         elif lost and box.block == "combatants" and "strength" not in stems and "strength" not in box.raw and _FIGURE.match(s):
             box.open_block("strength")  # "~150 insurgents": the copy lost the Strength heading too

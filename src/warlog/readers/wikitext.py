@@ -19,7 +19,7 @@ from importlib import resources
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 
-from .. import yamlfile
+from .. import countries, yamlfile
 from ..document import Document, Field, Paragraph, normalise_key
 from ..errors import TruncatedInput
 from ..records import Citation, Provenance
@@ -123,7 +123,14 @@ class Renderer:
         positional = [(p, off) for p, off in params if not p.showkey]
         if self.flag_sep is not None and name in _FLAG_ICONS and positional:
             p, off = positional[0]
-            self.code(p.value, off)
+            value = str(p.value)
+            code = value.strip()
+            # "{{flagicon|USA}}", "{{flagicon|FRA}}": a country's code stands for its name
+            country = countries.name_of(countries.code_of(code) or "") if code.isalpha() and code.isupper() and len(code) <= 3 else None
+            if country:
+                self.b.put(country, off, off + len(value))
+            else:
+                self.code(p.value, off)
             self.b.put(self.flag_sep, pos + len(raw) - 2, pos + len(raw))
         elif "text" in rule:
             self.b.put(rule["text"], pos, pos + len(raw))
