@@ -11,6 +11,9 @@ from warlog import dates
     ("January 5–7, 2015", "2015-01-05", "2015-01-07", "day"),
     ("5–7 January 2015", "2015-01-05", "2015-01-07", "day"),
     ("January 27 – February 2, 2018", "2018-01-27", "2018-02-02", "day"),
+    # a copy that lost the dash between a day and the next month (Little Bighorn, classicistranieri)
+    ("June 25June 26, 1876", "1876-06-25", "1876-06-26", "day"),
+    ("March 3 May 2015", "2015-05-03", "2015-05-03", "day"),
     ("January 2015", "2015-01", "2015-01", "month"),
     ("2015", "2015", "2015", "year"),
     ("2018-01-27", "2018-01-27", "2018-01-27", "day"),

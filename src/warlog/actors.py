@@ -15,7 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from . import yamlfile
+from . import forces, yamlfile
 from .errors import DataFileError
 
 STATE_KINDS = {"state", "foreign_state"}
@@ -194,11 +194,7 @@ class Registry:
                 or a.parent == b.id or b.parent == a.id)
 
 
-_FORCE = (r"(?:(?:armed|national|security|special|government|regular|federal|state|defen[cs]e|military|police|"
-          r"border|republican)\s+)*(?:army|armed forces|forces|troops|soldiers|military|police|gendarmerie|gendarmes|"
-          r"navy|air force|air and space forces?|aerospace forces|coast guard|naval forces|ground forces|land forces|"
-          r"government|authorities|officials|marines|guard|guards|national guard|servicemen|"
-          r"personnel|commandos|paratroopers|empire|imperial army|kingdom|republic|federation|confederation)")
+_FORCE = rf"(?:(?:{forces.alt('state_name_modifiers')})\s+)*(?:{forces.alt('state_name_heads')})"
 # what may follow a nationality word for the name to be its state's: "Nigerien soldiers", "Thai military
 # and police", "Russian Empire"; not "Syrian Democratic Forces"
 _STATE_FORCES = re.compile(rf"(?:{_FORCE}(?:\s+(?:and|&)\s+{_FORCE})?)?", re.I)

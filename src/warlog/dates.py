@@ -17,7 +17,9 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 # 1500 is more often a count than a year
 _Y_ANY = r"(?:1\d\d\d|20\d\d)"
 _DASH = r"\s*(?:[\u2013\u2014-]|to|until|–)\s*"
-_DAYS_DASH = r"(?:\s*(?:[\u2013\u2014-]|to|until|–)\s*|\s+and\s+)"  # "between 3 and 7 January"
+# "between 3 and 7 January"; nothing where a copy lost the dash between a day and the next month
+# ("June 25June 26, 1876")
+_DAYS_DASH = rf"(?:\s*(?:[\u2013\u2014-]|to|until|–)\s*|\s+and\s+|(?<=\d)(?={_MON}\s))"
 
 
 def _date_pattern(y: str) -> re.Pattern:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import countries, dates, infobox_claims, sides
+from . import countries, dates, forces, infobox_claims, sides
 from .actors import ARMED_KINDS, BELLIGERENT_KINDS, STATE_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
@@ -238,17 +238,13 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     return out
 
 
-_ARMED_TARGET = re.compile(r"\b(?:army|military|soldiers?|troops?|forces?|police|gendarmes?|gendarmerie|base|camp|"
-                           r"barracks|checkpoints?|post|outpost|garrison|convoy|patrol|personnel|guards?)\b", re.I)
-_CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|villagers?|residents|worshippers|students|pupils|children|women|"
-                              r"passengers|shoppers|spectators|crowds?|market|mosque|church|school|hotel|stadium)\b", re.I)
+_ARMED_TARGET = forces.whole("armed_target")
+_CIVILIAN_TARGET = forces.whole("civilian_target")
 
 
 # people of a state's forces among an attack's victims: "14 soldiers", "31 Israeli security personnel",
 # "Ukrainian prisoners of war", "40 CRPF personnel", "Target: Military personnel"
-_FORCE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|(?:military|security|army|police|(?-i:[A-Z]{2,6}))\s+personnel|"
-                            r"security\s+forces|special\s+forces|commandos|paratroopers|marines|police(?:m[ae]n|\s+officers)?|policemen|gendarmes?|"
-                            r"prisoners\s+of\s+war|POWs)\b", re.I)
+_FORCE_VICTIMS = forces.whole("force_victims")
 VICTIM_KEYS = ("target", "deaths", "injuries", "victims", "missing", "hostages")
 
 
@@ -750,7 +746,7 @@ _NOTHING_FIRST = re.compile(rf"\s*{_NOTHING}\s+(?=[~≈c.]*\s*\d)", re.I)
 _NOTHING_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_NOTHING}[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
 
 
-_CAPTIVES = re.compile(r"\b(?:hostages?|captives?|prisoners?)$", re.I)
+_CAPTIVES = re.compile(rf"\b(?:{forces.alt('captives')})$", re.I)
 
 
 def _captive(subject: str) -> bool:

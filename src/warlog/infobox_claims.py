@@ -22,7 +22,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from . import attribution, figures, sides
+from . import attribution, figures, forces, sides
 from .actors import BELLIGERENT_KINDS
 from .document import Document
 from .figures import Figure
@@ -377,9 +377,7 @@ _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|
 
 
 # the last word of a body of fighters: "National Militia:", "Brigade 2506:", "5th Brigade:" head its losses
-_FORCE_NAME = re.compile(r"\b(?:militias?|brigades?|army|armies|forces|guards?|police|regiments?|battalions?|divisions?|"
-                         r"corps|navy|air\s+force|marines|front|troops|units?|companies|company|squadrons?|legion|"
-                         r"gendarmerie|rebels|fighters|mujahideen|volunteers)\b(?:\s+\d+)?$", re.I)
+_FORCE_NAME = re.compile(rf"\b(?:{forces.alt('body_of_fighters')})\b(?:\s+\d+)?$", re.I)
 
 
 def _force_heading(label: str) -> Label | None:

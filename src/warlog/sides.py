@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import forces
 from .actors import ARMED_KINDS, STATE_KINDS, ActorRecord, Registry, fold
 from .records import Actor, Side
 
@@ -88,9 +89,8 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     return None
 
 
-_JIHADIST_WORDS = re.compile(r"\b(?:jihadists?|islamists?|mujahideen|terrorists?)\b", re.I)
-_JIHADIST_NAME = re.compile(r"islam|jihad|ansar|shabaa?b|boko\s+haram|taliban|qaeda|mujahideen|nusra|tahrir|daesh|isis|isil",
-                            re.I)
+_JIHADIST_WORDS = forces.whole("jihadist_words")
+_JIHADIST_NAME = re.compile(forces.alt("jihadist_name_parts"), re.I)
 
 
 def jihadist(rec: ActorRecord, reg: Registry) -> bool:
@@ -111,7 +111,7 @@ def _jihadist_side(sv: SideView, reg: Registry) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-_MILITIA = re.compile(r"\bmilitia|\bvolunteers|\bself-defen[cs]e|\bvigilantes", re.I)
+_MILITIA = re.compile(rf"\b(?:{forces.alt('militia_words')})", re.I)
 
 
 def tidy(sides: dict, reg: Registry, text: str) -> None:
@@ -226,13 +226,9 @@ def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None
 
 # A side's name that is a state's force without saying whose: "Security Forces", "Mumbai Police",
 # "Republican Guard", "National Intelligence Service", "Railway Protection Force"
-_GENERIC = (r"national|security|special|armed|republican|presidential|federal|border|central|state|government|"
-            r"regular|royal|internal|interior|intelligence|protection|railway|administration|general|reserve|"
-            r"rapid|emergency|counter-terrorism|anti-terrorism|coast|military|police|defen[cs]e|elite|service|"
-            r"guards?|action|response|tactical|intervention|reaction|commando|mobile|airborne|mechani[sz]ed|"
-            r"motori[sz]ed|infantry|marine|assault|air|naval|artillery|\d+(?:st|nd|rd|th)")
-_STATE_FORCE = re.compile(rf"^(?:the\s+)?(?:(?:{_GENERIC})\s+){{0,4}}(?:forces?|guards?|army|gendarmerie|troops|soldiers|"
-                          rf"military|service|unit|battalions?|brigades?|regiments?|divisions?|corps)$|^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}police(?:\s+(?:force|service))?$", re.I)
+_GENERIC = forces.alt("state_force_modifiers")
+_STATE_FORCE = re.compile(rf"^(?:the\s+)?(?:(?:{_GENERIC})\s+){{0,4}}(?:{forces.alt('state_force_heads')})$"
+                          rf"|^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}police(?:\s+(?:force|service))?$", re.I)
 
 
 def state_forces(sides: dict, code: str | None, reg: Registry) -> None:
