@@ -92,3 +92,32 @@ def test_store_migrates_a_version_1_database(db_url):
     with s.engine.connect() as con:
         assert migrations.version(s, con) == store.SCHEMA_VERSION
         assert con.exec_driver_sql("SELECT name, geo_source FROM locations").all() == [("Soumpi", None)]
+
+
+@pytest.mark.parametrize("victim", ["003_d37e82a4d6691ff5.txt"])
+def test_store_ingest_batch_keeps_the_others_when_the_store_refuses_one(db_url, monkeypatch, victim):
+    real = store.Store._put_event
+
+    def refuse(self, rows, key, ev):
+        if key.endswith(victim):
+            raise OverflowError("a count beyond the database's integers")
+        return real(self, rows, key, ev)
+
+    monkeypatch.setattr(store.Store, "_put_event", refuse)
+    summary = pipeline.ingest([SEEDS], store.Store(db_url))
+    assert summary.documents == 4 and [p for p, _ in summary.failures] == [str(SEEDS / victim)]
+    assert "could not be stored (OverflowError" in summary.failures[0][1]
+    assert store.Store(db_url).counts()["documents"] == 4
+
+
+@pytest.mark.parametrize("batch", [1, 2, 64])
+def test_store_ingest_in_batches_stores_the_same_rows(db_url, tmp_path, monkeypatch, batch):
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", batch)
+    summary = pipeline.ingest([SEEDS, SEEDS / "000_4e2a94e7be750194.txt"], store.Store(db_url))
+    s = store.Store(db_url)
+    with s.engine.connect() as con:
+        events = con.execute(s.sa.select(s.t["events"].c.id, s.t["events"].c.record).order_by(s.t["events"].c.id)).all()
+    # the first seed named twice: stored once, its second copy unchanged
+    assert (summary.documents, summary.unchanged) == (5, 1)
+    assert [r.id for r in events] == sorted(e.id for e in warlog.extract(SEEDS))
+    assert s.counts()["documents"] == 5

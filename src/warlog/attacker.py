@@ -55,7 +55,7 @@ def subject_side(ev: Event, text: str, res: Resources) -> str | None:
     if not sv.labels:
         return None
     verbs = _verbs(tuple(res.lexicon.raw.get("attack_verbs") or ()))
-    for s, e in sentences.split(text):
+    for s, e in sentences.spans(text):  # to the first sentence that says: the rest is not split
         sentence = text[s:e]
         for m in verbs.finditer(sentence):
             doer = _doer(sentence, m)

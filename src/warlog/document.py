@@ -22,6 +22,16 @@ class Paragraph:
     section: str  # "" for the lead
     text: Segment
 
+    def sentences(self) -> list[tuple[int, int]]:
+        """The sentence spans of the paragraph's text (``sentences.split``), found once: the prose
+        reader and the event's typing both read them."""
+        spans = self.__dict__.get("_sentences")
+        if spans is None or spans[0] is not self.text.text:
+            from .sentences import split
+
+            spans = self.__dict__["_sentences"] = (self.text.text, split(self.text.text))
+        return spans[1]
+
 
 @dataclass
 class Document:

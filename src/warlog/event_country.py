@@ -63,8 +63,9 @@ def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz:
     _place_line_demonyms(doc, reg, t)
     if point is not None:
         _coordinates(point, t)
-    _places(locs, gaz, t)
-    _lead_places(lead, gaz, t)
+    looked_up: dict[str, list] = {}  # name -> its candidates: a name is looked up once an article
+    _places(locs, gaz, t, looked_up)
+    _lead_places(lead, gaz, t, looked_up)
     _text(title, lead, part_of, reg, t)
     _actors(sides, reg, t)
     if not t.score:
@@ -118,13 +119,13 @@ def _coordinates(point: tuple[float, float], t: _Tally) -> None:
             return
 
 
-def _places(locs: list[Location], gaz: Gazetteer, t: _Tally) -> None:
+def _places(locs: list[Location], gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
     """The countries the event's places and their written divisions lie in. A name known in one
     country only is good evidence; one with namesakes in many is little."""
     for loc in locs[:4]:
-        own = _countries_of(gaz, loc.name, False)
+        own = _countries_of(gaz, loc.name, False, looked_up)
         for name, weight, divisions in ((loc.name, 12, False), (loc.admin2, 16, True), (loc.admin1, 16, True)):
-            by_cc = _countries_of(gaz, name, divisions) if divisions else own
+            by_cc = _countries_of(gaz, name, divisions, looked_up) if divisions else own
             if not by_cc or len(by_cc) > 4:
                 continue
             for cc, pop in by_cc.items():
@@ -134,11 +135,13 @@ def _places(locs: list[Location], gaz: Gazetteer, t: _Tally) -> None:
                 t.add(cc, w, f"{name} is a {'division' if divisions else 'place'} of {cc}")
 
 
-def _countries_of(gaz: Gazetteer, name: str | None, divisions: bool) -> dict[str, int]:
+def _countries_of(gaz: Gazetteer, name: str | None, divisions: bool, looked_up: dict) -> dict[str, int]:
     """Country -> the largest population of the places (or divisions) a name may denote there."""
     by_cc: dict[str, int] = {}
+    if name and name not in looked_up:
+        looked_up[name] = gaz.candidates(name)
     # a written division is a division: "Moravia" is no town of Moravia, Iowa
-    for c in gaz.candidates(name) if name else []:
+    for c in looked_up[name] if name else []:
         if c.country_code and (not divisions or c.kind not in SETTLEMENTS):
             by_cc[c.country_code] = max(by_cc.get(c.country_code, 0), c.population or 1)
     return by_cc
@@ -147,12 +150,12 @@ def _countries_of(gaz: Gazetteer, name: str | None, divisions: bool) -> dict[str
 _LEAD_PLACE = re.compile(r"\b(?:in|at|near|of|from|outside|around)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
 
 
-def _lead_places(lead: str, gaz: Gazetteer, t: _Tally) -> None:
+def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
     """Cities the lead names ("south-east of Brno"): a city of 50,000 people or more in one or two
     countries says a little."""
     seen = set()
     for m in _LEAD_PLACE.finditer(lead):
-        by_cc = {cc: pop for cc, pop in _countries_of(gaz, m.group("name"), False).items() if pop >= 50_000}
+        by_cc = {cc: pop for cc, pop in _countries_of(gaz, m.group("name"), False, looked_up).items() if pop >= 50_000}
         if by_cc and len(by_cc) <= 2 and m.group("name") not in seen:
             seen.add(m.group("name"))
             for cc in by_cc:

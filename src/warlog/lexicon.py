@@ -43,6 +43,9 @@ def _trie_regex(node: dict, exact: bool = False) -> str:
     return body
 
 
+MEMO_LIMIT = 20_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict
@@ -54,6 +57,13 @@ class Lexicon:
         """The category of a matched category word, whatever whitespace the text put in it
         ("unaccounted\u00a0for")."""
         return self.category_of[" ".join(word.lower().split())]
+
+    @functools.cached_property
+    def memo(self) -> dict:
+        """Answers of pure functions of a short phrase and this lexicon (a subject's kind, the value of
+        a number written in words), kept to be given again: the same phrases come back in every
+        article ("soldiers", "two"). Cleared past MEMO_LIMIT entries."""
+        return {}
 
     @functools.cached_property
     def patterns(self) -> "Patterns":

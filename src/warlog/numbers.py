@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import MEMO_LIMIT, Lexicon
 
 _SPLIT = re.compile(r"[\s\u2013\u2014\u2012~-]+")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -49,6 +49,20 @@ def word_number(text: str, lex: Lexicon) -> int | None:
     return int(round(total + current)) if seen else None
 
 
+def _numbers_in(body: str, lex: Lexicon) -> list[int]:
+    """The numbers a figure's words hold ("twenty-one", "two to three hundred"), kept in the
+    lexicon's memo: the same words come back in every article."""
+    memo = lex.memo
+    key = ("numbers", body)
+    nums = memo.get(key)
+    if nums is None:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        nums = [word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(body)]
+        nums = memo[key] = tuple(n for n in nums if n is not None)
+    return list(nums)
+
+
 def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     """Interpret a match of ``Patterns.quantity``."""
     if m.group("vague"):
@@ -57,8 +71,7 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     if body.isdigit():  # the common case, "12": the number pattern would find just it
         nums = [int(body)]
     else:
-        nums = [word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(body)]
-        nums = [n for n in nums if n is not None]
+        nums = _numbers_in(body, lex)
     if not nums:
         return None
     qual_word = _SPACES.sub(" ", (m.group("qual") or "").lower())

@@ -6,6 +6,7 @@ document becomes that document's failure, never the batch's.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,13 @@ class Summary:
         return "\n".join(lines)
 
 
+# Ingest stores documents in batches, one transaction each: a batch is stored whole or not at all, so
+# each of its documents is too. A batch closes at this many documents, or this long after its first
+# (a kill loses at most that much work; a rerun does it again).
+BATCH_DOCUMENTS = 64
+BATCH_SECONDS = 1.0
+
+
 def ingest(paths: Iterable[str | Path], store, res: Resources | None = None, progress: bool = False,
            prune: bool = False, fmt: str = "auto", max_bytes: int = readers.DEFAULT_MAX_BYTES) -> Summary:
     """Extract and store every file under ``paths`` (``store``: a ``store.Store``); unchanged documents
@@ -120,14 +128,76 @@ def ingest(paths: Iterable[str | Path], store, res: Resources | None = None, pro
     res = res or Resources.load()
     files = list(expand(paths))
     summary = Summary()
+    batch = _Batch(store, summary, prune)
     with _progress(files, progress) as bar:
-        for path in bar:
-            outcome = attempt(path, lambda: readers.read_path(path, fmt, max_bytes), res, store.unchanged)
-            _keep(outcome, store, summary, prune)
+        for i, path in enumerate(bar):
+            if i % BATCH_DOCUMENTS == 0:
+                batch.look_ahead(files[i:i + BATCH_DOCUMENTS])
+            outcome = attempt(path, lambda: readers.read_path(path, fmt, max_bytes), res, batch.unchanged)
+            batch.keep(outcome)
+        batch.flush()
     _gone(paths, files, store, summary, prune)
     if summary.documents or prune:
         store.analyze()
     return summary
+
+
+class _Batch:
+    """The documents extracted and not yet stored, written together (``Store.put_many``)."""
+
+    def __init__(self, store, summary: Summary, prune: bool):
+        self.store, self.summary, self.prune = store, summary, prune
+        self.pending: list[Outcome] = []
+        self.keys: set[str] = set()  # the pending documents' keys
+        self.started = 0.0
+        self.digests: dict[str, str | None] = {}  # key -> stored digest, read ahead for the next files
+
+    def look_ahead(self, files: list[str]) -> None:
+        """Read the stored digests of the next files at once, not one query a file."""
+        keys = [os.path.abspath(f) for f in files]
+        self.digests = dict.fromkeys(keys)
+        self.digests.update(self.store.digests(keys))
+
+    def unchanged(self, prov: Provenance) -> bool:
+        """True when the store holds this document with the same text (``Store.unchanged``)."""
+        key = prov.key
+        if key in self.keys:  # the same file again before its batch is written: write it first
+            self.flush()
+        if key in self.digests:
+            return self.digests[key] == prov.sha256
+        return self.store.unchanged(prov)
+
+    def keep(self, outcome: Outcome) -> None:
+        if outcome.ok and not outcome.skipped:
+            if not self.pending:
+                self.started = time.perf_counter()
+            self.pending.append(outcome)
+            key = outcome.document.provenance.key
+            self.keys.add(key)
+            self.digests.pop(key, None)  # what the store holds of it is about to change
+            if len(self.pending) >= BATCH_DOCUMENTS or time.perf_counter() - self.started >= BATCH_SECONDS:
+                self.flush()
+            return
+        _keep(outcome, self.store, self.summary, self.prune)
+
+    def flush(self) -> None:
+        """Store the pending documents in one transaction; when the store refuses one of them (a count
+        beyond its integers, say), each is stored alone, and the one refused is its failure."""
+        from .store import StoreError
+
+        pending, self.pending, self.keys = self.pending, [], set()
+        if not pending:
+            return
+        try:
+            self.store.put_many([(o.document.provenance, o.document.text, o.events) for o in pending])
+        except StoreError:
+            raise
+        except Exception:
+            for outcome in pending:
+                _keep(outcome, self.store, self.summary, self.prune)
+            return
+        for outcome in pending:
+            _count(outcome, self.summary)
 
 
 def _keep(outcome: Outcome, store, summary: Summary, prune: bool) -> None:
@@ -148,15 +218,19 @@ def _keep(outcome: Outcome, store, summary: Summary, prune: bool) -> None:
             outcome.error = InputError(f"could not be stored ({type(exc).__name__}: {str(exc).splitlines()[0]})",
                                        path=outcome.path)
         else:
-            summary.documents += 1
-            summary.events += len(outcome.events)
-            summary.claims += sum(len(e.claims) for e in outcome.events)
+            _count(outcome, summary)
             return
     err = outcome.error
     store.fail(outcome.path, err.code, err.reason)
     summary.failures.append((outcome.path, err.reason))
     if prune:
         store.remove(os.path.abspath(outcome.path))
+
+
+def _count(outcome: Outcome, summary: Summary) -> None:
+    summary.documents += 1
+    summary.events += len(outcome.events)
+    summary.claims += sum(len(e.claims) for e in outcome.events)
 
 
 def _gone(paths, files: list[str], store, summary: Summary, prune: bool) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, dates, figures, sentences, sides
+from . import attribution, dates, figures, sides
 from .actors import Registry
 from .document import Document, Paragraph
 from .lexicon import Lexicon
@@ -51,7 +51,7 @@ MAX_DOCUMENT_FIGURES = 5000
 
 def sentences_of(doc: Document):
     for para in doc.paragraphs:
-        for s, e in sentences.split(para.text.text):
+        for s, e in para.sentences():
             yield para, s, e
 
 
@@ -69,7 +69,7 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
             break
         context, waiting, prev_figs = None, [], []
         sided: dict[int, tuple] = {}  # id(figure) -> (figure, its claim's side): what a revision revises
-        for s, e in sentences.split(para.text.text):
+        for s, e in para.sentences():
             sent = para.text.text[s:e]
             m = Mention(para, s, e)
             rel = _related(sent, m, date_span, year, lex, reg)

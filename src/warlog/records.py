@@ -172,6 +172,11 @@ class Event:
         """The event as contract JSON text (the same object as ``to_dict``, written without building it)."""
         return json.dumps(self, default=_shallow, ensure_ascii=False)
 
+    def to_dict_json(self) -> str:
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, written without building the dict (the
+        store's record of the event)."""
+        return json.dumps(self, default=_shallow_all, ensure_ascii=False)
+
 
 def _shallow(value: Any) -> dict:
     # json's C encoder walks dicts and lists itself and asks for each record only once
@@ -179,6 +184,15 @@ def _shallow(value: Any) -> dict:
     names = _FIELDS.get(cls)
     if names is None:
         names = _FIELDS[cls] = tuple(n for n, f in value.__dataclass_fields__.items() if not f.metadata.get("internal"))
+    return {k: getattr(value, k) for k in names}
+
+
+def _shallow_all(value: Any) -> dict:
+    # the fields _plain walks, one level: json's encoder goes down the rest itself
+    cls = type(value)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(value.__dataclass_fields__)
     return {k: getattr(value, k) for k in names}
 
 

