@@ -15,7 +15,8 @@ import warlog
 from warlog import store
 
 
-def _corpus(folder, n=150):
+def _corpus(folder, n=600):
+    # enough documents that an ingest outlasts the first kill: batched writes store some 200 a second
     seeds = sorted((SAMPLES / "seeds").iterdir()) + sorted((SAMPLES / "wikitext").iterdir())
     folder.mkdir()
     for i in range(n):

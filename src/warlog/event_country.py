@@ -23,6 +23,8 @@ from .records import Location
 
 RULE = "event_country.v1"
 _PRESENT = re.compile(r"\((?:in\s+)?(?:present[- ]day|modern[- ]day|today|now)\b[^()]*\)", re.I)
+# "Waterloo, present-day Walloon Brabant in Belgium": the same without brackets
+_PRESENT_BARE = re.compile(r"\b(?:present[- ]day|modern[- ]day)\b[^,;()\n]{0,120}", re.I)
 _IN_COUNTRY = r"\b(?:in|near|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?"
 
 
@@ -84,7 +86,7 @@ def _place_line(doc: Document, t: _Tally) -> None:
     if not seg:
         return
     text = seg.text
-    for m in _PRESENT.finditer(text):
+    for m in [*_PRESENT.finditer(text), *_PRESENT_BARE.finditer(text)]:
         hit = countries.find(m.group(0))
         if hit:
             t.add(hit[1], 100, f"the place line says present-day {hit[0]}")
@@ -92,6 +94,11 @@ def _place_line(doc: Document, t: _Tally) -> None:
     parts = [p.strip() for p in re.split(r"[,\n]", re.sub(r"\([^()]*\)", "", text)) if p.strip()]
     for p in reversed(parts[1:] if len(parts) > 1 else parts):
         hit = countries.lookup(p)
+        if hit:
+            t.add(hit[1], 40, f"the place line names {hit[0]}")
+            return
+    for p in reversed(parts[1:]):
+        hit = countries.find(p)  # "Waterloo, south of Brussels in Belgium"
         if hit:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
             return

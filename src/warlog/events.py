@@ -124,6 +124,8 @@ LEAD_DATE_REACH = 1500  # characters of a paragraph read for its date
 
 _TITLE_QUALIFIER = re.compile(r"\s*+\([^()]*\)")  # possessive blanks: a title of long blank runs costs linear time
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+)?"
+                         # "Naval Battle of Arica", "Great Siege of Malta", "Aerial bombing of X"
+                         r"(?:(?:naval|aerial|air|great|grand|last|final|decisive|early|late|initial)\s+)?"
                          r"(?:battle|siege|massacre|attack|raid|ambush|bombing|fall|capture|sack|liberation|storming|"
                          r"assault|offensive|landing|defen[cs]e|occupation|shelling|bombardment)s?\s+(?:of|on|in|at|for)\s+",
                          re.I)
