@@ -65,13 +65,26 @@ def _is_prose(line: str) -> bool:
     if not s or _BULLET.match(s) or s.startswith(("(", "|")) or s.endswith("|"):
         return False
     words = len(s.split())
+    if _counts_line(s, words):
+        return False
     return words >= 40 or (words >= 12 and bool(_END.search(s)))
+
+
+def _counts_line(s: str, words: int) -> bool:
+    """A cell that lists counts ("Wellington's army: 3,500 dead; 10,200 wounded; 3,300 missing."): three
+    figures or more, a few words each; a sentence tells more between its figures."""
+    figures = len(_FIGURES.findall(s))
+    return figures >= 3 and words <= 4 * figures
+
+
+_FIGURES = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
 
 def _is_sentence(line: str) -> bool:
     """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.")."""
     s = MARKER.sub("", line).strip()
-    return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s)))
+    return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s))
+                            and not _counts_line(s, len(s.split())))
 
 
 def _lines(text: str, lay: Layout) -> list[Line]:
