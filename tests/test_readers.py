@@ -132,3 +132,17 @@ def test_readers_wikitext_flag_icons_say_whose_in_combatant_and_casualty_rows_on
     at = seg.text.index("India")
     s, e = seg.source_span(at, at + 5)
     assert text[s:e] == "India"  # the name maps back to the flag's parameter
+
+
+def test_readers_a_printed_templates_parameters_are_its_infobox():
+    # Battle of Pooneryn as en-academic serves it: "Infobox Military Conflict", then "key=value" lines;
+    # an empty "combatant1=" keeps its column, a line below a field goes on with it
+    text = ("- Battle of Pooneryn\nInfobox Military Conflict\nconflict=Battle of Pooneryn\ndate=November 11, 1993\n"
+            "result=Tamil Tiger victory\ncombatant1=\ncombatant2=Liberation Tigers of Tamil Eelam\n"
+            "casualties1=441 killed\n200 missing\ncasualties2=469 killed\n"
+            "Background\nThe main target of the LTTE in the offensive was the naval base at Pooneryn, held by the army.\n")
+    assert readers.detect(text) == "infobox-text"
+    doc = readers.read_text(text, "pooneryn.txt")
+    assert doc.get("combatant1").text == "" and doc.get("combatant2").text == "Liberation Tigers of Tamil Eelam"
+    assert doc.get("casualties1").text.split("\n") == ["441 killed", "200 missing"]
+    assert [c.side for c in warlog.extract_text(text)[0].claims if c.origin == "infobox"] == ["A", "A", "B"]

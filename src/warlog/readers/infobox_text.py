@@ -22,6 +22,7 @@ _BOX_KEYS = frozenset({"conflict", "partof", "date", "place", "result", "territo
                        "deaths", "injuries", "weapons", "defender", "coordinates"})
 _BOX_STEMS = re.compile(r"(combatant|commander|strength|casualties|units)\d")
 _RUN = 3  # field lines in a row that can make a box without its heading
+MAX_CONTINUED = 20  # lines a printed template's field goes on for (each one re-reads the field: linear time)
 
 
 def _is_box_key(key: str) -> bool:
@@ -57,10 +58,18 @@ def _headless_box(lines: list[str]) -> bool:
     return len(run) >= _RUN and sum(map(_box_key, run)) >= 2
 
 
+# a mirror that printed the template's parameters ("Infobox Military Conflict", then "conflict=Battle
+# of Pooneryn", "casualties1=441 killed"): the same box, "=" for ":"
+_DUMP_HEAD = re.compile(r"^\s*Infobox[ _](?:military[ _]conflict|civilian[ _]attack|war[ _]faction|battle)\s*$", re.I | re.M)
+_DUMP_FIELD = re.compile(r"^\s*+(?P<key>[a-z][a-z_ ]{1,24}?\d?[a-z]?)\s*=\s*+(?P<value>(?:.*\S)?)\s*$")
+
+
 def sniff(text: str) -> bool:
     head = text[:4000]
     if re.search(r"^\s*Infobox\s*$", head, re.M):
         return bool(re.search(r"^\s*-\s*\w[^:\n]*:", head, re.M))
+    if (m := _DUMP_HEAD.search(head)) and sum(bool(_DUMP_FIELD.match(x)) for x in head[m.end():].splitlines()[:12]) >= 3:
+        return True
     lines = head.splitlines()
     return any(_field(line) and _headless_box(lines[i:i + 40]) for i, line in enumerate(lines[:60]))
 
@@ -86,6 +95,7 @@ def read(text: str, prov: Provenance) -> Document:
             doc.paragraphs.append(Paragraph(section, Segment.verbatim(text[para_start:end], para_start)))
         para_start, para_lines = None, []
 
+    dump, last, more = False, None, 0  # a printed template's parameters; the field a line goes on; how often
     for n, (pos, line) in enumerate(_lines(text)):
         stripped = line.strip()
         if not doc.title and (m := _TITLE.match(line)):
@@ -95,6 +105,25 @@ def read(text: str, prov: Provenance) -> Document:
             flush()
             in_box = boxed = True
             continue
+        if not boxed and _DUMP_HEAD.match(line):
+            flush()
+            in_box = boxed = dump = True
+            continue
+        if dump and in_box:
+            if (m := _DUMP_FIELD.match(line)):
+                last, more = normalise_key(m.group("key")), 0
+                if m.group("value") or _BOX_STEMS.match(last):
+                    # an empty "combatant1=" still holds its column's place: "combatant2" is side B
+                    doc.fields[last] = Field(last, Segment.verbatim(m.group("value"), pos + m.start("value")))
+                continue
+            if last in doc.fields and stripped and re.search(r"\d", stripped) and len(stripped.split()) <= 40 \
+                    and (more := more + 1) <= MAX_CONTINUED:
+                # "200 missing" on the line below "casualties1=441 killed": the field goes on
+                seg = doc.fields[last].value
+                start = seg.source_span(0, 1)[0]
+                doc.fields[last] = Field(last, Segment.verbatim(text[start:pos + len(line)], start))
+                continue
+            in_box = dump = False
         if not boxed and _field(line) and _headless_box(lines[n:n + 40]):
             flush()
             in_box = boxed = True
