@@ -742,7 +742,8 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
         return "civilians"  # (hostages in a column are the column's people taken: "2 hostages")
     named = None
     if fig.subject:
-        named = next((sv.of_actor(m.actor, reg) for m in reg.find(fig.subject) if sv.of_actor(m.actor, reg)), None)
+        named = next((sv.of_actor(m.actor, reg) for m in reg.find(fig.subject) if sv.of_actor(m.actor, reg)
+                      and not sides.nationals(m, fig.subject_kind)), None)
     if default is None:
         if rf.total and not named and not rf.party:
             return "unknown"  # "35 killed overall" below both columns: everyone's

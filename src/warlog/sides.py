@@ -56,6 +56,11 @@ def actor(name: str, reg: Registry, text: str | None = None, start: int | None =
     return Actor(rec.name, rec.id, [name] + [a for a in rec.aliases if a != name], rec.kind, text, start, end)
 
 
+def nationals(mention, subject_kind: str | None) -> bool:
+    """"Somali Islamists", "Afghan insurgents": a state's nationals in an armed group, not its forces."""
+    return subject_kind == "armed" and mention.by_demonym and mention.actor.kind in STATE_KINDS
+
+
 def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView, reg: Registry) -> str | None:
     """The side whose people ``subject`` counts ("Malian soldiers" -> the side with Mali); None if unknown.
     Civilians are civilians whoever's they are ("Israeli civilians")."""
@@ -64,6 +69,8 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     named_state = False
     if subject:
         for mention in reg.find(subject):
+            if nationals(mention, subject_kind):
+                continue
             label = sv.of_actor(mention.actor, reg)
             if label:
                 return label
