@@ -197,7 +197,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
             party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
-            everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex)
+            everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
                                  headed_at))
         for lab in heads[h:]:
@@ -255,15 +255,21 @@ def _said_category(figs: list, labels: list[Label]) -> list:
     return out
 
 
-def _breakdown(text: str, pos: int, end: int, lex) -> bool:
+def _breakdown(text: str, pos: int, end: int, lex, sv=None, reg=None) -> bool:
     """"41 (40 CRPF personnel, 1 suicide bomber)": a figure broken down, in brackets, into the
-    counts of several parties is a total of them all."""
+    counts of several parties is a total of them all; not when every part named is one side's
+    ("195 killed (2+ Russians, 1 Iranian)" beside Syria: that side's losses by nationality)."""
     m = _BRACKETS.match(text, pos, end)
     if not m:
         return False
     cuts = [m.start(1), *(x for sep in _PART_SEP.finditer(text, m.start(1), m.end(1)) for x in sep.span()), m.end(1)]
     parts = list(zip(cuts[::2], cuts[1::2]))
-    return len(parts) >= 2 and all(_counts_people(text, a, b, lex) for a, b in parts)
+    if len(parts) < 2 or not all(_counts_people(text, a, b, lex) for a, b in parts):
+        return False
+    if sv is None:
+        return True
+    named = {sides.side_of_subject(text[a:b], figures.subject_kind(text[a:b], lex), sv, reg) for a, b in parts}
+    return not (len(named) == 1 and None not in named and "civilians" not in named)
 
 
 _BRACKETS = re.compile(r"\s*\(([^()]{3,200})\)")
