@@ -213,3 +213,11 @@ def test_a_coalition_victory_is_the_side_of_several_states():
     # Battle of Nasiriyah, Battle of Mukalla: both sides hold states; the coalition is the one of several
     ev = _event(Combatant1="Iraq", Combatant2="United States, United Kingdom", Result="Coalition victory")
     assert ev.result.winner == "B"
+
+
+def test_a_flattened_row_printed_on_one_line_holds_both_columns():
+    # Palmyra offensive (March 2016) as goodnames.eth.limo serves it: "195 killed[31][32] (2+ Russians,
+    # 1 Iranian)[32][33][7] 417 killed (per SOHR)[31]" is the row of both columns
+    got = {(c.low, c.side) for c in _corpus_event("h14_palmyra_offensive_march_2016_goodnames.txt").claims
+           if c.origin == "infobox"}
+    assert (195, "A") in got and (417, "B") in got and (450, "B") in got

@@ -684,6 +684,10 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     # the line just before each row, read within a few characters (a block of thousands of rows: linear)
     heads = [_NOTHING_FIRST.match(seg.text, start) is not None
              or _NOTHING_BEFORE.search(seg.text, max(0, start - 40), start) is not None for start, _end in lines]
+    # a row the copy printed on the same line as the one before it: a table's row flattened, the next column
+    spans = [seg.source_span(s, e) for s, e in lines]
+    shared = [n > 0 and "\n" not in doc.text[spans[n - 1][1]:spans[n][0]] for n in range(len(spans))]
+    heads = [h or sh for h, sh in zip(heads, shared)]
     for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, heads)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
