@@ -65,6 +65,16 @@ class Lexicon:
         article ("soldiers", "two"). Cleared past MEMO_LIMIT entries."""
         return {}
 
+    def remembered(self, kind: str, phrase: str, compute):
+        """``compute(phrase)``, once per phrase and kind of answer (see ``memo``)."""
+        memo, key = self.memo, (kind, phrase)
+        answer = memo.get(key)
+        if answer is None:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+            answer = memo[key] = compute(phrase)
+        return answer
+
     @functools.cached_property
     def patterns(self) -> "Patterns":
         from .patterns import Patterns

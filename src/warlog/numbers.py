@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import MEMO_LIMIT, Lexicon
+from .lexicon import Lexicon
 
 _SPLIT = re.compile(r"[\s\u2013\u2014\u2012~-]+")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -52,15 +52,11 @@ def word_number(text: str, lex: Lexicon) -> int | None:
 def _numbers_in(body: str, lex: Lexicon) -> list[int]:
     """The numbers a figure's words hold ("twenty-one", "two to three hundred"), kept in the
     lexicon's memo: the same words come back in every article."""
-    memo = lex.memo
-    key = ("numbers", body)
-    nums = memo.get(key)
-    if nums is None:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        nums = [word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(body)]
-        nums = memo[key] = tuple(n for n in nums if n is not None)
-    return list(nums)
+    def compute(words: str) -> tuple[int, ...]:
+        nums = (word_number(x.group(0), lex) for x in lex.patterns.number_re.finditer(words))
+        return tuple(n for n in nums if n is not None)
+
+    return list(lex.remembered("numbers", body, compute))
 
 
 def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .lexicon import MEMO_LIMIT, Lexicon
+from .lexicon import Lexicon
 from .numbers import Quantity
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:all\s+)?")
@@ -36,14 +36,7 @@ def subject_kind(subject: str | None, lex: Lexicon) -> str | None:
     """What kind of people a subject phrase names, from its last one to three words."""
     if not subject:
         return None
-    memo = lex.memo
-    key = ("subject_kind", subject)
-    kind = memo.get(key)
-    if kind is None:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        kind = memo[key] = _subject_kind(subject, lex)
-    return kind
+    return lex.remembered("subject_kind", subject, lambda phrase: _subject_kind(phrase, lex))
 
 
 def _subject_kind(subject: str, lex: Lexicon) -> str:
