@@ -142,7 +142,8 @@ def _infobox(lay: Layout, lines: list[Line]) -> tuple[Box, int, int, str]:
     if anchor is None:
         return box, len(lines), len(lines), ""
     end = anchor + 1
-    while end < len(lines) and not (_is_sentence(lines[end][1]) and not _label_follows(lay, lines, end)):
+    while end < len(lines) and not (_is_sentence(lines[end][1]) and not _label_follows(lay, lines, end)
+                                    and not _labelled(lay, lines[end][1])):
         end += 1
     rendered_box.read_lines(box, lines[anchor:end])
     rendered_box.tab_columns(box)
@@ -173,6 +174,13 @@ def _anchor(lay: Layout, lines: list[Line]) -> int | None:
 
 def _is_label(lay: Layout, s: str) -> bool:
     return bool(PART_OF.match(s) or lay.label_start.match(s)) and not _is_prose(s)
+
+
+def _labelled(lay: Layout, line: str) -> bool:
+    """A field of the infobox that reads as a sentence ("Result Mission successful; 102 (out of 105)
+    hostages rescued."): its label says it is the box's, not the article's first sentence."""
+    m = lay.label_start.match(line)
+    return bool(m) and " ".join(m.group("label").lower().split()) in lay.labels and not _is_prose(line[m.end():])
 
 
 def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
