@@ -109,7 +109,11 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
             att = context  # "Several dozen soldiers were wounded or missing as well."
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
         owner = _owner(sent, fig.qty.start - s0) if fig.subject is None else None
-        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner)
+        if fig.subject is None or fig.subject_kind == "unknown" and fig.category == fig.subject.lower():
+            # "inflicted 1,300 casualties on the Katangese force": no people of their own, whose they were
+            owner = owner or _inflicted_on(sent, fig.qty.start - s0, fig.end - s0)
+        owner_kind = figures.subject_kind(owner, lex) if owner else None
+        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner, owner_kind)
         sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
@@ -135,7 +139,20 @@ def _owner(sent: str, pos: int) -> str | None:
     return m.group("who") if m else None
 
 
-def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | None = None) -> str:
+# whose losses were inflicted: "inflicted approximately 1,300 casualties on the Katangese force"
+_INFLICT = re.compile(r"\binflict(?:ed|ing|s)?\b", re.I)
+_ON_WHOM = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:on|upon|against)\s+(?:the\s+)?(?P<who>[^,.;()]{2,60})")
+
+
+def _inflicted_on(sent: str, pos: int, end: int) -> str | None:
+    if not _INFLICT.search(sent, max(0, pos - 60), pos):
+        return None
+    m = _ON_WHOM.match(sent, end)
+    return m.group("who") if m else None
+
+
+def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | None = None,
+          owner_kind: str | None = None) -> str:
     if fig.speaker_side and att and att.sources:
         # "JNIM ... losing four soldiers": the speaker's own people
         if label := _speaker_side(att, sv, reg):
@@ -148,7 +165,7 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | N
         # "the Malian army reported two dead and ten wounded": a side's count of people it does not
         # name is of its own
         return label
-    if owner and (label := sides.side_of_subject(owner, None, sv, reg)):
+    if owner and (label := sides.side_of_subject(owner, owner_kind if owner_kind != "unknown" else None, sv, reg)):
         return label
     if fig.subject is None and sv.victims_are_civilians and not related:
         return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
