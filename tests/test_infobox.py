@@ -20,6 +20,8 @@ def _event(**fields):
     ("Indecisive", None), ("Inconclusive", None), ("Pyrrhic Wagner victory", "A"), ("Malian government victory", "A"),
     # each side won something (Battle of Thermopylae): no winner
     ("JNIM tactical victory; Malian strategic victory", None), ("Malian tactical and strategic victory", "A"),
+    # an operation's success is its first column's (Operation Entebbe, Operation Linda Nchi); a ceasefire no one's
+    ("Mission successful", "A"), ("Operational success", "A"), ("Ceasefire", None),
 ])
 def test_infobox_winner(result, winner):
     assert _event(Result=result).result.winner == winner
