@@ -30,6 +30,8 @@ def test_infobox_winner(result, winner):
 @pytest.mark.parametrize("date,start,end,precision", [
     ("January 27, 2018", "2018-01-27", "2018-01-27", "day"),
     ("17 August 2024 – 19 August 2024", "2024-08-17", "2024-08-19", "day"),
+    # a copy that lost the dash: the first day takes the last one's year (Battle of Cold Harbor, av1)
+    ("May 31 (1864-05-31) June 12, 1864 (1864-06-13)", "1864-05-31", "1864-06-12", "day"),
     ("4–5 June 2021", "2021-06-04", "2021-06-05", "day"),
     ("March 2013", "2013-03", "2013-03", "month"),
 ])

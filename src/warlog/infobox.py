@@ -68,6 +68,11 @@ def date(doc: Document) -> dates.DateSpan | None:
     text = _DATE_NOISE.sub(lambda m: " " * len(m.group(0)), seg.text)
     every = dates.find_all(text, any_year=True)
     found = [d for d in every if d.has_year]
+    if len(found) == 1:
+        # "May 31 June 12, 1864" (a copy lost the dash): a day before the dated one takes its year
+        with_year = dates.find_all(text, int(found[0].start[:4]), any_year=True)
+        if any(not d.has_year and d.pos < found[0].pos for d in with_year):
+            found = with_year
     if len(found) >= 2:
         # "16 January 2013 – 19 January 2013", "German phase: 5 – 20 July 1943, Soviet phase: 12 July –
         # 23 August 1943": from the first day to the last the field gives
