@@ -228,7 +228,10 @@ def _captives_of_field(text: str, figs: list, category: str, lex) -> list:
     for fig, rule in figs:
         name = fig.rule.split("/")[-1].split(".v")[0]
         words = text[fig.qty.end:fig.end].split()
-        captive = fig.category == "captured" and bool(words) and lex.category_of.get(words[-1].lower()) == "captured"
+        # "1 hostage" among the dead died; "76 taken hostage" in an injuries row were taken
+        taken = len(words) >= 2 and words[-2].lower() in lex.raw["taking"]["verbs"]
+        captive = fig.category == "captured" and bool(words) and lex.category_of.get(words[-1].lower()) == "captured" \
+            and not taken
         if captive and name in ("bare", "noun") or converted and name in ("chain", "shared"):
             fig = dataclasses.replace(fig, category=category)
             converted = True
@@ -477,8 +480,10 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
                 or _inside_paren_after_figure(text, s, q.start, found) \
                 or _subset(text, s, q.start, P):
             continue
+        said = _PAREN_WORD.match(text, end, e)
+        said = lex.category_of.get(said.group(1).lower()) if said else None  # "43 (disappeared)"
         out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
-                          category or "casualties", "field" if category else "total"))
+                          said or category or "casualties", "field" if category or said else "total"))
     return out
 
 
@@ -505,6 +510,7 @@ def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | Non
     return None, pos
 
 
+_PAREN_WORD = re.compile(r"\s*\(\s*([A-Za-z][\w ]{0,30}?)\s*\)")
 # what the rest of a bare count's piece says happened to people who are no casualties
 _NOT_LOSS = re.compile(r"[^,;()\n]{0,40}?\b(?:displaced|evacuated|fled|rescued|freed|released|escaped|homeless|"
                        r"made\s+refugees|resettled|relocated)\b", re.I)

@@ -49,7 +49,7 @@ def _subject_kind(subject: str, lex: Lexicon) -> str:
         return kinds.pop() if len(kinds) == 1 else "unknown"
     owner = _MEMBERS.match(low)
     if owner and (kind := subject_kind(owner.group(1), lex)) != "unknown":
-        return kind  # "special forces members" are the special forces' kind; "members" alone, a group's
+        return kind  # "special forces members" are the special forces' kind, "civilian casualties" civilians
     for n in range(min(3, len(low.split())), 0, -1):
         head = " ".join(low.split()[-n:])
         if head in lex.subject_kind:
@@ -59,7 +59,7 @@ def _subject_kind(subject: str, lex: Lexicon) -> str:
     return "unknown"
 
 
-_MEMBERS = re.compile(r"^(.+?)\s+(?:members?|personnel)$")
+_MEMBERS = re.compile(r"^(.+?)\s+(?:members?|personnel|casualties|fatalities|deaths|losses)$")
 _PRO_STATE = re.compile(r"\bpro-(?:government|regime|junta)\b|\bloyalists?\b")
 
 
