@@ -125,6 +125,8 @@ def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
     ("Deaths: 132 Israelis", [(132, 132)]),
     ("Deaths: ~60,000 Azerbaijanis and Kurds displaced, 80 civilians", [(80, 80)]),
 ])
+
+
 def test_victim_rows_may_say_where_and_how_sure(row, want):
     text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2019\n- Perpetrators: JNIM\n- {row}\n\nText.\n"
     assert [(c.low, c.high) for c in warlog.extract_text(text)[0].claims] == want
@@ -225,3 +227,13 @@ def test_a_flattened_row_printed_on_one_line_holds_both_columns():
     got = {(c.low, c.side) for c in _corpus_event("h14_palmyra_offensive_march_2016_goodnames.txt").claims
            if c.origin == "infobox"}
     assert (195, "A") in got and (417, "B") in got and (450, "B") in got
+
+
+def test_a_victims_total_is_theirs_unless_the_rows_above_count_several_sides():
+    # Kourakou and Tondobi attacks ("Total: 44" below the villages' dead), 2016 Ankara bombing ("Total:
+    # 30" below soldiers, civilians and a perpetrator)
+    def sides_of(deaths):
+        text = f"= Test attack =\n\nInfobox\n- Title: Test attack\n- Date: 2023\n- Perpetrators: JNIM\n- Deaths: {deaths}\n\nText.\n"
+        return [(c.low, c.side) for c in warlog.extract_text(text)[0].claims if c.origin == "infobox"]
+    assert sides_of("31 in Kourakou, 13 in Tondobi, Total: 44")[-1] == (44, "civilians")
+    assert sides_of("14 soldiers, 1 civilian, 1 perpetrator, Total: 16")[-1] == (16, "unknown")

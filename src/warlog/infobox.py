@@ -722,8 +722,13 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
         seg = doc.get(key)
         if seg is None:
             continue
-        for rf in infobox_claims.row_figures(doc, seg, res, sv, category):
-            side = infobox_claims.side_of(rf, "unknown" if rf.total else victims, sv, res.actors)
+        rows = infobox_claims.row_figures(doc, seg, res, sv, category)
+        parts = {infobox_claims.side_of(rf, victims, sv, res.actors) for rf in rows if not rf.total}
+        for rf in rows:
+            # "Fatalities: Total: 44" below the victims' rows is the victims' total; below rows of several
+            # sides' people (soldiers, a perpetrator), or broken down into them, it is everyone's
+            everyone = rf.everyone or rf.total and len(parts - {victims}) > 0
+            side = infobox_claims.side_of(rf, "unknown" if everyone else victims, sv, res.actors)
             claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
     return claims
 
