@@ -109,8 +109,9 @@ def read_lines(box: Box, lines: list[Line]) -> None:
         if label and (label in lay.blocks or box.block is None):
             _label(box, label, [(pos + m.end(), text[m.end():])] if text[m.end():].strip() else [])
             continue
-        if lost and box.key and "combatants" not in box.raw and FLAG_TRACE.match(text):
-            # a flag's trace before a name: the belligerents have begun
+        if lost and box.key and "combatants" not in box.raw and (FLAG_TRACE.match(text) or FLAG_OF.match(s)):
+            # a flag's trace before a name, or its file ("Flag of the Pakistani Army.svg Pakistan Army"):
+            # the belligerents have begun
             box.open_block("combatants")
         elif lost and box.block == "combatants" and "strength" not in stems and "strength" not in box.raw and _FIGURE.match(s):
             box.open_block("strength")  # "~150 insurgents": the copy lost the Strength heading too
