@@ -33,3 +33,11 @@ def test_countries_codes_every_iso_country_has_a_row_and_an_acled_region():
 @pytest.mark.parametrize("gwno,code", [(432, "ML"), (475, "NG"), (365, "RU")])
 def test_countries_by_gwno(gwno, code):
     assert countries.by_gwno(gwno).alpha2 == code
+
+
+@pytest.mark.parametrize("text,code", [
+    # Kingsmill massacre, Warrenpoint ambush: Northern Ireland is the United Kingdom, Ireland is not
+    ("Kingsmill, County Armagh, Northern Ireland", "GB"), ("Dublin, Ireland", "IE"), ("Glencoe, Scotland", "GB"),
+])
+def test_countries_found_in_a_place_line(text, code):
+    assert countries.find(text)[1] == code
