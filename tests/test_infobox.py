@@ -237,3 +237,12 @@ def test_a_victims_total_is_theirs_unless_the_rows_above_count_several_sides():
         return [(c.low, c.side) for c in warlog.extract_text(text)[0].claims if c.origin == "infobox"]
     assert sides_of("31 in Kourakou, 13 in Tondobi, Total: 44")[-1] == (44, "civilians")
     assert sides_of("14 soldiers, 1 civilian, 1 perpetrator, Total: 16")[-1] == (16, "unknown")
+
+
+def test_a_names_line_below_the_result_is_the_belligerents_where_the_registry_reads_it_whole():
+    # Battle of Mullaitivu (1996) on en.wikipedia.org, Battle of Konduga on a mobile page: the copy lost
+    # the Belligerents heading; the line below the result is the columns' names, in order
+    mullaitivu = _actors(_corpus_event("h5b_battle_of_mullaitivu_1996_enwiki.txt"))
+    assert [i for _, i in mullaitivu["A"]] == ["ltte"] and [i for _, i in mullaitivu["B"]] == ["sri_lanka"]
+    konduga = _actors(_corpus_event("h11_battle_of_konduga_2015_mobile.txt"))
+    assert [i for _, i in konduga["A"]] == ["boko_haram"] and [i for _, i in konduga["B"]] == ["nigeria"]

@@ -177,7 +177,7 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg) or _lead_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
-        return _perpetrator_side(doc, reg) or _lead_sides(doc, reg)
+        return _perpetrator_side(doc, reg) or _names_line(doc, reg) or _lead_sides(doc, reg)
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
@@ -195,6 +195,27 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         if name and not _UNKNOWN.match(name):
             out[label].commanders = [name]
     return out
+
+
+def _names_line(doc: Document, reg: Registry) -> dict[str, Side]:
+    """A copy that lost the Belligerents heading leaves the names' line below the result ("LTTE
+    victory" / "Liberation Tigers of Tamil Eelam Sri Lanka Sri Lanka"): a line the registry reads
+    whole as two actors or more is the belligerents, in the columns' order."""
+    seg = doc.get("result")
+    if seg is None:
+        return {}
+    for s, e in items(seg, split_commas=False)[1:3]:
+        line = seg.text[s:e]
+        found = [m for m in reg.find(line) if m.actor.kind in BELLIGERENT_KINDS and not m.by_demonym]
+        covered = sum(m.end - m.start for m in found)
+        names = list(dict.fromkeys(m.actor.id for m in found))
+        if len(names) >= 2 and covered >= 0.8 * len(line.replace(" ", "")) and len(line) <= MAX_NAME:
+            out: dict[str, Side] = {}
+            for label, m in zip("AB", [next(x for x in found if x.actor.id == i) for i in names[:2]]):
+                ss, se = seg.source_span(s + m.start, s + m.end)
+                out[label] = Side(actors=[sides.actor(m.actor.name, reg, doc.text[ss:se], ss, se)])
+            return out
+    return {}
 
 
 def _distinct(found: list) -> list:
