@@ -2,6 +2,7 @@
 the casualty figures of each column."""
 from __future__ import annotations
 
+import functools
 import re
 
 from . import countries, dates, forces, infobox_claims, sides
@@ -208,10 +209,10 @@ def _names_line(doc: Document, reg: Registry) -> dict[str, Side]:
         line = seg.text[s:e]
         found = [m for m in reg.find(line) if m.actor.kind in BELLIGERENT_KINDS and not m.by_demonym]
         covered = sum(m.end - m.start for m in found)
-        names = list(dict.fromkeys(m.actor.id for m in found))
-        if len(names) >= 2 and covered >= 0.8 * len(line.replace(" ", "")) and len(line) <= MAX_NAME:
+        first = list({m.actor.id: m for m in reversed(found)}.values())[::-1]  # each actor's first mention
+        if len(first) >= 2 and covered >= 0.8 * len(line.replace(" ", "")) and len(line) <= MAX_NAME:
             out: dict[str, Side] = {}
-            for label, m in zip("AB", [next(x for x in found if x.actor.id == i) for i in names[:2]]):
+            for label, m in zip("AB", first):
                 ss, se = seg.source_span(s + m.start, s + m.end)
                 out[label] = Side(actors=[sides.actor(m.actor.name, reg, doc.text[ss:se], ss, se)])
             return out
@@ -710,13 +711,15 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     for rf in rows:
         lines.setdefault(rf.line, []).append(rf)
     # the line just before each row, read within a few characters (a block of thousands of rows: linear)
-    heads = [_NOTHING_FIRST.match(seg.text, start) is not None
-             or _NOTHING_BEFORE.search(seg.text, max(0, start - 40), start) is not None for start, _end in lines]
-    # a row the copy printed on the same line as the one before it: a table's row flattened, the next column
+    first, before = _nothing()
     spans = [seg.source_span(s, e) for s, e in lines]
-    shared = [n > 0 and "\n" not in doc.text[spans[n - 1][1]:spans[n][0]] for n in range(len(spans))]
-    heads = [h or sh for h, sh in zip(heads, shared)]
-    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, heads)):
+    # a row after a cell that said nothing ("None 11 killed"), or that the copy printed on the same line
+    # as the row before it (a table's row flattened), is the next column's
+    next_column = [first.match(seg.text, start) is not None
+                   or before.search(seg.text, max(0, start - 40), start) is not None
+                   or n > 0 and "\n" not in doc.text[spans[n - 1][1]:spans[n][0]]
+                   for n, (start, _end) in enumerate(lines)]
+    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, next_column)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
             if side == "unknown" and rf.party == "unknown" and not rf.everyone:
@@ -790,10 +793,17 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
     return named or (rf.party if rf.party != "unknown" else None) or default
 
 
-# "None 11 killed": the first column's cell said no losses; the figures after it are the next column's
-_NOTHING = r"(?:none|nil|unknown|undisclosed|not\s+known|not\s+reported|classified|unclear|n/a|no\s+losses|[—–-])"
-_NOTHING_FIRST = re.compile(rf"\s*{_NOTHING}\s+(?=[~≈c.]*\s*\d)", re.I)
-_NOTHING_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{_NOTHING}[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I)
+@functools.lru_cache(maxsize=1)
+def _nothing() -> tuple[re.Pattern, re.Pattern]:
+    """"None 11 killed": the first column's cell said no losses (the words of data/rendered.yaml's
+    empty cells, "no losses", a dash); the figures after it are the next column's. Patterns of a cell
+    opening a row, and of one on the line above it."""
+    from .readers.rendered_data import load
+
+    words = sorted((w for w in load().empty_cells if w[0].isalpha()), key=len, reverse=True)
+    nothing = "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r"|no\s+losses|[—–-])"
+    return (re.compile(rf"\s*{nothing}\s+(?=[~≈c.]*\s*\d)", re.I),
+            re.compile(rf"(?:^|\n)[ \t]*{nothing}[ \t]*(?:\[\d+\])*[ \t]*\n[ \t]*$", re.I))
 
 
 _CAPTIVES = re.compile(rf"\b(?:{forces.alt('captives')})$", re.I)
@@ -803,15 +813,16 @@ def _captive(subject: str) -> bool:
     return bool(_CAPTIVES.search(subject.strip()))
 
 
-def _assign_rows(lines: list[list], sv, reg, nothing_first: list[bool] | None = None) -> list[str]:
+def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
     repeating a category it already gave for this side starts the next side's column, and so does
-    a row whose first cell said the first side lost none ("None 11 killed")."""
+    a row whose first cell said the first side lost none ("None 11 killed") or that shares the line
+    of the row before (``next_column``)."""
     # a column that lost its names (flag images) still has its rows: two sides at least
     labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
     cur, used, out = 0, {lab: set() for lab in labels}, []
     for n, rfs in enumerate(lines):
-        if nothing_first and nothing_first[n] and cur + 1 < len(labels):
+        if next_column and next_column[n] and cur + 1 < len(labels):
             cur += 1
         named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
         named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}

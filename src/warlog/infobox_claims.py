@@ -258,7 +258,7 @@ def _said_category(figs: list, labels: list[Label]) -> list:
     return out
 
 
-def _breakdown(text: str, pos: int, end: int, lex, sv=None, reg=None) -> bool:
+def _breakdown(text: str, pos: int, end: int, lex, sv, reg) -> bool:
     """"41 (40 CRPF personnel, 1 suicide bomber)": a figure broken down, in brackets, into the
     counts of several parties is a total of them all; not when every part named is one side's
     ("195 killed (2+ Russians, 1 Iranian)" beside Syria: that side's losses by nationality)."""
@@ -269,8 +269,6 @@ def _breakdown(text: str, pos: int, end: int, lex, sv=None, reg=None) -> bool:
     parts = list(zip(cuts[::2], cuts[1::2]))
     if len(parts) < 2 or not all(_counts_people(text, a, b, lex) for a, b in parts):
         return False
-    if sv is None:
-        return True
     named = {sides.side_of_subject(text[a:b], figures.subject_kind(text[a:b], lex), sv, reg) for a, b in parts}
     return not (len(named) == 1 and None not in named and "civilians" not in named)
 

@@ -109,7 +109,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
             att = context  # "Several dozen soldiers were wounded or missing as well."
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
         owner = _owner(sent, fig.qty.start - s0) if fig.subject is None else None
-        if fig.subject is None or fig.subject_kind == "unknown" and fig.category == fig.subject.lower():
+        if fig.subject is None or fig.subject.lower() in lex.category_of:
             # "inflicted 1,300 casualties on the Katangese force": no people of their own, whose they were
             owner = owner or _inflicted_on(sent, fig.qty.start - s0, fig.end - s0)
         owner_kind = figures.subject_kind(owner, lex) if owner else None
