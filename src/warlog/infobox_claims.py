@@ -270,6 +270,8 @@ def _breakdown(text: str, pos: int, end: int, lex, sv, reg) -> bool:
     if len(parts) < 2 or not all(_counts_people(text, a, b, lex) for a, b in parts):
         return False
     named = {sides.side_of_subject(text[a:b], figures.subject_kind(text[a:b], lex), sv, reg) for a, b in parts}
+    if named == {None} or named == {"civilians"} and sv.victims_are_civilians:
+        return False  # "Deaths: 14 (13 immediate, 1 died four months later)": parts by when or how, not by whose
     return not (len(named) == 1 and None not in named and "civilians" not in named)
 
 

@@ -166,16 +166,23 @@ class Patterns:
         # asides between the people and their verb: "at least 18 soldiers, including an officer, were killed",
         # "642 civilians, including men, women, and children, were massacred", "(142 according to
         # official tallies)", "110 schoolgirls aged 11–19 years old were kidnapped"
-        aside = (r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^;.()]{0,80}?,"
+        aside = (r"\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|of\s+whom)\b[^;.()]{0,80}?,"
                  r"|\s*\([^()]{0,80}\)|\s+aged\s+[^,;.()]{0,25}?(?:\s+years?\s+old)?(?=\s)"
                  # the end of an aside before the verb: "30 fighters, along with nine southern fighters, were killed"
-                 r"|\s*,(?=\s*(?:were|was|had\s+been|have\s+been)\s)){0,2}")
-        self.verb_after = re.compile(
-            rf"{aside}\s*(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
-            # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
-            rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs)})\b)*",
-            re.I,
-        )
+                 r"|\s*,(?=\s*(?:were|was|had\s+been|have\s+been)\s)")
+        # who the people named were, between them and an auxiliary or "died" (read only after people
+        # named, never after a bare figure: "100 breaches of the ceasefire were reported"): "340 people
+        # from Lidice died", "Twelve residents including one member of the security team were killed",
+        # "Three foreign kibbutz employees, two from Nepal and one from Moldova, were also killed"
+        modifier = (rf"\s+(?:from|at|in|of|over|aged|inside|aboard|belonging\s+to|working\s+for|flying\s+for|including)\s+"
+                    rf"[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
+                    # (not more people joined: "30 fighters, along with nine southern fighters, were killed")
+                    rf"|\s*,(?!\s*(?:along|together|as\s+well|and|plus|or)\b)[^,;.()]{{1,80}},(?=\s*(?:{aux})\s)")
+        verb = (rf"\s*(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+                # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
+                rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs)})\b)*")
+        self.verb_after = re.compile(rf"(?:{aside}){{0,2}}{verb}", re.I)
+        self.verb_after_people = re.compile(rf"(?:{aside}|{modifier}){{0,2}}{verb}", re.I)
         # "14 dead and wounded": a category noun joined to another category word
         self.category_tail = re.compile(
             rf"(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs + nouns)})\b", re.I)

@@ -155,7 +155,7 @@ def _anaphoric(subject: str | None, lex: Lexicon) -> bool:
 def passive(s: Spot) -> Figure | None:
     """Figure, optional subject, verb: "nine soldiers were killed", "ten wounded"."""
     P = s.lex.patterns
-    verb = P.verb_after.match(s.text, s.after_subj, s.end)
+    verb = (P.verb_after_people if s.subject else P.verb_after).match(s.text, s.after_subj, s.end)
     if not verb:
         return None
     if s.subject and not verb.group("aux") and P.object_after.match(s.text, verb.end(), s.end):
