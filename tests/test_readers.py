@@ -146,3 +146,20 @@ def test_readers_a_printed_templates_parameters_are_its_infobox():
     assert doc.get("combatant1").text == "" and doc.get("combatant2").text == "Liberation Tigers of Tamil Eelam"
     assert doc.get("casualties1").text.split("\n") == ["441 killed", "200 missing"]
     assert [c.side for c in warlog.extract_text(text)[0].claims if c.origin == "infobox"] == ["A", "A", "B"]
+
+
+def test_readers_plain_text_opening_with_a_sentence_keeps_it_as_prose():
+    # a news text pasted as it is: its first line is a sentence of the report, not a name
+    text = "At least 340 people were killed in the attack on the village, officials said.\n"
+    doc = readers.read_text(text, fmt="text")
+    assert doc.title == ""
+    assert [p.text.text for p in doc.paragraphs] == [text.strip()]
+
+
+def test_readers_plain_text_with_equals_headings_names_its_title_and_sections():
+    # the Lidice massacre's lead and a section, written with wikitext's heading marks but no infobox
+    text = ("= Lidice massacre =\n\nAbout 340 people from Lidice died because of the German reprisal.\n\n"
+            "== Aftermath ==\n\nOnly 153 women and 17 children returned.\n")
+    doc = readers.read_text(text, fmt="text")
+    assert doc.title == "Lidice massacre"
+    assert [(p.section, p.text.text[:11]) for p in doc.paragraphs] == [("", "About 340 p"), ("Aftermath", "Only 153 wo")]

@@ -192,7 +192,14 @@ def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
 def _is_candidate(lay: Layout, s: str) -> bool:
     """A line that can be the article's name."""
     return (bool(re.search(r"[^\W\d_]", s)) and len(s.split()) <= 15 and not _is_prose(s) and not _BULLET.match(s)
-            and not lay.is_chrome(s) and not lay.label_start.match(s) and "|" not in s and not s.endswith(":"))
+            and not lay.is_chrome(s) and not lay.label_start.match(s) and "|" not in s and not s.endswith(":")
+            and not _SENTENCE_END.search(s))
+
+
+# a short sentence is no name: "In total 340 people were killed in the attack." opens a news text
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+# a heading in the wikitext way, in a plain text: "= Lidice massacre =", "== Background =="
+_EQUALS_HEADING = re.compile(r"^(=+)\s*(?P<h>[^=]+?)\s*\1$")
 
 
 def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
@@ -202,7 +209,7 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     named = _above_banner(lay, top)
     if named:
         return named
-    cands = [_EDIT.sub("", t).strip() for _, t in top]
+    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip()) for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:
@@ -256,9 +263,11 @@ def _body(doc: Document, lay: Layout, lines: list[Line]) -> None:
     section, refs, title, prev = "", False, doc.title.lower(), "."
     for n, (pos, line) in enumerate(lines):
         s = line.strip()
+        equals = _EQUALS_HEADING.match(s)
+        s = equals.group("h") if equals else s
         if not s or lay.is_chrome(s) or s.lower() == title or not s.strip("|- "):
             continue
-        if _is_heading(lay, s) and not _is_prose(s) and _stands_apart(lay, lines, n, prev):
+        if equals or _is_heading(lay, s) and not _is_prose(s) and _stands_apart(lay, lines, n, prev):
             prev = "."
             if not doc.paragraphs:  # the lead has no heading: a short line above it is debris
                 continue
