@@ -103,3 +103,17 @@ def test_events_rendered_page_with_tabbed_columns_is_sided():
     assert (ev.sides["B"].strength.low, ev.sides["B"].strength.qualifier) == (200, "approx")
     box = [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"]
     assert box == [("A", "killed", 27), ("A", "wounded", 33), ("A", "missing", 7), ("B", "killed", 70)]
+
+
+def test_events_a_date_in_a_clause_after_the_verb_makes_no_related_event(tmp_path):
+    # the 2014 Farafra ambush's lead: the dates "since the July 2013 ouster" and of the clause after
+    # "which" date other things, not the killing of the border guards
+    path = tmp_path / "farafra.txt"
+    path.write_text("= 2014 Farafra ambush =\n\nInfobox\n- Date: 19 July 2014\n- Combatant1: Ansar Bait al-Maqdis\n"
+                    "- Combatant2: Egyptian Army\n\nThe 2014 Farafra ambush occurred on 19 July 2014 when unidentified "
+                    "gunmen ambushed a desert checkpoint in Egypt's New Valley Governorate. Twenty-two border guards "
+                    "were killed in the attack, which was one of the biggest since the July 2013 ouster of Egyptian "
+                    "president Mohamed Morsi.\n", encoding="utf-8")
+    events = warlog.extract(path)
+    assert [e.role for e in events] == ["main"]
+    assert [(c.side, c.low) for c in events[0].claims] == [("B", 22)]

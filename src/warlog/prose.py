@@ -215,7 +215,8 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry
     if words is None or not P.attribution_first["say"].isdisjoint(words):
         if P.say_verb.search(sent, 0, verb.start()):
             return None
-    d = next((d for d in dates.find_all(sent, year) if d.precision != "year" or d.has_year), None)
+    d = next((d for d in dates.find_all(sent, year) if (d.precision != "year" or d.has_year)
+              and not _dates_another_clause(sent, d, verb.end())), None)
     if d is None or _overlaps(d, date_span):
         return None
     m.date = d
@@ -224,6 +225,18 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry
               r"June|July|August|September|October|November|December)\b", pm.group("name"))
               and not _names_actor(pm.group("name"), reg)]
     return RelatedSentence(m, verb.group(0).lower(), places)
+
+
+def _dates_another_clause(sent: str, d: dates.DateSpan, verb_end: int) -> bool:
+    """A date that dates no incident of the sentence's: a reference point ("the biggest since the July
+    2013 ouster") or one in a relative clause after the verb ("Twenty-two border guards were killed in
+    the attack, which was ... the second since 12 May")."""
+    return bool(_SINCE.search(sent, max(0, d.pos - 12), d.pos)
+                or d.pos > verb_end and _RELATIVE.search(sent, verb_end, d.pos))
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.I)
 
 
 def _names_actor(name: str, reg) -> bool:
