@@ -67,7 +67,7 @@ def main() -> int:
     ap.add_argument("--markdown", action="store_true", help="a table by form and by region, for the README")
     ap.add_argument("--set", default="corpus",
                     help="a folder under tests/ with a gold.json (corpus: the development corpus; "
-                         "holdout6: a set never tuned on), or the path of such a folder")
+                         "holdout7: a set never tuned on), or the path of such a folder")
     args = ap.parse_args()
     global CORPUS
     CORPUS = Path(args.set) if "/" in args.set else ROOT / "tests" / args.set

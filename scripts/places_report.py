@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Places and actors of the development corpus's main events, measured (issue 10's yardsticks):
 
-    python scripts/places_report.py [--set corpus|holdout6] [--events EVENTS.json] [--show]
+    python scripts/places_report.py [--set corpus|holdout7] [--events EVENTS.json] [--show]
 
 - main places located within 30 km at precision 1-2, against a reference point: the article's own
   coordinates where it gives them, else tests/corpus/places.json (looked up on public pages, or the
@@ -59,7 +59,7 @@ def main() -> int:
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ap.add_argument("--set", default="corpus", help="a folder under tests/ with gold.json and places.json "
-                                                    "(corpus, holdout6)")
+                                                    "(corpus, holdout7)")
     args = ap.parse_args()
     global CORPUS
     CORPUS = ROOT / "tests" / args.set
