@@ -246,3 +246,11 @@ def test_a_names_line_below_the_result_is_the_belligerents_where_the_registry_re
     assert [i for _, i in mullaitivu["A"]] == ["ltte"] and [i for _, i in mullaitivu["B"]] == ["sri_lanka"]
     konduga = _actors(_corpus_event("h11_battle_of_konduga_2015_mobile.txt"))
     assert [i for _, i in konduga["A"]] == ["boko_haram"] and [i for _, i in konduga["B"]] == ["nigeria"]
+
+
+def test_names_left_on_the_result_lines_open_the_flattened_belligerents():
+    # Battle of Nasiriyah on a Military Wiki copy: "Coalition victory" / "Iraq Iraq United States" /
+    # " United Kingdom": the copy opened the belligerents' list at the third name's flag
+    nasiriyah = _actors(_corpus_event("h10_battle_of_nasiriyah_2003_fandom.txt"))
+    assert [i for _, i in nasiriyah["A"]] == ["iraq"]
+    assert [i for _, i in nasiriyah["B"]] == ["united_states", "united_kingdom"]

@@ -182,6 +182,10 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
+    # the first names of the list may have stayed on the result's lines ("Coalition victory" / "Iraq
+    # Iraq United States" / " United Kingdom": the copy opened the list at the flag of the third)
+    if lost := _names_below_result(doc, reg, least=1):
+        found = _distinct(lost + found)
     camps = _camp_split(found, reg) if 2 < len(found) <= MAX_FLATTENED else None
     for i, a in enumerate(found):
         label = camps[i] if camps else _side_for(a, out, reg)
@@ -202,21 +206,25 @@ def _names_line(doc: Document, reg: Registry) -> dict[str, Side]:
     """A copy that lost the Belligerents heading leaves the names' line below the result ("LTTE
     victory" / "Liberation Tigers of Tamil Eelam Sri Lanka Sri Lanka"): a line the registry reads
     whole as two actors or more is the belligerents, in the columns' order."""
+    found = _names_below_result(doc, reg)
+    return {label: Side(actors=[a]) for label, a in zip("AB", found)} if len(found) >= 2 else {}
+
+
+def _names_below_result(doc: Document, reg: Registry, least: int = 2) -> list[Actor]:
+    """The actors of the first line below the result's own that the registry reads whole, as each
+    actor's first mention ("Iraq Iraq United States": Iraq, the United States), if ``least`` or more."""
     seg = doc.get("result")
     if seg is None:
-        return {}
+        return []
     for s, e in items(seg, split_commas=False)[1:3]:
         line = seg.text[s:e]
         found = [m for m in reg.find(line) if m.actor.kind in BELLIGERENT_KINDS and not m.by_demonym]
         covered = sum(m.end - m.start for m in found)
         first = list({m.actor.id: m for m in reversed(found)}.values())[::-1]  # each actor's first mention
-        if len(first) >= 2 and covered >= 0.8 * len(line.replace(" ", "")) and len(line) <= MAX_NAME:
-            out: dict[str, Side] = {}
-            for label, m in zip("AB", first):
-                ss, se = seg.source_span(s + m.start, s + m.end)
-                out[label] = Side(actors=[sides.actor(m.actor.name, reg, doc.text[ss:se], ss, se)])
-            return out
-    return {}
+        if len(first) >= least and covered >= 0.8 * len(line.replace(" ", "")) and len(line) <= MAX_NAME:
+            return [sides.actor(m.actor.name, reg, doc.text[ss:se], ss, se)
+                    for m in first for ss, se in [seg.source_span(s + m.start, s + m.end)]]
+    return []
 
 
 def _distinct(found: list) -> list:
