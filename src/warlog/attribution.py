@@ -41,7 +41,7 @@ _ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earl
                           r"afterwards|after|before|when|while|as|to|by|via|through)\b)", re.I)
 _CLOSED = re.compile(r"\([^()]*\)")
 _WORDS = re.compile(r"[A-Za-z]+")
-_LY_END = re.compile(r"\s+\w+ly$")
+_LY_END = re.compile(r"(?:\s+(?:\w+ly|later|then|soon|also|again|first|since))+$")  # "was later put at 84"
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
 # a claimant phrase's kind from its words, most telling first
