@@ -254,3 +254,15 @@ def test_names_left_on_the_result_lines_open_the_flattened_belligerents():
     nasiriyah = _actors(_corpus_event("h10_battle_of_nasiriyah_2003_fandom.txt"))
     assert [i for _, i in nasiriyah["A"]] == ["iraq"]
     assert [i for _, i in nasiriyah["B"]] == ["united_states", "united_kingdom"]
+
+
+@pytest.mark.parametrize("row,want", [
+    # Siege of Dammaj on a clateway copy, Luxor massacre, Ouagadougou attacks 2018 (tests/corpus)
+    ("+250 killed", [(250, None, "at_least")]),
+    ("> 26 wounded", [(26, None, "at_least")]),
+    ("< 40 killed", [(None, 40, "at_most")]),
+    ("8 killed (+8 wounded)", [(8, 8, "exact"), (8, 8, "exact")]),
+])
+def test_a_sign_before_a_figure_bounds_it_at_a_cells_start_only(row, want):
+    ev = _event(Casualties1=row)
+    assert [(c.low, c.high, c.qualifier) for c in ev.claims] == want

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+SIGNS = "~≈+>≥<≤"  # signs a figure can begin with: "~30", "+250 killed", "> 26"
 DASH = r"\-\u2013\u2014\u2012"
 
 
@@ -106,7 +107,7 @@ class Patterns:
         qual = _alt(q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []))
         # "between 30 and 32", "between 200 - 300", "30–32", "172~200"
         rng = rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"
-        suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b)"
+        suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b|\s+and\s+counting\b)"  # "125 and counting"
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
         self.quantity = re.compile(
@@ -116,18 +117,18 @@ class Patterns:
         )
         self.number_re = re.compile(num, re.I)
         # Words a figure can begin with: the quantity pattern is tried only where one stands.
-        first = set(units) | set(tens) | {"a", "an", "between", "~", "≈"}
+        first = set(units) | set(tens) | {"a", "an", "between"} | set(SIGNS)
         for phrase in q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []) + raw["vague"]:
             first.add(phrase.split()[0].lower().rstrip("."))
         self.quantity_first = frozenset(first)
 
-        self.token = re.compile(r"[~≈]|[^\W_][\w'’]*")
+        self.token = re.compile(rf"[{SIGNS}]|[^\W_][\w'’]*")
         # the next word a figure can begin with, the words before it passed over in one match (in C,
         # not word by word in Python): the words as ``token`` cuts them, a word in ``quantity_first``
         # in any case of its ASCII letters (as ``str.lower`` finds it), a digit, "~" or "≈"
         first_alt = _alt_ascii_ci([w for w in first if w.isalpha()])
         self.quantity_candidate = re.compile(
-            rf"(?:[^\w~≈]|_|(?!(?:{first_alt})(?![\w'’]))[^\W\d_][\w'’]*)*+(?P<c>[~≈]|[^\W_][\w'’]*)")
+            rf"(?:[^\w{SIGNS}]|_|(?!(?:{first_alt})(?![\w'’]))[^\W\d_][\w'’]*)*+(?P<c>[{SIGNS}]|[^\W_][\w'’]*)")
         self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
 
         cats = raw["categories"]
@@ -178,7 +179,8 @@ class Patterns:
                     rf"[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
                     # (not more people joined: "30 fighters, along with nine southern fighters, were killed")
                     rf"|\s*,(?!\s*(?:along|together|as\s+well|and|plus|or)\b)[^,;.()]{{1,80}},(?=\s*(?:{aux})\s)")
-        verb = (rf"\s*(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+        # "74 civilians who were said to have died", "the 30 soldiers who died"
+        verb = (rf"\s*(?:(?:who|that)\s+)?(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been|have)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
                 # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
                 rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs)})\b)*")
         self.verb_after = re.compile(rf"(?:{aside}){{0,2}}{verb}", re.I)
