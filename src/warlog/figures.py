@@ -59,6 +59,11 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             pending.clear()
             continue
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
+            if pending and (verb := _things_verb(text, q, end, P)):
+                # "2 civilians and 1 horse killed": the people waiting share the verb, the horse is no one
+                figs += [Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), lex.category(verb.group("verb")),
+                                shapes.SHARED.id) for pq, psubj, pend in pending]
+                pending.clear()
             continue
         alt = _alternative(text, q, before, end, figs[-1] if figs else None, P)
         if alt is not None:
@@ -92,6 +97,12 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     if P.singular_hint.search(text, start, end):
         figs = _with_singulars(text, start, end, figs, lex)
     return _with_another(text, end, figs, lex)
+
+
+def _things_verb(text: str, q: Quantity, end: int, P) -> re.Match | None:
+    """The verb after a figure of things ("1 horse killed"), if one follows its noun."""
+    noun = P.not_a_count.match(text, q.end, end)
+    return P.verb_after.match(text, noun.end(), end) if noun else None
 
 
 def _alternative(text, q, before, end, here, P) -> Figure | None:

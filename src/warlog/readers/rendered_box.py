@@ -394,11 +394,16 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
     return starts
 
 
+_MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.I)
+
 # a claimant's heading inside a line of figures ("Western estimates:", "Japanese claim:")
 _LABEL_AHEAD = re.compile(r"[A-Z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){0,2}[ ](?:estimates?|claims?|figures?)[ ]?:")
 
 
 def _joins(lay: Layout, prev: str) -> bool:
+    if _MONTH.match(prev):
+        return True  # "6 killed on February 28": a date's day, not the next cell's figure
     if prev[-1] == "+" and len(prev) > 1 and prev[-2].isdigit():
         return False  # "5,000–7,000+ 1,500": a lower bound's sign ends its figure; "37 civilians + 1" joins
     return prev.lower() in lay.joiners or prev[-1] in ",;:–—-+&/" or prev.lower().rstrip(".") in lay.joiners
