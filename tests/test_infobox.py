@@ -262,7 +262,17 @@ def test_names_left_on_the_result_lines_open_the_flattened_belligerents():
     ("> 26 wounded", [(26, None, "at_least")]),
     ("< 40 killed", [(None, 40, "at_most")]),
     ("8 killed (+8 wounded)", [(8, 8, "exact"), (8, 8, "exact")]),
+    ("37 killed + 1 wounded", [(37, 37, "exact"), (1, 1, "exact")]),
 ])
 def test_a_sign_before_a_figure_bounds_it_at_a_cells_start_only(row, want):
     ev = _event(Casualties1=row)
     assert [(c.low, c.high, c.qualifier) for c in ev.claims] == want
+
+
+def test_a_camp_of_people_who_fled_is_a_civilian_target():
+    # Kibeho massacre (1995) on a lescigales copy: "Target: IDP camp"; its victims of no stated side
+    # are civilians ("at least 4,000 people in the camp were killed")
+    ev = warlog.extract_text("= Kibeho massacre =\n\nInfobox\n- Date: 22 April 1995\n- Target: IDP camp\n"
+                             "- Type: Massacre\n- Perpetrators: Rwandan Patriotic Army\n\nAt least 4,000 people "
+                             "in the camp were killed.\n")[0]
+    assert [(c.side, c.low) for c in ev.claims] == [("civilians", 4000)]

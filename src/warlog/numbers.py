@@ -80,8 +80,8 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     if m.group("suffix"):
         return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))
     qk = lex.patterns.qualifier_kind.get(qual_word)
-    if qual_word == "+" and m.string[:m.start()].rstrip(" ")[-1:] not in ("", "\n", ":", "\t", "|"):
-        qk = None  # "8 (+8 attackers)": eight more, not at least eight
+    if qual_word == "+" and (m.string[:m.start()].rstrip(" ")[-1:] == "(" or not m.group(0)[1:2].isdigit()):
+        qk = None  # "8 (+8 attackers)", "37 civilians + 1 perpetrator": more, not at least
     if qk == "at_least" and kind == "range":
         return Quantity(low, high, "range", m.start(), m.end(), m.group(0))  # "at least 64–101": the range
     if qk == "at_least":
