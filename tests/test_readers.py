@@ -163,3 +163,19 @@ def test_readers_plain_text_with_equals_headings_names_its_title_and_sections():
     doc = readers.read_text(text, fmt="text")
     assert doc.title == "Lidice massacre"
     assert [(p.section, p.text.text[:11]) for p in doc.paragraphs] == [("", "About 340 p"), ("Aftermath", "Only 153 wo")]
+
+
+def test_readers_a_printed_templates_values_go_on_below_their_keys():
+    # Battle of Triangle Hill on everything.explained.today: "Key:Value" lines whose values go on over
+    # the lines below, up to the blank line before the prose
+    text = ("Battle of Triangle Hill explained\n\nConflict:Battle of Triangle Hill\nPartof:the Korean War\n"
+            "Date:14 October – 25 November 1952\nCombatant1:\nCombatant2: China\nCasualties1:US:\n365 killed\n"
+            "1,174 wounded\nSouth Korea:\n1,096 killed\nCasualties2:Chinese source:\n4,838 killed\n\n"
+            "The Battle of Triangle Hill was a protracted military engagement during the Korean War.\n")
+    doc = readers.read_text(text)
+    assert doc.get("casualties1").text == "US:\n365 killed\n1,174 wounded\nSouth Korea:\n1,096 killed"
+    assert doc.get("casualties2").text == "Chinese source:\n4,838 killed"
+    assert [p.text.text[:16] for p in doc.paragraphs][-1] == "The Battle of Tr"
+    ev = warlog.extract_text(text)[0]
+    assert [(c.side, c.category, c.low) for c in ev.claims][:3] == [("A", "killed", 365), ("A", "wounded", 1174),
+                                                                   ("A", "killed", 1096)]
