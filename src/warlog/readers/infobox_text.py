@@ -111,6 +111,8 @@ def read(text: str, prov: Provenance) -> Document:
             in_box = boxed = dump = True
             continue
         if dump and in_box:
+            if not stripped and any(_DUMP_FIELD.match(x) for x in lines[n + 1:n + 3] if x.strip()):
+                continue  # "conflict= Battle of Concepción", a blank line, "partof= ...": the box goes on
             if (m := _DUMP_FIELD.match(line)):
                 last, more = normalise_key(m.group("key")), 0
                 if m.group("value") or _BOX_STEMS.match(last):
