@@ -268,13 +268,12 @@ _OF_LEAD = re.compile(r"^(?:of|belonging\s+to)\s+(?:the\s+)?", re.I)
 def noun(s: Spot) -> Figure | None:
     """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
     cat = noun_category(s.subject, s.lex)
-    if cat == "casualties" and s.q.qualifier == "vague" and not _MAGNITUDE.match(s.text, s.q.start, s.q.end):
-        return None  # "an unknown number of casualties", "heavy losses": no count, and no word of what happened
+    if cat == "casualties" and s.q.qualifier == "vague" and _UNKNOWN_NUMBER.match(s.text, s.q.start, s.q.end):
+        return None  # "an unknown number of casualties": nobody counted them
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
 
 
-# a vague count that still says how many, in orders of magnitude: "hundreds of casualties"
-_MAGNITUDE = re.compile(r"(?:several\s+|many\s+|tens\s+of\s+)?(?:dozens|hundreds|thousands|scores|tens)\b", re.I)
+_UNKNOWN_NUMBER = re.compile(r"(?:an?\s+)?(?:unknown|undisclosed|unspecified|undetermined)\b", re.I)
 
 
 def nominal(s: Spot) -> Figure | None:
