@@ -42,6 +42,10 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
+# a part of the same counts (a period, a phase, a place), under the same claimant and party: "VC claim:" /
+# "From 9 to 12 June: 608 killed or wounded" / "From May to July:" / "4,386 casualties"
+_PART = re.compile(r"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
+                   r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
 _TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
 _TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|altogether|combined|all\s+sides|both\s+sides)\b", re.I)
@@ -76,6 +80,7 @@ class Label:
     heading: bool = False  # governs the rows below it, not only its own figures
     total: bool = False  # a scope of everyone ("Total:", "Overall:")
     category: str | None = None  # a label of what happened ("Killed: 183")
+    part: bool = False  # a scope of a part of the same counts ("From May to July:"): it keeps who says and whose
 
 
 @dataclass
@@ -109,7 +114,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
         return None  # "Killed:" says what happened, not who says so
     reg, lex = res.actors, res.lexicon
     if _SCOPE.match(t) and not _PER.match(t):
-        return Label("scope", 0, 0, total=bool(_TOTAL.match(t)))
+        return Label("scope", 0, 0, total=bool(_TOTAL.match(t)), part=bool(_PART.match(t)))
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
         if _SCOPE.match(m.group("who").strip()):
             return Label("scope", 0, 0)  # "(official figure)", "(initial estimate)": how sure, not who says so
@@ -315,6 +320,8 @@ def _apply(lab: Label, att, party):
         return lab.att, None
     if lab.kind == "party":
         return att, lab.side
+    if lab.part:
+        return att, party
     return None, None  # a scope ("Total:") ends what came before
 
 
