@@ -27,6 +27,7 @@ from .actors import BELLIGERENT_KINDS
 from .document import Document
 from .figures import Figure
 from .numbers import from_match
+from .readers.rendered_data import load as layout
 from .records import Claim
 from .resources import Resources
 from .text import Segment
@@ -61,7 +62,6 @@ _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S|
 # "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
 _BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?P<label>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
-_INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:(?:civilians?|non-combatants?|villagers|residents|locals|population|people)|"
                         # "Civilian casualties" over the rows below it, with or without its colon
@@ -350,7 +350,7 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
         _piece_label(text, pos, sep.start() if sep else e, sv, res, out)
         pos = sep.end() if sep else e
     starts = {lab.start for lab in out}
-    for m in _INLINE_CLAIM.finditer(text, s, e):
+    for m in layout().inline_claim.finditer(text, s, e):
         # "... 90 wounded Argentine Estimate: 1,200 dead": a heading inside a row that lost its breaks
         if m.start() not in starts and (lab := classify(m.group("label"), sv, res)):
             lab.start, lab.end, lab.heading = m.start(), m.end(), True

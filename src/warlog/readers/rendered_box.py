@@ -380,7 +380,7 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
         if prev and depth == 0 and not _joins(lay, prev):
             if key in PEOPLE and prev.endswith(")") and tok[0].isupper():
                 starts.add(m.start())
-            elif key in FIGURES and digit and tok[0].isupper() and _LABEL_AHEAD.match(kept, m.start()):
+            elif key in FIGURES and digit and tok[0].isupper() and lay.inline_claim.match(kept, m.start()):
                 starts.add(m.start())  # "... killed and wounded Western estimates: 8,000 killed": the next cell
             elif key in FIGURES and (word in lay.empty_cells or (
                     _FIGURE.match(tok) and (digit or only_empty or prev.endswith(")")))):
@@ -397,8 +397,6 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
 _MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.I)
 
-# a claimant's heading inside a line of figures ("Western estimates:", "Japanese claim:")
-_LABEL_AHEAD = re.compile(r"[A-Z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){0,2}[ ](?:estimates?|claims?|figures?)[ ]?:")
 
 
 def _joins(lay: Layout, prev: str) -> bool:
