@@ -119,6 +119,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
         if _SCOPE.match(m.group("who").strip()):
             return Label("scope", 0, 0)  # "(official figure)", "(initial estimate)": how sure, not who says so
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
+        who = _AS_OF.sub("", who)  # "Per Ukraine (as of 2 March)": the day it said so is no name
         att = attribution.parse_claimant(who, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     if _CIVILIANS.match(t):
@@ -131,6 +132,10 @@ def classify(text: str, sv, res: Resources) -> Label | None:
         att = attribution.parse_claimant(t, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     return None
+
+
+_AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
+_AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
 
 
 def _party_side(text: str, sv, reg) -> str | None:
@@ -361,7 +366,8 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
 def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
     """A heading ("Per Ukraine:", "Total:"), a prefix ("Syrian claim: 55 killed") or a leading
     party name ("United States 1 killed") in one comma-separated piece of a row."""
-    raw = text[s:e]
+    # "Per Ukraine (as of 2 March):": the day it said so, blanked so that the heading reads as one
+    raw = _AS_OF_HEADING.sub(lambda m: " " * len(m.group(0)), text[s:e])
     lead = len(raw) - len(raw.lstrip())
     piece = raw.strip()
     if not piece or piece.startswith("("):

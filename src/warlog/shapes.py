@@ -171,7 +171,7 @@ def verbs_category(verb: re.Match, lex: Lexicon) -> str:
     cat = lex.category(verb.group("verb"))
     if verb.group("verb2") is None:
         return cat
-    words = re.findall(r"[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
+    words = re.findall(r"(?:fatally|mortally)\s+wounded|[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
                        verb.group(0)[verb.start("verb") - verb.start():])
     cats = {lex.category_of.get(" ".join(w.lower().split())) for w in words} - {None}
     return "casualties" if len(cats) > 1 and "killed" in cats else cat

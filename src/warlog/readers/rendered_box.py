@@ -30,7 +30,9 @@ MARKER = re.compile(r"\[\s*(?:\d{1,3}|[a-zA-Z]|[A-Z] \d{1,3}|\*{1,3}|citation ne
                     r"[a-z]{1,5} \d{1,3})\s*\]"
                     # the page a citation points to ({{rp}}: "345 killed[8]: 261  1500-2000 killed[6]: xiii"),
                     # where the next cell follows ("Per Mali[3]: 14 killed" is a row)
-                    r"(?::\s?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,6})(?=\s{2,}|\t|\[))?")
+                    r"(?::\s?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,6})(?=\s{2,}|\t|\s?\[)"
+                    # a range of pages or a roman one may end the line too ("39,402 casualties[1]: 20-21")
+                    r"|:\s?(?:\d{1,4}[–-]\d{1,4}|[ivxlc]{1,6})(?=[ \t]*$))?", re.M)
 COORDS = re.compile(r"-?\d{1,3}(?:\.\d+)?°")
 FLAG_TRACE = re.compile(r"^ (?=[A-Z])")  # a flag icon copied as a space before the name it stands by
 SEPARATOR = re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?(?:[ \t]*+\|[ \t]*+:?-{3,}:?)*[ \t]*+(?:\|[ \t]*+)?$")
