@@ -45,7 +45,8 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 # a part of the same counts (a period, a phase, a place), under the same claimant and party: "VC claim:" /
 # "From 9 to 12 June: 608 killed or wounded" / "From May to July:" / "4,386 casualties"
-_PART = re.compile(r"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|{_MONTH_NAMES}|"
                    r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
 _TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
@@ -113,7 +114,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if t.lower() in res.lexicon.category_of:
         return None  # "Killed:" says what happened, not who says so
     reg, lex = res.actors, res.lexicon
-    if _SCOPE.match(t) and not _PER.match(t):
+    if (_SCOPE.match(t) or _PART.match(t)) and not _PER.match(t):
         return Label("scope", 0, 0, total=bool(_TOTAL.match(t)), part=bool(_PART.match(t)))
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
         if _SCOPE.match(m.group("who").strip()):

@@ -255,7 +255,11 @@ class Patterns:
         self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
         self.of_them_after = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
         # "four out of six gunmen": the people are the ones after the second number
-        self.out_of_after = re.compile(rf"\s+out\s+of\s+(?:the\s+)?(?:{self.number})\b", re.I)
+        # "four out of six gunmen", "Five of the eight members of Black September": the people are the
+        # ones after the second number, counted by the first
+        self.out_of_after = re.compile(rf"\s+(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|its|their)\s+)(?:{self.number})\b", re.I)
+        # the second number of such a share is a whole, not a count of its own
+        self.share_before = re.compile(rf"\b(?:{self.number})\s+of\s+(?:the|its|their)\s+$", re.I)
         # "30 soldiers were killed and thirty more were injured": more of the same people
         self.more_after = re.compile(r"\s+more\b(?=\s+(?:were|was|are|had|have|died|later)\b)", re.I)
         # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts
@@ -263,7 +267,7 @@ class Patterns:
         self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
         self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
         units, things = raw["not_people"]["units"], raw["not_people"]["things"]
-        self.not_a_count = re.compile(rf"\s*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
+        self.not_a_count = re.compile(rf"[^\S\n]*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
         self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
         self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
