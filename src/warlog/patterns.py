@@ -235,8 +235,8 @@ class Patterns:
             rf"\b(?P<active>{_alt(active)})\s+(?:the|a|an|his|her|their|its)\s+[^,;.\d]{{1,40}}?\s+and\s+$", re.I)
         # "the Taliban suffered an estimated 150 killed"
         self.sufferer_before = re.compile(
-            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
-            rf"\s+(?:{_alt(raw['suffering'])})\s+$", re.I)
+            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but|that)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
+            rf"\s+(?:(?:had|has|have|reportedly|also|allegedly)\s+)*(?:{_alt(raw['suffering'])})\s+$", re.I)
         # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
         self.nominal_before = re.compile(
             rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$", re.I)

@@ -326,8 +326,8 @@ def suffered(s: Spot) -> Figure | None:
     """Someone suffered a figure of a category: "the Taliban suffered an estimated 150 killed" (the
     people counted are the sufferer's)."""
     P = s.lex.patterns
-    if s.subject and not _bare(s.subject, s.lex):
-        return None
+    if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None:
+        return None  # (a noun of losses is no people of its own: "suffered over 1,000 casualties")
     m = P.sufferer_before.search(s.before) if _may_end_with(s.before, P.suffering_words) else None
     if not m:
         return None
