@@ -44,7 +44,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     infobox.victim_state(doc, ev_sides, code, reg)
     box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex,
-                                         infobox.on_civilians(doc, ev_sides) or _massacre(doc))
+                                         infobox.on_civilians(doc, ev_sides) or infobox.massacre(doc))
     if not doc.fields and not box_claims and not main_claims and not related:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
     locations += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)
@@ -69,15 +69,6 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     for ev in events:
         ev.estimates, ev.discrepancies = estimates.compute(ev.claims)
     return events
-
-
-def _massacre(doc: Document) -> bool:
-    """An article its own title calls a massacre or a bombing: the people its prose counts without
-    saying whose are the civilians killed ("at least 173 people were executed"), whatever its infobox."""
-    return bool(_MASSACRE.search(infobox.title(doc) or ""))
-
-
-_MASSACRE = re.compile(r"\b(?:massacres?|bombings?|mass\s+shooting|mass\s+murder|pogroms?|killings)\b", re.I)
 
 
 def _locations(doc: Document, lex) -> list[Location]:
