@@ -209,7 +209,8 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     named = _above_banner(lay, top)
     if named:
         return named
-    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip()) for _, t in top]
+    # (a table's caption row "Barrios Altos massacre | |" without its cell bars)
+    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip().rstrip(" |\t")) for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:

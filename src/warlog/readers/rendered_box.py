@@ -303,6 +303,7 @@ def value(lay: Layout, lines: list[Line], key: str) -> Segment:
     return b.build()
 
 
+_TRAILING_BARS = re.compile(r"[ \t]*(?:\|[ \t]*)+$")
 FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.]{2,80}?)\.(?:svg|png|jpe?g|gif)\b", re.I)
 
 
@@ -312,6 +313,8 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
     breaks: set[int] = set()
     for m in MARKER.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    if (bars := _TRAILING_BARS.search(text)) is not None:  # "Deaths | 15 |": the table's cell ends, no value's
+        keep[bars.start():] = [False] * (len(text) - bars.start())
     for m in lay.debris.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
         breaks.add(m.start())
