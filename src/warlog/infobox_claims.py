@@ -378,6 +378,12 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         # "Killed: 183", "Wounded: 40": what the figures after it count
         out.append(Label("category", s + lead, s + lead + m.start("rest"), category=cat))
         return
+    if m and (both := _party_and_category(m.group("label"), sv, res)):
+        # "Civilians killed: 13": whose people, and what happened to them
+        party, cat = both
+        party.start, party.end, party.heading = s + lead, s + lead + m.start("rest"), True
+        out += [party, Label("category", s + lead, s + lead + m.start("rest"), category=cat)]
+        return
     if m and re.search(r"[A-Za-z]", m.group("label")):
         lab = classify(m.group("label"), sv, res) or _force_heading(m.group("label")) or _named_claimant(m.group("label"), res)
         if lab:
@@ -407,6 +413,14 @@ _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|
 
 # the last word of a body of fighters: "National Militia:", "Brigade 2506:", "5th Brigade:" head its losses
 _FORCE_NAME = re.compile(rf"\b(?:{forces.alt('body_of_fighters')})\b(?:\s+\d+)?$", re.I)
+
+
+def _party_and_category(label: str, sv, res) -> tuple[Label, str] | None:
+    """A label of whose people and what befell them: "Civilians killed", "Israeli soldiers wounded"."""
+    words = label.strip().split()
+    cat = res.lexicon.category_of.get(words[-1].lower()) if len(words) >= 2 else None
+    party = classify(" ".join(words[:-1]), sv, res) if cat else None
+    return (party, cat) if party is not None and party.kind == "party" else None
 
 
 def _force_heading(label: str) -> Label | None:
