@@ -185,8 +185,16 @@ def _labelled(lay: Layout, line: str) -> bool:
 
 def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
     """A long sentence inside the infobox (a caption, a result note) is followed by more labels."""
-    nxt = [t for _, t in lines[i + 1:i + 8] if t.strip() and not lay.is_chrome(t.strip())][:3]
-    return any(lay.label_start.match(t) and not _is_prose(t) for t in nxt)
+    nxt = [t for _, t in lines[i + 1:i + 12] if t.strip() and not lay.is_chrome(t.strip())][:4]
+    return any(lay.label_start.match(t) and not _is_prose(t) and not _section_heading(lay, t, nxt[k + 1:k + 2])
+               for k, t in enumerate(nxt[:3]))
+
+
+def _section_heading(lay: Layout, line: str, after: list[str]) -> bool:
+    """A label's word alone on its line over running text is the article's section ("Perpetrators" /
+    "The jihadist group Al-Mourabitoun has claimed responsibility ..."), not a row of the infobox."""
+    m = lay.label_start.match(line)
+    return m is not None and not line[m.end():].strip(" :|\t") and bool(after) and _is_sentence(after[0])
 
 
 def _is_candidate(lay: Layout, s: str) -> bool:
