@@ -198,6 +198,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         starts = [lab.start for lab in labels]
         stops = [i for i, lab in enumerate(labels) if lab.heading or lab.kind == "claimant"]
         h = 0  # headings are applied once each, in order: a row of many figures costs linear time
+        row_party = None  # "United States 1 killed, 7 wounded": a row's leading party is its later figures' too
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
@@ -207,7 +208,10 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             att = _claimant_after(fig, labels, starts, stops)
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
-            party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
+            prefix = _prefix_party(fig, labels, starts)
+            row_party = prefix if i == 0 else row_party
+            party = _party_after(fig, labels, starts, nxt) or prefix or (row_party if not fig.subject else None) \
+                or heading_party
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
                                  headed_at))

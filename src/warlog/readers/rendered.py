@@ -81,10 +81,16 @@ _FIGURES = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
 
 def _is_sentence(line: str) -> bool:
-    """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.")."""
+    """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.");
+    not a row that ends in its claimant's bracket ("Less than 100 total (ISAF claim).")."""
     s = MARKER.sub("", line).strip()
+    if _CLAIMANT_END.search(s):
+        return False
     return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s))
                             and not _counts_line(s, len(s.split())))
+
+
+_CLAIMANT_END = re.compile(r"\((?:[^()]*\b(?:claims?|estimates?|figures?)|per\b[^()]*|according\s+to\b[^()]*)\)\.?$", re.I)
 
 
 def _lines(text: str, lay: Layout) -> list[Line]:
