@@ -39,6 +39,7 @@ _CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimate
 _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|other\s+estimates?|"
                     # "Modern estimate:", "Higher estimates:": which estimate, not whose
                     r"(?:modern|contemporary|high(?:er|est)?|low(?:er|est)?|conservative|maximum|minimum|alternative|"
+                    r"various|several|multiple|different|differing|conflicting|"
                     r"recent|early|earlier|later|revised|independent|total|official|unofficial)\s+(?:estimates?|figures?|counts?)|"
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
@@ -129,12 +130,14 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if side is not None:
         # a belligerent of no side here is still whose losses the row gives, not who says so
         return Label("party", 0, 0, side=side)
-    if attribution.names_claimant(t, reg) or _names_reporter(t, lex):
+    if attribution.names_claimant(t, reg) or _names_reporter(t, lex) or _ACRONYM.fullmatch(t):
+        # "355 (MSF)", "502 (SOHR)": an organisation by its initials, no belligerent here, says so
         att = attribution.parse_claimant(t, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     return None
 
 
+_ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
 _AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
 _AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
 
