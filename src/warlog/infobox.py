@@ -548,7 +548,7 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     if any(w in low for w in lex.raw["results"]["draw"]) or _SPLIT_VERDICT.search(low):
         return Result(text, None)
     sv = sides.view(out_sides, reg)
-    if "A" in out_sides and any(re.search(p, low) for p in lex.raw["results"].get("success", [])):
+    if "A" in out_sides and lex.patterns.result_success.search(low):
         return Result(text, "A")  # the side that ran the operation is its infobox's first column
     if "victory" not in low and "win" not in low:
         return Result(text, _winner_by_deed(seg.text, out_sides, sv, reg, lex))

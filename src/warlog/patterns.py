@@ -273,6 +273,8 @@ class Patterns:
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)
         self.month_at_end = re.compile(rf"\b(?:{MONTHS})$", re.I)  # on text with no white space at its end
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
+        # "Mission successful", "Operation accomplished": the side that ran it won (infobox.result)
+        self.result_success = re.compile("|".join(f"(?:{p})" for p in raw["results"].get("success", [])) or r"(?!)")
 
         self.toll = re.compile(
             rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
