@@ -91,6 +91,8 @@ def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, rea
     ("NPA", "npa"), ("AQAP", "aqap"), ("AQIM", "aqim"), ("Lashkar-e-Taiba", "let"), ("Jaish-e-Mohammed", "jem"),
     ("MUJAO", "mujao"), ("MOJWA", "mujao"), ("HCUA", "hcua"), ("MAA-Dissident", "maa_cma"), ("SPLM/A-IO", "splm_io"),
     ("Jama'at Nasr al-Islam wal-Muslimin", "jnim"), ("Ottoman Empire", "ottoman_empire"), ("Austria-Hungary", "austria_hungary"),
+    ("Miniconjou", "miniconjou"), ("Blackwater", "blackwater"), ("Grupo Colina", "grupo_colina"),
+    ("Hadi-led government", "yemen_government"),
 ])
 def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
     assert actors.load().lookup(written).id == actor_id

@@ -92,14 +92,14 @@ def test_lookups_places_from_dump_reads_latd_longd_and_the_title_coordinates(tmp
 
 
 ACTORS_DUMP = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11">
-<page><title>Ansar al-Furqan</title><ns>0</ns><id>1</id><revision><id>5</id><text>{{Infobox militant organization
-| name = Ansar al-Furqan
-| other_name = Harakat Ansar Iran
+<page><title>Ansar al-Zamunda</title><ns>0</ns><id>1</id><revision><id>5</id><text>{{Infobox militant organization
+| name = Ansar al-Zamunda
+| other_name = Harakat Ansar Zamunda
 | area = [[Iran]], [[Pakistan]]
 | allies = [[Jaish ul-Adl]]
 | opponents = [[Iran]]
 }}
-'''Ansar al-Furqan''' is a Baloch militant group.</text></revision></page>
+'''Ansar al-Zamunda''' is a Baloch militant group.</text></revision></page>
 <page><title>7th Cavalry Regiment</title><ns>0</ns><id>2</id><revision><id>6</id><text>{{Infobox military unit
 | unit_name = 7th Cavalry Regiment
 | country = [[United States]]
@@ -122,9 +122,9 @@ def test_lookups_actors_from_dump_adds_groups_and_states_the_registry_lacks(tmp_
     out = invoke("actors", "from-dump", dump, "--registry", registry, "--progress")
     assert out.exit_code == 0 and out.stdout.startswith("2 actors added")  # the 7th Cavalry and al-Shabaab are known
     reg = actors.load(str(registry))
-    furqan = reg.lookup("Harakat Ansar Iran")
+    furqan = reg.lookup("Harakat Ansar Zamunda")
     assert (furqan.kind, furqan.fights_in, furqan.parent, furqan.allied_with) == ("armed_group", ["IR", "PK"], None, ["jaish_al_adl"])
-    assert furqan.source == "Wikipedia: Ansar al-Furqan"
+    assert furqan.source == "Wikipedia: Ansar al-Zamunda"
     zamunda = reg.lookup("Zamundan soldiers") or reg.lookup("Zamunda")
     assert (zamunda.name, zamunda.kind) == ("Republic of Zamunda", "state")
     assert dump_actors.import_dump(dump, registry) == 0  # a second run adds nothing twice
