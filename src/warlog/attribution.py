@@ -8,6 +8,7 @@ Pronouns and "the source"/"the group" resolve to the attribution or actor named 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -44,11 +45,15 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _LY_END = re.compile(r"(?:\s+(?:\w+ly|later|then|soon|also|again|first|since))+$")  # "was later put at 84"
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
-# a claimant phrase's kind from its words, most telling first
-KIND_WORDS = [("source", "anonymous_source"), ("mayor", "local_official"), ("governor", "local_official"),
-              ("driver", "witness"), ("witness", "witness"), ("resident", "witness"), ("report", "report"),
-              ("spokes", "official"), ("official", "official"), ("ministry", "state"), ("government", "state"),
-              ("army", "state"), ("military", "state")]
+
+@functools.lru_cache(maxsize=1)
+def kind_words() -> list[tuple[str, str]]:
+    """A claimant phrase's kind from its words, the most telling first (the packaged lexicon's
+    attribution.kind_words)."""
+    from .lexicon import load
+    return [(w, k) for w, k in load().raw["attribution"]["kind_words"]]
+
+
 REGISTRY_KIND = {"state": "state", "foreign_state": "state", "armed_group": "armed_group", "militia": "armed_group",
                  "pmc": "armed_group", "un_mission": "un", "media": "media", "ngo": "ngo"}
 
@@ -69,7 +74,7 @@ def source(name: str, reg: Registry) -> Source:
     mentions = reg.find(name)
     actor = mentions[0].actor if mentions else None
     low = name.lower()
-    word_kind = next((k for w, k in KIND_WORDS if w in low), None)
+    word_kind = next((k for w, k in kind_words() if w in low), None)
     kind = REGISTRY_KIND.get(actor.kind) if actor else None
     if word_kind in ("anonymous_source", "local_official", "witness", "report") or kind is None:
         # "an anonymous source in the Malian military" is a source first, of the army second
@@ -82,7 +87,7 @@ def names_claimant(text: str, reg: Registry) -> bool:
     if reg.find(text):
         return True
     low = text.lower()
-    return any(word in low for word, _ in KIND_WORDS)
+    return any(word in low for word, _ in kind_words())
 
 
 def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
@@ -94,7 +99,7 @@ def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
     if _CAPITAL.search(np) or reg.find(np):
         return True
     words = {w.rstrip("s") for w in re.findall(r"[a-z]+", np.lower())}
-    return any(word in np.lower() for word, _ in KIND_WORDS) or bool(words & _people_words(lex))
+    return any(word in np.lower() for word, _ in kind_words()) or bool(words & _people_words(lex))
 
 
 # "Other sources estimate that 43 were killed", "some reports": a figure of nobody in particular

@@ -12,13 +12,6 @@ from .records import Claim, Event, Location, Result, Side
 from .resources import Resources
 
 _YEAR = re.compile(r"^\s*(?:1[89]|20)\d\d\s+")
-VERB_TITLES = {"attacked": "Attack", "raided": "Raid", "killed": "Killings", "killing": "Killings",
-               "executed": "Executions", "ambushed": "Ambush", "bombed": "Bombing", "abducted": "Abduction",
-               "kidnapped": "Kidnapping", "arrested": "Arrests", "overran": "Attack", "stormed": "Attack",
-               "shelled": "Shelling", "massacred": "Massacre", "besieged": "Siege", "assaulted": "Attack",
-               "struck": "Attack", "detonated": "Bombing", "targeted": "Attack", "seized": "Seizure",
-               "launched": "Attack"}
-
 
 def _id(doc: Document, role: str, name: str = "") -> str:
     """Stable for the same document and event across edits of its text (the document's key, not its
@@ -206,7 +199,8 @@ def _related_event(doc: Document, item, main: Event, res: Resources, titles: dic
         locs.append(Location(name=name, text=doc.text[ss:se], start=ss, end=se, country_code=main.country_code))
     ev_sides = {"A": Side(actors=actors_here)} if actors_here else {}
     _reside(claims, ev_sides, res)
-    title = VERB_TITLES.get(rel.verb, "Incident") + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
+    verb_title = res.lexicon.raw["related_titles"].get(rel.verb, "Incident")  # data/lexicon.yaml
+    title = verb_title + (f" in {locs[0].name}" if locs else "") + f" ({m.date.start})"
     titles[title] = titles.get(title, 0) + 1  # two incidents of one day and place stay two events
     ev = Event(
         id=_id(doc, "related", f"{title}#{titles[title]}"), role="related", title=title, part_of=main.part_of,
