@@ -21,6 +21,10 @@ def first(text):
     ("two hundred and fifty", (250, 250, "exact")),
     ("1,200 people", (1200, 1200, "exact")),
     ("30–32 killed", (30, 32, "range")),
+    ("10-11,000 killed", (10000, 11000, "range")),  # the thousands written once (Battle of Sievierodonetsk)
+    ("500–1,000 killed", (500, 1000, "range")),
+    ("+250 killed", (250, None, "at_least")),
+    ("> 26 injured", (26, None, "at_least")),
     ("between thirty and thirty-two", (30, 32, "range")),
     ("two or three", (2, 3, "range")),
     ("~30", (30, 30, "approx")),

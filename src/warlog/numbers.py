@@ -73,6 +73,8 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     qual_word = _SPACES.sub(" ", (m.group("qual") or "").lower())
     if len(nums) >= 2:
         low, high = min(nums[0], nums[-1]), max(nums[0], nums[-1])
+        if low < 1000 <= high and low * 1000 <= high < low * 2000:
+            low *= 1000  # "10-11,000 killed": ten to eleven thousand, the thousands written once
         kind = "range"
     else:
         low = high = nums[0]
