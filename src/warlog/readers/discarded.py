@@ -6,7 +6,10 @@ reader skips (References, Notes, Bibliography, Further reading, External links..
 nothing, yet in a long article they are most of the markup, and mwparserfromhell spends most of its
 time on them. ``hide`` replaces each by a comment of the same length, so every offset holds and the
 reader's output is the same; the spans hidden are kept, and ``citations`` reads the citation
-templates in them ({{cite news}}, {{cite web}}, {{citation}}: title, outlet, date, url).
+templates in them ({{cite news}}, {{cite web}}, {{citation}}: title, outlet, date, url). Plain links
+(``[[Mali|Malian]]``, no markup in them) outside templates are hidden too, though the reader keeps
+their labels: the parser spends about a quarter of its time on links, the reader renders the label
+from ``Hidden.links`` where the comment stands.
 
 Hiding is conservative, for mwparserfromhell does not take a reference's content as opaque: in
 ``<ref>{{a|b</ref> c}}`` the template swallows the closing tag, and so do an open link, bracket, tag
@@ -86,15 +89,19 @@ _MAYBE_SINGLE = {"li", "dt", "dd", "th", "td", "tr", "p", "col"}
 _MAYBE_CLOSER = re.compile(r"</\s*(li|dt|dd|th|td|tr|p|col)\b", re.I)
 # what always ends an external link's address for the parser (others do in some contexts only)
 _URL_ENDS = ("\n", " ", "[", "]", "<", ">", '"')
+_URL_ENDS_PLAIN = frozenset(_URL_ENDS) - {">"}  # right before a span, no address runs into it (">": a comment's end may)
 URL_REACH = 2000
 COMMENT_MIN = 7  # "<!---->": a span shorter than a comment stays as it is
+# a link of plain text ("[[Mali|Malian]]", "[[Ségou Region]]"): no markup, entity, quote, colon (a file,
+# a category, another wiki) or bracket in its title or label; the parser makes one node of each
+_PLAIN_LINK = re.compile(r"\[\[(?P<title>[^\W_][\w ,.()\-–’]*)(?:\|(?P<label>[\w ,.()\-–’]+))?\]\](?!\])")
 BOLD, ITALIC = "'''", "''"
 
 
 @dataclass
 class Hidden:
     """The text as the parser gets it, and the spans hidden from it: ``(start, end, kind)``, kind one
-    of ``ref``, ``note`` or ``section``. ``found``: every reference and footnote met, hidden or not
+    of ``ref``, ``note``, ``section`` or ``link``. ``found``: every reference and footnote met, hidden or not
     (one in a template is left to the parser). ``bold_hidden``: a hidden section body held bold text
     (a page without a title of its own takes it from the first bold text)."""
 
@@ -102,6 +109,9 @@ class Hidden:
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     found: list[tuple[int, int]] = field(default_factory=list)
     bold_hidden: bool = False
+    # the plain links hidden (kind ``link``): where each stands -> (where its label stands, the label),
+    # which the reader renders in its place
+    links: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def references(self, source: str) -> list[Segment]:
         """The references, footnotes and skipped section bodies, in order, as segments of the source
@@ -133,12 +143,16 @@ def hide(text: str) -> Hidden:
         scan.section_at = None  # a section body under way is not hidden
     if not scan.spans:
         return Hidden(text, [], scan.found)
-    out, last = [], 0
-    for a, b, _ in scan.spans:
+    out, last, links = [], 0, {}
+    for a, b, kind in scan.spans:
         out += [text[last:a], "<!--", " " * (b - a - COMMENT_MIN), "-->"]
         last = b
+        if kind == "link":
+            m = _PLAIN_LINK.match(text, a)
+            shown = "label" if m.group("label") is not None else "title"
+            links[a] = (m.start(shown), m.group(shown))
     out.append(text[last:])
-    return Hidden("".join(out), scan.spans, scan.found, scan.bold_hidden)
+    return Hidden("".join(out), scan.spans, scan.found, scan.bold_hidden, links)
 
 
 class _Scan:
@@ -223,6 +237,21 @@ class _Scan:
                 and not self._after_url(start)):
             self.spans.append((start, end, kind))
 
+    def _plain_link(self, start: int) -> int | None:
+        """A plain link outside templates, links and tables (which the reader renders from the
+        parameters' text, or not at all), on no heading's line and after no address: hidden, for the
+        parser spends a quarter of its time on links; the reader renders its label in its place.
+        Where it ends, or None when it is not hidden."""
+        before = self.text[start - 1] if start else "\n"
+        if self.depth or self.links or self.tables or before == "[":
+            return None
+        m = _PLAIN_LINK.match(self.text, start)
+        if m is None or m.end() - start < COMMENT_MIN or self._on_heading_line(start) \
+                or before not in _URL_ENDS_PLAIN and self._after_url(start):
+            return None
+        self.spans.append((start, m.end(), "link"))
+        return m.end()
+
     def _after_url(self, pos: int) -> bool:
         """The text just before ``pos`` may be an external link's address: the parser ends one at a
         "<" but takes a comment into it (and a template), so a span hidden there would lengthen the
@@ -258,6 +287,8 @@ class _Scan:
         return self._closer("{{", m)
 
     def _lopen(self, m) -> int:
+        if (end := self._plain_link(m.start())) is not None:
+            return end
         self.links += 1
         self.nest.append("[[")
         return m.end()

@@ -50,11 +50,13 @@ def _rules() -> dict:
 class Renderer:
     """Renders wikicode into a SegmentBuilder, keeping each character's offset in the source."""
 
-    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None):
+    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None,
+                 links: dict[int, tuple[int, str]] | None = None):
         self.b = builder
         # a flag icon's country, where it says whose: a combatant column ("{{flagicon|India}} [[Chhattisgarh]]")
         # or a casualty row ("{{flagicon|USA}} 3 killed"); elsewhere (commanders, prose) it is an icon
         self.flag_sep = flag_sep
+        self.links = links or {}  # the plain links hidden from the parser (discarded.Hidden.links)
 
     def code(self, code, pos: int) -> None:
         nodes = code.nodes
@@ -85,7 +87,8 @@ class Renderer:
         elif isinstance(node, Heading):
             self.code(node.title, pos + node.level)
         elif isinstance(node, Comment):
-            pass
+            if (link := self.links.get(pos)) is not None:
+                self.b.copy(link[1], link[0])  # a plain link hidden from the parser: its label
 
     def _link(self, node, raw, pos):
         title = str(node.title)
@@ -196,9 +199,9 @@ def _named_after(node, following) -> bool:
     return bool(country) and country in "".join(str(n) for n in following).lower()[:len(country) + 40]
 
 
-def render(code, pos: int, flag_sep: str | None = None) -> Segment:
+def render(code, pos: int, flag_sep: str | None = None, links: dict[int, tuple[int, str]] | None = None) -> Segment:
     b = SegmentBuilder()
-    Renderer(b, flag_sep).code(code, pos)
+    Renderer(b, flag_sep, links).code(code, pos)
     return b.build()
 
 
@@ -252,7 +255,7 @@ def read(text: str, prov: Provenance) -> Document:
     box_found = False
     section = ""
     body = SegmentBuilder()
-    r = Renderer(body)
+    r = Renderer(body, links=hidden.links)
     pos = 0
     for node in code.nodes:
         raw = str(node)
@@ -262,8 +265,8 @@ def read(text: str, prov: Provenance) -> Document:
         elif isinstance(node, Heading):
             _flush(doc, section, body)
             body = SegmentBuilder()
-            r = Renderer(body)
-            section = render(node.title, pos + node.level).text.strip()
+            r = Renderer(body, links=hidden.links)
+            section = render(node.title, pos + node.level, links=hidden.links).text.strip()
         elif section.lower() not in _END_SECTIONS:
             r.node(node, raw, pos)
         pos += len(raw)
@@ -273,9 +276,10 @@ def read(text: str, prov: Provenance) -> Document:
         raise TruncatedInput("the infobox is never closed ('}}' missing): the markup is cut off",
                              path=prov.path, line=line)
     if not doc.title:
+        links = hidden.links
         if hidden.bold_hidden:  # the first bold text may be in a section hidden from the parse
-            code = mwparserfromhell.parse(defuse(text))
-        doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
+            code, links = mwparserfromhell.parse(defuse(text)), {}
+        doc.title = _bold_title(code, links) or prov.path.rsplit("/", 1)[-1]
     return doc
 
 
@@ -401,8 +405,11 @@ def _flush(doc: Document, section: str, body: SegmentBuilder) -> None:
         start = m.end() if m else len(text)
 
 
-def _bold_title(code) -> str | None:
-    for tag in code.filter_tags(recursive=False):
-        if tag.wiki_markup == "'''":
-            return render(tag.contents, 0).text.strip() or None
+def _bold_title(code, links: dict[int, tuple[int, str]]) -> str | None:
+    """The first bold text at the top level (its offsets found to render the plain links in it)."""
+    pos = 0
+    for node in code.nodes:
+        if isinstance(node, Tag) and node.wiki_markup == "'''":
+            return render(node.contents, pos + len("'''"), links=links).text.strip() or None
+        pos += len(str(node))
     return None
