@@ -170,3 +170,9 @@ def test_actors_user_registry_is_read_on_every_run(tmp_path, monkeypatch):
         assert actors.load().lookup("Kel Test Militia").id == "kel_test"
     finally:
         actors.load.cache_clear()
+
+
+@pytest.mark.parametrize("written", ["Unknown jihadists", "Unidentified gunmen", "unknown assailants"])
+def test_actors_a_group_the_article_cannot_name_is_the_unidentified_armed_group(written):
+    # x1_aguelhok_attack_2014 and x2_namissiguima_attack_april_2022 (tests/corpus): "Unknown jihadists"
+    assert actors.load().lookup(written).id == "unidentified_armed_group"

@@ -276,3 +276,11 @@ def test_a_camp_of_people_who_fled_is_a_civilian_target():
                              "- Type: Massacre\n- Perpetrators: Rwandan Patriotic Army\n\nAt least 4,000 people "
                              "in the camp were killed.\n")[0]
     assert [(c.side, c.low) for c in ev.claims] == [("civilians", 4000)]
+
+
+def test_names_a_copy_glued_together_are_cut_after_a_whole_name():
+    # Battle of Suomussalmi on an infomutt copy: the flags between the names were dropped with the
+    # line break, "FinlandSoviet Union"
+    ev = _corpus_event("h15_battle_of_suomussalmi_1939_infomutt.txt")
+    assert [(a.id, a.text) for a in ev.sides["A"].actors] == [("finland", "Finland")]
+    assert [(a.id, a.text) for a in ev.sides["B"].actors] == [("russia", "Soviet Union")]

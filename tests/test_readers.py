@@ -163,3 +163,41 @@ def test_readers_plain_text_with_equals_headings_names_its_title_and_sections():
     doc = readers.read_text(text, fmt="text")
     assert doc.title == "Lidice massacre"
     assert [(p.section, p.text.text[:11]) for p in doc.paragraphs] == [("", "About 340 p"), ("Aftermath", "Only 153 wo")]
+
+
+def test_readers_a_printed_templates_values_go_on_below_their_keys():
+    # Battle of Triangle Hill on everything.explained.today: "Key:Value" lines whose values go on over
+    # the lines below, up to the blank line before the prose
+    text = ("Battle of Triangle Hill explained\n\nConflict:Battle of Triangle Hill\nPartof:the Korean War\n"
+            "Date:14 October – 25 November 1952\nCombatant1:\nCombatant2: China\nCasualties1:US:\n365 killed\n"
+            "1,174 wounded\nSouth Korea:\n1,096 killed\nCasualties2:Chinese source:\n4,838 killed\n\n"
+            "The Battle of Triangle Hill was a protracted military engagement during the Korean War.\n")
+    doc = readers.read_text(text)
+    assert doc.get("casualties1").text == "US:\n365 killed\n1,174 wounded\nSouth Korea:\n1,096 killed"
+    assert doc.get("casualties2").text == "Chinese source:\n4,838 killed"
+    assert [p.text.text[:16] for p in doc.paragraphs][-1] == "The Battle of Tr"
+    ev = warlog.extract_text(text)[0]
+    assert [(c.side, c.category, c.low) for c in ev.claims][:3] == [("A", "killed", 365), ("A", "wounded", 1174),
+                                                                   ("A", "killed", 1096)]
+
+
+def test_readers_a_printed_templates_parameters_may_stand_apart_by_blank_lines():
+    # Battle of La Concepción on en.academic.ru: "Infobox Military Conflict", "conflict= ...", a blank line,
+    # then the other parameters
+    text = ("Battle of La Concepción\n\nInfobox Military Conflict\nconflict= Battle of Concepción\n\n"
+            "partof= War of the Pacific\nplace= Concepción, Perú\nresult= Peruvian victory\n"
+            "combatant1= flag|Chile\ncombatant2= flag|Peru|1825\ncasualties1= 77 soldiers\n\n"
+            "The Battle of Concepción was a battle between a Chilean patrol and Peruvian forces.\n")
+    doc = readers.read_text(text)
+    assert doc.get("casualties1").text == "77 soldiers" and doc.get("partof").text == "War of the Pacific"
+
+
+def test_readers_a_history_sidebar_closes_the_infobox():
+    # Agacher Strip War on a eudic copy: "Part of a series on the / History of Burkina Faso" and its
+    # years below the casualty rows are no rows of the infobox
+    text = ("Agacher Strip War\n\nDate\t25–30 December 1985\nResult\tStalemate\nBelligerents\nMali\nBurkina Faso\n"
+            "Casualties and losses\n38 killed\n57 wounded\n59-300 killed in total\nPart of a series on the\n"
+            "History of Burkina Faso\nMossi Kingdoms 11th? century – 1896\n1919–1932\n1958–1984\n\n"
+            "The Agacher Strip War was a border war fought by Burkina Faso and Mali over the Agacher strip.\n")
+    ev = warlog.extract_text(text)[0]
+    assert [c.low for c in ev.claims if c.origin == "infobox"] == [38, 57, 59]

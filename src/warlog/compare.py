@@ -159,11 +159,19 @@ def resolve_name(name: str, reg: Registry) -> ActorRecord | str | None:
     written = _written()
     for candidate in (name, _BRACKETS.sub("", name), name.split(":")[0].strip()):  # as written first
         if fold(candidate) in written:
-            return reg.by_id.get(written[fold(candidate)])
+            return _named(reg.by_id.get(written[fold(candidate)]))
         whole = reg.find(candidate)
         if len(whole) == 1 and whole[0].start == 0 and whole[0].end == len(candidate):
-            return whole[0].actor  # the whole name, not a word inside it ("Dozos (Mali)" is not Mali)
+            return _named(whole[0].actor)  # the whole name, not a word inside it ("Dozos (Mali)" is not Mali)
     return None
+
+
+UNIDENTIFIED = "unidentified_armed_group"
+
+
+def _named(actor: ActorRecord | None) -> ActorRecord | None:
+    """An actor by its name; "Unidentified Armed Group (Mali)" names nobody, and is held against no one."""
+    return None if actor is None or actor.id == UNIDENTIFIED else actor
 
 
 @functools.lru_cache(maxsize=1)
@@ -204,7 +212,7 @@ def _ancestors(a: ActorRecord, reg: Registry) -> list[str]:
 def _event_sides(rec: dict, reg: Registry) -> dict[str, list[ActorRecord]]:
     out = {}
     for label, side in (rec.get("sides") or {}).items():
-        found = [reg.by_id[a["id"]] for a in side.get("actors") or [] if a.get("id") in reg.by_id]
+        found = [reg.by_id[a["id"]] for a in side.get("actors") or [] if a.get("id") in reg.by_id and a["id"] != UNIDENTIFIED]
         if found:
             out[label] = found
     return out

@@ -155,8 +155,23 @@ def _actor_names(seg: Segment, reg: Registry | None = None) -> list[tuple[str, i
                 name = whole
         # text that names nobody ("Flag", a heading) goes before the sides are split, not after
         if name and re.search(r"\w{2}", name) and not _UNKNOWN.match(name) and not sides.is_label(name):
-            out.append((name, s, e))
+            out += _unglued(name, raw, s, e, reg)
     return out
+
+
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _unglued(name: str, raw: str, s: int, e: int, reg: Registry | None) -> list[tuple[str, int, int]]:
+    """A copy that dropped the line break where a flag stood glues two names ("FinlandSoviet Union",
+    "Nazi GermanyCondor Legion", "YemenHadi-led government"): cut after a whole name the registry knows."""
+    off = raw.find(name)
+    for m in _GLUED.finditer(name) if reg is not None and off >= 0 else ():
+        hit = reg.explain(name[:m.start()])
+        if hit and hit[1].startswith("name or alias"):
+            cut = s + off + m.start()
+            return [(name[:m.start()], s + off, cut)] + _unglued(name[m.start():], raw[cut - s:], cut, e, reg)
+    return [(name, s, e)]
 
 
 def build_sides(doc: Document, res: Resources) -> dict[str, Side]:

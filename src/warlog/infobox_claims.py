@@ -55,7 +55,7 @@ _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\
 # or whose people: "14 civilian employees of Turkish Armed Forces"
 _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S|\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
-_BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60}")
+_BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?P<label>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
 _INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
@@ -291,19 +291,20 @@ def _labels_over_lines(rows: list[RowFigure], closers: list, column: bool) -> li
     is that claimant's: the label covers the unlabelled rows above it, up to a labelled row or heading.
     In a flattened block (both sides' rows in one) only a label that stands at a line's start closes
     the rows above; a label after a figure covers its own row."""
-    carry, boundary = None, None
+    carry, carried_from, boundary = None, None, None
     closers = sorted(closers, key=lambda c: c[0])
     for rf in reversed(rows):
         while closers and closers[-1][0] > rf.line[0]:
-            carry = closers.pop()[1]
+            carry, carried_from = closers.pop()[1], None
         if boundary is not None and rf.fig.start < boundary:
             carry = None  # a party heading between: "18 killed, Civilian casualties, 7 killed (X claim)"
         boundary = rf.headed_at
         if rf.att_from == "label":
-            carry = rf.att if column else None
+            carry, carried_from = (rf.att if column else None), rf.line
         elif rf.att_from == "heading":
             carry = None
-        elif carry is not None:
+        elif carry is not None and rf.line != carried_from:
+            # (a label's own line is read by _claimant_after: "78 killed (153 killed according to X)")
             rf.att, rf.att_from = carry, "label"
     return rows
 
@@ -321,10 +322,15 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
     out = []
     for m in _BARE_PER.finditer(text, s, e):
         # "60 per Burkina Faso, 136 per CISC": a claimant without brackets
-        lab = classify(m.group(0).strip(" ,;"), sv, res)
+        lab = classify(m.group("label").strip(" ,;"), sv, res)
         if lab and lab.kind == "claimant":
-            lab.start, lab.end = m.start(), m.end()
+            lab.start, lab.end = m.start("label"), m.end()
             out.append(lab)
+            opened = text.rfind("(", s, m.start())
+            if opened >= 0 and ")" not in text[opened:m.start()]:
+                # "78 killed (153 killed according to Russian sources)": the bracket's own figure is theirs,
+                # not the one before the bracket
+                out.append(Label("claimant", opened, opened))
     for m in _PAREN.finditer(text, s, e):
         # "(LNA claim, 31 May 2018)": a claimant and the day it said so
         for part in re.split(r";|,(?=\s*\d)", m.group(1)):

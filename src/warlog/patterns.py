@@ -216,7 +216,9 @@ class Patterns:
             rf"(?P<art>another|one\s+other|a\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
             rf"(?:\s+(?:one|person))?\s+(?:(?:was|had\s+been|has\s+been)\s+)?(?:(?:also|seriously|critically|badly|"
             rf"severely|slightly|reportedly)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
-        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
+        # "killing and mutilating an estimated 70": a second verb of what was done to them
+        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:and\s+[a-z]+ing\s+)?"
+                                        rf"(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
         self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])

@@ -96,6 +96,7 @@ def read(text: str, prov: Provenance) -> Document:
         para_start, para_lines = None, []
 
     dump, last, more = False, None, 0  # a printed template's parameters; the field a line goes on; how often
+    printed = False  # a box of bare "Key:Value" lines whose values go on below them
     for n, (pos, line) in enumerate(_lines(text)):
         stripped = line.strip()
         if not doc.title and (m := _TITLE.match(line)):
@@ -110,6 +111,8 @@ def read(text: str, prov: Provenance) -> Document:
             in_box = boxed = dump = True
             continue
         if dump and in_box:
+            if not stripped and any(_DUMP_FIELD.match(x) for x in lines[n + 1:n + 3] if x.strip()):
+                continue  # "conflict= Battle of Concepción", a blank line, "partof= ...": the box goes on
             if (m := _DUMP_FIELD.match(line)):
                 last, more = normalise_key(m.group("key")), 0
                 if m.group("value") or _BOX_STEMS.match(last):
@@ -127,10 +130,17 @@ def read(text: str, prov: Provenance) -> Document:
         if not boxed and _field(line) and _headless_box(lines[n:n + 40]):
             flush()
             in_box = boxed = True
+            printed = not _FIELD.match(line)  # "Casualties1:US:" / "365 killed": a printed template's lines
         if in_box:
             if (m := _field(line)):
-                key = normalise_key(m.group("key"))
-                doc.fields[key] = Field(key, Segment.verbatim(m.group("value"), pos + m.start("value")))
+                last, more = normalise_key(m.group("key")), 0
+                doc.fields[last] = Field(last, Segment.verbatim(m.group("value"), pos + m.start("value")))
+                continue
+            if printed and stripped and last is not None and (more := more + 1) <= MAX_CONTINUED \
+                    and len(stripped.split()) <= 40:
+                # a printed template's value goes on over the lines below its key, up to a blank line
+                start = doc.fields[last].value.source_span(0, 1)[0] if doc.fields[last].value.text else pos
+                doc.fields[last] = Field(last, Segment.verbatim(text[start:pos + len(line)], start))
                 continue
             in_box = False
             if not stripped:
