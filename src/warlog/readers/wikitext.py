@@ -7,8 +7,9 @@ offset in the markup. Links render as their label, ``<br />`` and list bullets a
 
 What renders as nothing anyway (references, footnote templates, the References and Bibliography
 sections) is most of a long article's markup: it is hidden from the parser before the parse, each
-span by a comment of the same length (``discarded``), and kept as the Document's references, where
-``discarded.citations`` reads the citation templates.
+span by blanks of the same length (``discarded``), which the reader leaves out of what it copies,
+and kept as the Document's references, where ``discarded.citations`` reads the citation templates.
+Plain links are hidden too, and their labels put back where they stood.
 """
 from __future__ import annotations
 
@@ -50,13 +51,12 @@ def _rules() -> dict:
 class Renderer:
     """Renders wikicode into a SegmentBuilder, keeping each character's offset in the source."""
 
-    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None,
-                 links: dict[int, tuple[int, str]] | None = None):
+    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None, hidden: discarded.Hidden | None = None):
         self.b = builder
         # a flag icon's country, where it says whose: a combatant column ("{{flagicon|India}} [[Chhattisgarh]]")
         # or a casualty row ("{{flagicon|USA}} 3 killed"); elsewhere (commanders, prose) it is an icon
         self.flag_sep = flag_sep
-        self.links = links or {}  # the plain links hidden from the parser (discarded.Hidden.links)
+        self.hidden = hidden or _NOTHING_HIDDEN  # what was hidden from the parser: blanks in its text nodes
 
     def code(self, code, pos: int) -> None:
         nodes = code.nodes
@@ -71,7 +71,7 @@ class Renderer:
 
     def node(self, node, raw: str, pos: int) -> None:
         if isinstance(node, Text):
-            self.b.copy(node.value, pos)
+            self.hidden.cut(self.b, node.value, pos)
         elif isinstance(node, Wikilink):
             self._link(node, raw, pos)
         elif isinstance(node, Template):
@@ -87,8 +87,7 @@ class Renderer:
         elif isinstance(node, Heading):
             self.code(node.title, pos + node.level)
         elif isinstance(node, Comment):
-            if (link := self.links.get(pos)) is not None:
-                self.b.copy(link[1], link[0])  # a plain link hidden from the parser: its label
+            pass
 
     def _link(self, node, raw, pos):
         title = str(node.title)
@@ -199,10 +198,13 @@ def _named_after(node, following) -> bool:
     return bool(country) and country in "".join(str(n) for n in following).lower()[:len(country) + 40]
 
 
-def render(code, pos: int, flag_sep: str | None = None, links: dict[int, tuple[int, str]] | None = None) -> Segment:
+def render(code, pos: int, flag_sep: str | None = None, hidden: discarded.Hidden | None = None) -> Segment:
     b = SegmentBuilder()
-    Renderer(b, flag_sep, links).code(code, pos)
+    Renderer(b, flag_sep, hidden).code(code, pos)
     return b.build()
+
+
+_NOTHING_HIDDEN = discarded.Hidden("")
 
 
 def _flag_sep(key: str) -> str | None:
@@ -255,7 +257,7 @@ def read(text: str, prov: Provenance) -> Document:
     box_found = False
     section = ""
     body = SegmentBuilder()
-    r = Renderer(body, links=hidden.links)
+    r = Renderer(body, hidden=hidden)
     pos = 0
     for node in code.nodes:
         raw = str(node)
@@ -265,8 +267,8 @@ def read(text: str, prov: Provenance) -> Document:
         elif isinstance(node, Heading):
             _flush(doc, section, body)
             body = SegmentBuilder()
-            r = Renderer(body, links=hidden.links)
-            section = render(node.title, pos + node.level, links=hidden.links).text.strip()
+            r = Renderer(body, hidden=hidden)
+            section = render(node.title, pos + node.level, hidden=hidden).text.strip()
         elif section.lower() not in _END_SECTIONS:
             r.node(node, raw, pos)
         pos += len(raw)
@@ -276,10 +278,10 @@ def read(text: str, prov: Provenance) -> Document:
         raise TruncatedInput("the infobox is never closed ('}}' missing): the markup is cut off",
                              path=prov.path, line=line)
     if not doc.title:
-        links = hidden.links
+        shown = hidden
         if hidden.bold_hidden:  # the first bold text may be in a section hidden from the parse
-            code, links = mwparserfromhell.parse(defuse(text)), {}
-        doc.title = _bold_title(code, links) or prov.path.rsplit("/", 1)[-1]
+            code, shown = mwparserfromhell.parse(defuse(text)), None
+        doc.title = _bold_title(code, shown) or prov.path.rsplit("/", 1)[-1]
     return doc
 
 
@@ -405,11 +407,11 @@ def _flush(doc: Document, section: str, body: SegmentBuilder) -> None:
         start = m.end() if m else len(text)
 
 
-def _bold_title(code, links: dict[int, tuple[int, str]]) -> str | None:
-    """The first bold text at the top level (its offsets found to render the plain links in it)."""
+def _bold_title(code, hidden: discarded.Hidden | None) -> str | None:
+    """The first bold text at the top level (its offsets found to render what was hidden in it)."""
     pos = 0
     for node in code.nodes:
         if isinstance(node, Tag) and node.wiki_markup == "'''":
-            return render(node.contents, pos + len("'''"), links=links).text.strip() or None
+            return render(node.contents, pos + len("'''"), hidden=hidden).text.strip() or None
         pos += len(str(node))
     return None
