@@ -318,6 +318,7 @@ def _template_end(text: str, start: int) -> int | None:
 
 
 _PARTS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_NESTED = re.compile(r"\{\{|\}\}|\[\[|\]\]")
 _MARKUP = ("[[", "{{", "<", "&", "''")
 _MARKUP_AT = re.compile("|".join(re.escape(m) for m in _MARKUP))  # any of them, in one search
 
@@ -328,15 +329,19 @@ def _params(body: str, rendered: dict[str, str] | None = None) -> dict[str, str]
     the values with markup rendered so far (an article's citations link the same outlets again and
     again), each parsed once."""
     rendered = {} if rendered is None else rendered
-    cuts, depth = [], 0
-    for t in _PARTS.finditer(body):
-        if t.group() != "|":
-            depth += 1 if t.group() in ("{{", "[[") else -1
-        elif depth == 0:
-            cuts.append(t.start())
+    if _NESTED.search(body) is None:
+        parts = body.split("|")[1:]  # no link or template in it (most citations): every bar cuts
+    else:
+        cuts, depth = [], 0
+        for t in _PARTS.finditer(body):
+            if t.group() != "|":
+                depth += 1 if t.group() in ("{{", "[[") else -1
+            elif depth == 0:
+                cuts.append(t.start())
+        parts = [body[a + 1:b] for a, b in zip(cuts, cuts[1:] + [len(body)])]
     out = {}
-    for a, b in zip(cuts, cuts[1:] + [len(body)]):
-        key, eq, value = body[a + 1:b].partition("=")
+    for part in parts:
+        key, eq, value = part.partition("=")
         if eq:
             value = value.strip()
             if key.strip().lower() != "url" and _MARKUP_AT.search(value):
