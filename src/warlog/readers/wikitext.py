@@ -295,13 +295,13 @@ def citations(text: str) -> list[Citation]:
     """The sources the article cites, in the order they stand: each ``{{cite ...}}`` or ``{{citation}}``
     (in a reference or a list of sources), with its outlet, date, title and URL, once each. Each is
     found by its braces and read alone, rather than by walking the whole article's tree."""
-    out, seen, raws, rendered = [], set(), set(), {}
+    out, seen, raws, rendered, dated = [], set(), set(), {}, {}
     for m in _CITE_AT.finditer(text):
         end = _template_end(text, m.start())
         if end is None or text[m.start():end] in raws:  # the same citation again: read once
             continue
         raws.add(text[m.start():end])
-        cite = _citation(_params(text[m.start() + 2:end - 2], rendered), m.start(), end)
+        cite = _citation(_params(text[m.start() + 2:end - 2], rendered), m.start(), end, dated)
         if (cite.work, cite.date, cite.title) not in seen:
             seen.add((cite.work, cite.date, cite.title))
             out.append(cite)
@@ -352,12 +352,17 @@ def _params(body: str, rendered: dict[str, str] | None = None) -> dict[str, str]
     return out
 
 
-def _citation(values: dict[str, str], start: int, end: int) -> Citation:
+def _citation(values: dict[str, str], start: int, end: int, dated: dict | None = None) -> Citation:
+    """A citation of the values of its template. ``dated``: the dates read so far (an article's
+    citations give the same dates again and again), each read once."""
     from ..dates import parse
 
+    dated = {} if dated is None else dated
     work = next((values[k] for k in _WORK_KEYS if values.get(k)), None)
     date = values.get("date") or None
-    span = parse(date) if date else None
+    if date and date not in dated:
+        dated[date] = parse(date)
+    span = dated[date] if date else None
     return Citation(work, span.start if span else date, values.get("title") or None, values.get("url") or None,
                     start, end)
 
