@@ -101,6 +101,7 @@ def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
     ("Government of Myanmar (Burma)", "myanmar"), ("Government of DR Congo (Zaire)", "dr_congo"),
     ("Government of United States of America", "united_states"), ("Armed Forces of the Philippines", "philippines"),
     ("Kenya Defence Forces", "kenya"), ("Nigerien soldiers", "niger"), ("US soldiers", "united_states"),
+    ("Nigeriens", "niger"), ("Malians", "mali"),
     ("Thai military and police", "thailand"), ("Russian Empire", "russian_empire"), ("Thai Empire", "thailand"),
 ])
 def test_actors_ged_style_and_state_names_resolve(written, actor_id):

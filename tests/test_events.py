@@ -117,3 +117,14 @@ def test_events_a_date_in_a_clause_after_the_verb_makes_no_related_event(tmp_pat
     events = warlog.extract(path)
     assert [e.role for e in events] == ["main"]
     assert [(c.side, c.low) for c in events[0].claims] == [("B", 22)]
+
+
+def test_events_the_people_a_massacres_prose_counts_are_civilians(tmp_path):
+    # the Lidice massacre (1942) in wikitext, no infobox: "173 men ... were executed" counts civilians;
+    # the same sentence in an article on a battle counts people of no stated side
+    lead = ("All 173 men over 15 years of age from the village were executed on 10 June 1942. "
+            "About 340 people from Lidice died because of the German reprisal.\n")
+    massacre = warlog.extract_text("= Lidice massacre =\n\n" + lead)[0]
+    assert [(c.side, c.low) for c in massacre.claims] == [("civilians", 173), ("civilians", 340)]
+    battle = warlog.extract_text("= Battle of Lidice =\n\n" + lead)[0]
+    assert [(c.side, c.low) for c in battle.claims] == [("unknown", 173), ("unknown", 340)]

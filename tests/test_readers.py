@@ -201,3 +201,10 @@ def test_readers_a_history_sidebar_closes_the_infobox():
             "The Agacher Strip War was a border war fought by Burkina Faso and Mali over the Agacher strip.\n")
     ev = warlog.extract_text(text)[0]
     assert [c.low for c in ev.claims if c.origin == "infobox"] == [38, 57, 59]
+
+
+def test_readers_a_citations_pages_after_a_figure_are_no_figure():
+    # Battle of Pingxingguan on a nixinova copy: {{rp}} printed as "[1]: 20-21" after the figure
+    from warlog.readers.rendered_box import MARKER
+    assert MARKER.sub("", "Nationalist troops : 39,402 casualties[1]: 20-21 [a]") == "Nationalist troops : 39,402 casualties "
+    assert MARKER.sub("", "Per Mali[3]: 14 killed") == "Per Mali: 14 killed"

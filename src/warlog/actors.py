@@ -75,7 +75,7 @@ class Mention:
 
 
 # demonyms that take an -s as nouns for people (Nigerien -> Nigeriens); not French, Chinese, Swiss
-_PLURAL = re.compile(r"(?:an|i|ine|ite|ot|er|ek|ik|ak|on|ol)$")
+_PLURAL = re.compile(r"(?:an|ien|i|ine|ite|ot|er|ek|ik|ak|on|ol)$")
 
 
 def key(text: str) -> str:

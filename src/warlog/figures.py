@@ -272,7 +272,8 @@ def not_a_count(text, q, before, P) -> bool:
 def _not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a sum of money, a thing, a label ("camp number 1"), a share ("out of the
     27"), a date or a year rather than a count of people."""
-    if P.not_a_count.match(text, q.end) or _month_before(before[-NEAR:], P) or P.money_before.search(before[-20:]):
+    if P.not_a_count.match(text, q.end) or _month_before(before[-NEAR:], P) or P.money_before.search(before[-20:]) \
+            or P.share_before.search(before[-40:]):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
     return year_like and bool(P.year_before.search(before[-NEAR:]) or not before.strip())

@@ -253,6 +253,14 @@ def _distinct(found: list) -> list:
     return out
 
 
+def massacre(doc: Document) -> bool:
+    """An article its own title calls a massacre or a bombing: the people it counts without saying
+    whose are the civilians killed ("at least 173 people were executed"), whatever its infobox."""
+    return bool(_MASSACRE.search(title(doc) or ""))
+
+
+_MASSACRE = re.compile(r"\b(?:massacres?|bombings?|mass\s+shooting|mass\s+murder|pogroms?|killings)\b", re.I)
+
 CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "target", "type", "weapons", "motive"}
 
 
@@ -713,7 +721,7 @@ def _shares_stem(a: str, b: str) -> bool:
 def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -> list[Claim]:
     """Claims of the casualty rows: column n is side n; a rendered page's rows are assigned by rule."""
     reg = res.actors
-    sv = sides.view(out_sides, reg, on_civilians(doc, out_sides))
+    sv = sides.view(out_sides, reg, on_civilians(doc, out_sides) or massacre(doc))
     claims: list[Claim] = []
     if doc.sided:
         labels = list(out_sides) or ["A", "B"]

@@ -27,6 +27,7 @@ from .actors import BELLIGERENT_KINDS
 from .document import Document
 from .figures import Figure
 from .numbers import from_match
+from .readers.rendered_data import load as layout
 from .records import Claim
 from .resources import Resources
 from .text import Segment
@@ -42,6 +43,11 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
+# a part of the same counts (a period, a phase, a place), under the same claimant and party: "VC claim:" /
+# "From 9 to 12 June: 608 killed or wounded" / "From May to July:" / "4,386 casualties"
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|{_MONTH_NAMES}|"
+                   r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
 _TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
 _TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|altogether|combined|all\s+sides|both\s+sides)\b", re.I)
@@ -57,7 +63,6 @@ _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S|
 # "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
 _BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|\s+\w+)?|(?<=\)))\s+(?P<label>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
-_INLINE_CLAIM = re.compile(r"(?<![\w'’-])(?P<label>(?:[A-Z][\w'’.-]*\s+){1,3}(?:[Ee]stimates?|[Cc]laims?|[Ff]igures?))\s*:")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:(?:civilians?|non-combatants?|villagers|residents|locals|population|people)|"
                         # "Civilian casualties" over the rows below it, with or without its colon
@@ -76,6 +81,7 @@ class Label:
     heading: bool = False  # governs the rows below it, not only its own figures
     total: bool = False  # a scope of everyone ("Total:", "Overall:")
     category: str | None = None  # a label of what happened ("Killed: 183")
+    part: bool = False  # a scope of a part of the same counts ("From May to July:"): it keeps who says and whose
 
 
 @dataclass
@@ -108,12 +114,13 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if t.lower() in res.lexicon.category_of:
         return None  # "Killed:" says what happened, not who says so
     reg, lex = res.actors, res.lexicon
-    if _SCOPE.match(t) and not _PER.match(t):
-        return Label("scope", 0, 0, total=bool(_TOTAL.match(t)))
+    if (_SCOPE.match(t) or _PART.match(t)) and not _PER.match(t):
+        return Label("scope", 0, 0, total=bool(_TOTAL.match(t)), part=bool(_PART.match(t)))
     if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
         if _SCOPE.match(m.group("who").strip()):
             return Label("scope", 0, 0)  # "(official figure)", "(initial estimate)": how sure, not who says so
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
+        who = _AS_OF.sub("", who)  # "Per Ukraine (as of 2 March)": the day it said so is no name
         att = attribution.parse_claimant(who, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     if _CIVILIANS.match(t):
@@ -126,6 +133,10 @@ def classify(text: str, sv, res: Resources) -> Label | None:
         att = attribution.parse_claimant(t, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     return None
+
+
+_AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
+_AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
 
 
 def _party_side(text: str, sv, reg) -> str | None:
@@ -315,6 +326,8 @@ def _apply(lab: Label, att, party):
         return lab.att, None
     if lab.kind == "party":
         return att, lab.side
+    if lab.part:
+        return att, party
     return None, None  # a scope ("Total:") ends what came before
 
 
@@ -343,7 +356,7 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
         _piece_label(text, pos, sep.start() if sep else e, sv, res, out)
         pos = sep.end() if sep else e
     starts = {lab.start for lab in out}
-    for m in _INLINE_CLAIM.finditer(text, s, e):
+    for m in layout().inline_claim.finditer(text, s, e):
         # "... 90 wounded Argentine Estimate: 1,200 dead": a heading inside a row that lost its breaks
         if m.start() not in starts and (lab := classify(m.group("label"), sv, res)):
             lab.start, lab.end, lab.heading = m.start(), m.end(), True
@@ -354,7 +367,8 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
 def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
     """A heading ("Per Ukraine:", "Total:"), a prefix ("Syrian claim: 55 killed") or a leading
     party name ("United States 1 killed") in one comma-separated piece of a row."""
-    raw = text[s:e]
+    # "Per Ukraine (as of 2 March):": the day it said so, blanked so that the heading reads as one
+    raw = _AS_OF_HEADING.sub(lambda m: " " * len(m.group(0)), text[s:e])
     lead = len(raw) - len(raw.lstrip())
     piece = raw.strip()
     if not piece or piece.startswith("("):

@@ -193,7 +193,8 @@ class Patterns:
         # "74 civilians who were said to have died", "the 30 soldiers who died"
         verb = (rf"\s*(?:(?:who|that)\s+)?(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been|have)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
                 # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
-                rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?P<verb2>{_alt(verbs)})\b)*")
+                # "killed and seriously injured": an adverb before the second
+                rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?:(?!fatally|mortally)\w+ly\s+)?(?P<verb2>{_alt(verbs)})\b)*")
         self.verb_after = re.compile(rf"(?:{aside}){{0,2}}{verb}", re.I)
         self.verb_after_people = re.compile(rf"(?:{aside}|{modifier}){{0,2}}{verb}", re.I)
         # "14 dead and wounded": a category noun joined to another category word
@@ -245,8 +246,8 @@ class Patterns:
             rf"\b(?P<active>{_alt(active)})\s+(?:the|a|an|his|her|their|its)\s+[^,;.\d]{{1,40}}?\s+and\s+$", re.I)
         # "the Taliban suffered an estimated 150 killed"
         self.sufferer_before = re.compile(
-            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
-            rf"\s+(?:{_alt(raw['suffering'])})\s+$", re.I)
+            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but|that)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
+            rf"\s+(?:(?:had|has|have|reportedly|also|allegedly)\s+)*(?:{_alt(raw['suffering'])})\s+$", re.I)
         # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
         self.nominal_before = re.compile(
             rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$", re.I)
@@ -265,7 +266,11 @@ class Patterns:
         self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
         self.of_them_after = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
         # "four out of six gunmen": the people are the ones after the second number
-        self.out_of_after = re.compile(rf"\s+out\s+of\s+(?:the\s+)?(?:{self.number})\b", re.I)
+        # "four out of six gunmen", "Five of the eight members of Black September": the people are the
+        # ones after the second number, counted by the first
+        self.out_of_after = re.compile(rf"\s+(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|its|their)\s+)(?:{self.number})\b", re.I)
+        # the second number of such a share is a whole, not a count of its own
+        self.share_before = re.compile(rf"\b(?:{self.number})\s+of\s+(?:the|its|their)\s+$", re.I)
         # "30 soldiers were killed and thirty more were injured": more of the same people
         self.more_after = re.compile(r"\s+more\b(?=\s+(?:were|was|are|had|have|died|later)\b)", re.I)
         # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts
@@ -273,7 +278,7 @@ class Patterns:
         self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
         self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
         units, things = raw["not_people"]["units"], raw["not_people"]["things"]
-        self.not_a_count = re.compile(rf"\s*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
+        self.not_a_count = re.compile(rf"[^\S\n]*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
         self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
         self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)

@@ -136,6 +136,8 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         if fig.subject is None or fig.subject.lower() in lex.category_of:
             # "inflicted 1,300 casualties on the Katangese force": no people of their own, whose they were
             owner = owner or _inflicted_on(sent, fig.qty.start - s0, fig.end - s0)
+        if fig.speaker_side and not (att and att.sources):
+            owner = _loser(sent, fig.start - s0) or owner  # "the army lost 14 men": the army's
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner, owner_kind)
         sided[id(fig)] = (fig, side)
@@ -160,6 +162,17 @@ OWNER_REACH = 120  # characters before a figure searched for whose losses it cou
 
 def _owner(sent: str, pos: int) -> str | None:
     m = _OWNER.search(sent, max(0, pos - OWNER_REACH), pos)
+    return m.group("who") if m else None
+
+
+# who lost the people a losing verb counts: the words that open its clause ("The army lost 14 men",
+# "..., while Niger had lost 14,300 men")
+_LOSER = re.compile(r"(?:^|[,;:]\s*|\b(?:while|whereas|and|but)\s+)(?P<who>(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
+                    r"\s+(?:(?:had|has|have|reportedly|also|allegedly|later|eventually)\s+)*$", re.I)
+
+
+def _loser(sent: str, pos: int) -> str | None:
+    m = _LOSER.search(sent, max(0, pos - OWNER_REACH), pos)
     return m.group("who") if m else None
 
 

@@ -171,7 +171,7 @@ def verbs_category(verb: re.Match, lex: Lexicon) -> str:
     cat = lex.category(verb.group("verb"))
     if verb.group("verb2") is None:
         return cat
-    words = re.findall(r"[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
+    words = re.findall(r"(?:fatally|mortally)\s+wounded|[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
                        verb.group(0)[verb.start("verb") - verb.start():])
     cats = {lex.category_of.get(" ".join(w.lower().split())) for w in words} - {None}
     return "casualties" if len(cats) > 1 and "killed" in cats else cat
@@ -268,13 +268,12 @@ _OF_LEAD = re.compile(r"^(?:of|belonging\s+to)\s+(?:the\s+)?", re.I)
 def noun(s: Spot) -> Figure | None:
     """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
     cat = noun_category(s.subject, s.lex)
-    if cat == "casualties" and s.q.qualifier == "vague" and not _MAGNITUDE.match(s.text, s.q.start, s.q.end):
-        return None  # "an unknown number of casualties", "heavy losses": no count, and no word of what happened
+    if cat == "casualties" and s.q.qualifier == "vague" and _UNKNOWN_NUMBER.match(s.text, s.q.start, s.q.end):
+        return None  # "an unknown number of casualties": nobody counted them
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
 
 
-# a vague count that still says how many, in orders of magnitude: "hundreds of casualties"
-_MAGNITUDE = re.compile(r"(?:several\s+|many\s+|tens\s+of\s+)?(?:dozens|hundreds|thousands|scores|tens)\b", re.I)
+_UNKNOWN_NUMBER = re.compile(r"(?:an?\s+)?(?:unknown|undisclosed|unspecified|undetermined)\b", re.I)
 
 
 def nominal(s: Spot) -> Figure | None:
@@ -327,8 +326,8 @@ def suffered(s: Spot) -> Figure | None:
     """Someone suffered a figure of a category: "the Taliban suffered an estimated 150 killed" (the
     people counted are the sufferer's)."""
     P = s.lex.patterns
-    if s.subject and not _bare(s.subject, s.lex):
-        return None
+    if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None:
+        return None  # (a noun of losses is no people of its own: "suffered over 1,000 casualties")
     m = P.sufferer_before.search(s.before) if _may_end_with(s.before, P.suffering_words) else None
     if not m:
         return None

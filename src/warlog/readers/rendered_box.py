@@ -30,7 +30,9 @@ MARKER = re.compile(r"\[\s*(?:\d{1,3}|[a-zA-Z]|[A-Z] \d{1,3}|\*{1,3}|citation ne
                     r"[a-z]{1,5} \d{1,3})\s*\]"
                     # the page a citation points to ({{rp}}: "345 killed[8]: 261  1500-2000 killed[6]: xiii"),
                     # where the next cell follows ("Per Mali[3]: 14 killed" is a row)
-                    r"(?::\s?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,6})(?=\s{2,}|\t|\[))?")
+                    r"(?::\s?(?:\d{1,4}(?:[–-]\d{1,4})?|[ivxlc]{1,6})(?=\s{2,}|\t|\s?\[)"
+                    # a range of pages or a roman one may end the line too ("39,402 casualties[1]: 20-21")
+                    r"|:\s?(?:\d{1,4}[–-]\d{1,4}|[ivxlc]{1,6})(?=[ \t]*$))?", re.M)
 COORDS = re.compile(r"-?\d{1,3}(?:\.\d+)?°")
 FLAG_TRACE = re.compile(r"^ (?=[A-Z])")  # a flag icon copied as a space before the name it stands by
 SEPARATOR = re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?(?:[ \t]*+\|[ \t]*+:?-{3,}:?)*[ \t]*+(?:\|[ \t]*+)?$")
@@ -380,7 +382,7 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
         if prev and depth == 0 and not _joins(lay, prev):
             if key in PEOPLE and prev.endswith(")") and tok[0].isupper():
                 starts.add(m.start())
-            elif key in FIGURES and digit and tok[0].isupper() and _LABEL_AHEAD.match(kept, m.start()):
+            elif key in FIGURES and digit and tok[0].isupper() and lay.inline_claim.match(kept, m.start()):
                 starts.add(m.start())  # "... killed and wounded Western estimates: 8,000 killed": the next cell
             elif key in FIGURES and (word in lay.empty_cells or (
                     _FIGURE.match(tok) and (digit or only_empty or prev.endswith(")")))):
@@ -397,8 +399,6 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
 _MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.I)
 
-# a claimant's heading inside a line of figures ("Western estimates:", "Japanese claim:")
-_LABEL_AHEAD = re.compile(r"[A-Z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){0,2}[ ](?:estimates?|claims?|figures?)[ ]?:")
 
 
 def _joins(lay: Layout, prev: str) -> bool:

@@ -25,6 +25,9 @@ class Layout:
     debris: re.Pattern
     joiners: frozenset[str]
     empty_cells: frozenset[str]
+    # a claimant's heading inside a line of figures ("Western estimates:", "United States claimed:",
+    # "PAVN claim (only 4th Corps):"): one to three words, the last a word of claims; group "label"
+    inline_claim: re.Pattern
 
     def is_chrome(self, line: str) -> bool:
         """A line of the site's, not the article's: banners, navigation, map captions, file names."""
@@ -40,6 +43,12 @@ class Layout:
 
 def _any(patterns) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _inline_claim(words) -> re.Pattern:
+    heads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?P<label>[A-Z][\w'’.-]*(?:[ ][A-Za-z][\w'’.-]*){{0,2}}[ ](?i:{heads}))"
+                      rf"(?:[ ]?\([^()\n]{{0,40}}\))?[ ]?:")
 
 
 def _label_start(labels) -> re.Pattern:
@@ -67,6 +76,7 @@ def load() -> Layout:
             chrome=_any(chrome["patterns"]), maps=_any(chrome["maps"]), ends=_any(chrome["ends"]),
             reference_sections=frozenset(x.lower() for x in raw["reference_sections"]),
             debris=_any(raw["debris"]), joiners=frozenset(x.lower() for x in raw["joiners"]),
-            empty_cells=frozenset(x.lower() for x in raw["empty_cells"]))
+            empty_cells=frozenset(x.lower() for x in raw["empty_cells"]),
+            inline_claim=_inline_claim(raw["claim_words"]))
     except (yamlfile.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"not a valid layout file: {exc}", path="warlog/data/rendered.yaml") from exc
