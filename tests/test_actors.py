@@ -6,7 +6,7 @@ import pytest
 from conftest import SAMPLES
 
 import warlog
-from warlog import actors, errors
+from warlog import actors, errors, sides
 from warlog.sides import actor
 
 
@@ -177,3 +177,19 @@ def test_actors_user_registry_is_read_on_every_run(tmp_path, monkeypatch):
 def test_actors_a_group_the_article_cannot_name_is_the_unidentified_armed_group(written):
     # x1_aguelhok_attack_2014 and x2_namissiguima_attack_april_2022 (tests/corpus): "Unknown jihadists"
     assert actors.load().lookup(written).id == "unidentified_armed_group"
+
+
+@pytest.mark.parametrize("cell,actor_id", [
+    ("Islamists", "unidentified_armed_group"), ("Shi'ite militias", "unidentified_armed_group"),
+    ("Local militants", "unidentified_armed_group"), ("Islamic State", "islamic_state"),
+])
+def test_actors_a_cell_of_armed_people_no_group_named_is_the_unidentified_armed_group(cell, actor_id):
+    # h11_tuareg_rebellion_2012_studentb, h14_palmyra_offensive_march_2016 (tests/corpus): "Islamists",
+    # "Shi'ite militias" as a column's belligerent
+    assert sides.actor(cell, actors.load()).id == actor_id
+
+
+@pytest.mark.parametrize("cell", ["Casualties28 killed", '4. "Gunmen kill 32', "Battle of Bunker Hill_header_cell_0_6_0",
+                                  "Limited involvement"])
+def test_actors_a_cell_glued_to_a_figure_or_a_tables_cell_id_is_debris(cell):
+    assert sides.debris(cell) or sides.is_label(cell)

@@ -108,7 +108,7 @@ def _people_words(lex: Lexicon) -> frozenset:
     """Words for people who may report, without a plural -s: the lexicon's subjects and reporters."""
     if id(lex) not in _PEOPLE:
         _PEOPLE[id(lex)] = frozenset(w.rstrip("s") for w in list(lex.subject_kind) + lex.raw["infobox"]["reporter_words"]
-                                     + ["authorities", "relatives", "people", "group", "loyalists", "separatists"])
+                                     + ["authorities", "relatives", "people", "group", "loyalists", "separatists", "opposition"])
     return _PEOPLE[id(lex)]
 
 

@@ -267,8 +267,7 @@ CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "targe
 def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
     """An {{Infobox civilian attack}} on civilians: its fields (perpetrators, deaths, victims...), no
     combatant columns, no armed target. Its people of no stated side are the civilians attacked."""
-    target = doc.get("target")
-    armed_target = target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text)
+    armed_target = armed_target_only(doc)
     return (bool(CIVILIAN_ATTACK_FIELDS & doc.fields.keys()) and not any(k.startswith("combatant") for k in doc.fields)
             and not armed_target)
 
@@ -283,7 +282,7 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
     if defenders is not None:
         # "Defenders: Special Services Group, ...": those who fought the attackers are side B
         out["B"] = Side(actors=_distinct([_actor(doc, defenders, x, reg) for x in _actor_names(defenders, reg)]))
-    elif target is not None and _ARMED_TARGET.search(target.text):
+    elif target is not None and _ARMED_TARGET.search(target.text) and not _civilian_victims(doc):
         # "Target: Burkinabe army base": an armed target is side B (not "Stade de France")
         found = [m for m in reg.find(target.text) if m.actor.kind in BELLIGERENT_KINDS]
         if found:
@@ -294,6 +293,19 @@ def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
         # one-sided violence: the other side is the civilians attacked (UCDP GED's "Civilians")
         out["B"] = Side(actors=[Actor("Civilians", None, [], "civilians")])
     return out
+
+
+def armed_target_only(doc: Document) -> bool:
+    """The attack's target is armed people alone ("Target: Burkinabe army base"), and its victims are
+    not said to be civilians ("Target: Shining Path militants (intended)" / "Victims: Civilians")."""
+    target = doc.get("target")
+    return (target is not None and bool(_ARMED_TARGET.search(target.text)) and not _CIVILIAN_TARGET.search(target.text)
+            and not _civilian_victims(doc))
+
+
+def _civilian_victims(doc: Document) -> bool:
+    victims = doc.get("victims")
+    return victims is not None and bool(_CIVILIAN_TARGET.search(victims.text))
 
 
 _ARMED_TARGET = forces.whole("armed_target")
@@ -769,10 +781,8 @@ def _victim_claims(doc: Document, sv, res: Resources) -> list[Claim]:
     """Rows of {{Infobox civilian attack}}: "Deaths 160+ (local sources)" counts the victims: the
     side the words name, else the armed target, else civilians."""
     claims = []
-    target = doc.get("target")
     # the victims: an armed target's people where the target is armed alone, else civilians
-    armed_only = target is not None and _ARMED_TARGET.search(target.text) and not _CIVILIAN_TARGET.search(target.text)
-    victims = "B" if "B" in sv.labels and armed_only else "civilians"
+    victims = "B" if "B" in sv.labels and armed_target_only(doc) else "civilians"
     for key, category in VICTIM_FIELDS.items():
         seg = doc.get(key)
         if seg is None:

@@ -39,6 +39,7 @@ _CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimate
 _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|other\s+estimates?|"
                     # "Modern estimate:", "Higher estimates:": which estimate, not whose
                     r"(?:modern|contemporary|high(?:er|est)?|low(?:er|est)?|conservative|maximum|minimum|alternative|"
+                    r"various|several|multiple|different|differing|conflicting|"
                     r"recent|early|earlier|later|revised|independent|total|official|unofficial)\s+(?:estimates?|figures?|counts?)|"
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
@@ -129,12 +130,14 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if side is not None:
         # a belligerent of no side here is still whose losses the row gives, not who says so
         return Label("party", 0, 0, side=side)
-    if attribution.names_claimant(t, reg) or _names_reporter(t, lex):
+    if attribution.names_claimant(t, reg) or _names_reporter(t, lex) or _ACRONYM.fullmatch(t):
+        # "355 (MSF)", "502 (SOHR)": an organisation by its initials, no belligerent here, says so
         att = attribution.parse_claimant(t, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     return None
 
 
+_ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
 _AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
 _AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
 
@@ -198,6 +201,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         starts = [lab.start for lab in labels]
         stops = [i for i, lab in enumerate(labels) if lab.heading or lab.kind == "claimant"]
         h = 0  # headings are applied once each, in order: a row of many figures costs linear time
+        row_party = None  # "United States 1 killed, 7 wounded": a row's leading party is its later figures' too
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
@@ -207,7 +211,10 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             att = _claimant_after(fig, labels, starts, stops)
             att_from = "label" if att else ("heading" if heading_att else None)
             nxt = figs[i + 1][0].start if i + 1 < len(figs) else None
-            party = _party_after(fig, labels, starts, nxt) or _prefix_party(fig, labels, starts) or heading_party
+            prefix = _prefix_party(fig, labels, starts)
+            row_party = prefix if i == 0 else row_party
+            party = _party_after(fig, labels, starts, nxt) or prefix or (row_party if not fig.subject else None) \
+                or heading_party
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
                                  headed_at))
@@ -378,6 +385,12 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         # "Killed: 183", "Wounded: 40": what the figures after it count
         out.append(Label("category", s + lead, s + lead + m.start("rest"), category=cat))
         return
+    if m and (both := _party_and_category(m.group("label"), sv, res)):
+        # "Civilians killed: 13": whose people, and what happened to them
+        party, cat = both
+        party.start, party.end, party.heading = s + lead, s + lead + m.start("rest"), True
+        out += [party, Label("category", s + lead, s + lead + m.start("rest"), category=cat)]
+        return
     if m and re.search(r"[A-Za-z]", m.group("label")):
         lab = classify(m.group("label"), sv, res) or _force_heading(m.group("label")) or _named_claimant(m.group("label"), res)
         if lab:
@@ -407,6 +420,14 @@ _PROPER = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|
 
 # the last word of a body of fighters: "National Militia:", "Brigade 2506:", "5th Brigade:" head its losses
 _FORCE_NAME = re.compile(rf"\b(?:{forces.alt('body_of_fighters')})\b(?:\s+\d+)?$", re.I)
+
+
+def _party_and_category(label: str, sv, res) -> tuple[Label, str] | None:
+    """A label of whose people and what befell them: "Civilians killed", "Israeli soldiers wounded"."""
+    words = label.strip().split()
+    cat = res.lexicon.category_of.get(words[-1].lower()) if len(words) >= 2 else None
+    party = classify(" ".join(words[:-1]), sv, res) if cat else None
+    return (party, cat) if party is not None and party.kind == "party" else None
 
 
 def _force_heading(label: str) -> Label | None:

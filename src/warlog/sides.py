@@ -51,9 +51,16 @@ def actor(name: str, reg: Registry, text: str | None = None, start: int | None =
           end: int | None = None) -> Actor:
     """An Actor record for a name as written, linked to the registry where it resolves."""
     rec = reg.lookup(name)
+    if rec is None and _GENERIC_ARMED.fullmatch(name.strip()):
+        rec = reg.by_id.get(UNIDENTIFIED)  # "Islamists", "Unknown gunmen": a group the article cannot name
     if rec is None:
         return Actor(name, None, [], "unknown", text, start, end)
     return Actor(rec.name, rec.id, [name] + [a for a in rec.aliases if a != name], rec.kind, text, start, end)
+
+
+UNIDENTIFIED = "unidentified_armed_group"
+_GENERIC_ARMED = re.compile(rf"(?:(?:{forces.alt('generic_armed_modifiers')})\s+){{0,2}}(?:{forces.alt('generic_armed_heads')})",
+                            re.I)
 
 
 def nationals(mention, subject_kind: str | None) -> bool:
@@ -210,7 +217,11 @@ def debris(name: str) -> bool:
     words = name.split()
     return (not name.strip() or fold(name.strip(" .:")) in labels or bool(_FILE.search(name))
             or bool(_SIZE.match(name.strip())) or bool(_COUNT.match(name)) or len(words) > 8
-            or (len(words) >= 4 and bool(verbs.search(name))) or name[:1].islower())
+            or (len(words) >= 4 and bool(verbs.search(name))) or name[:1].islower() or bool(_GLUED_DEBRIS.search(name)))
+
+
+# a word glued to a number ("Casualties28 killed"), a table's cell id, a list's number ("4. ...")
+_GLUED_DEBRIS = re.compile(r"[a-z]{3,}\d|_cell_|_header_|^\d+\.\s")
 
 
 def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None:

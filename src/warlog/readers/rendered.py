@@ -81,10 +81,16 @@ _FIGURES = re.compile(r"(?<![\w.,])\d[\d,.]*")
 
 
 def _is_sentence(line: str) -> bool:
-    """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.")."""
+    """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.");
+    not a row that ends in its claimant's bracket ("Less than 100 total (ISAF claim).")."""
     s = MARKER.sub("", line).strip()
+    if _CLAIMANT_END.search(s):
+        return False
     return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s))
                             and not _counts_line(s, len(s.split())))
+
+
+_CLAIMANT_END = re.compile(r"\((?:[^()]*\b(?:claims?|estimates?|figures?)|per\b[^()]*|according\s+to\b[^()]*)\)\.?$", re.I)
 
 
 def _lines(text: str, lay: Layout) -> list[Line]:
@@ -185,8 +191,16 @@ def _labelled(lay: Layout, line: str) -> bool:
 
 def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
     """A long sentence inside the infobox (a caption, a result note) is followed by more labels."""
-    nxt = [t for _, t in lines[i + 1:i + 8] if t.strip() and not lay.is_chrome(t.strip())][:3]
-    return any(lay.label_start.match(t) and not _is_prose(t) for t in nxt)
+    nxt = [t for _, t in lines[i + 1:i + 12] if t.strip() and not lay.is_chrome(t.strip())][:4]
+    return any(lay.label_start.match(t) and not _is_prose(t) and not _section_heading(lay, t, nxt[k + 1:k + 2])
+               for k, t in enumerate(nxt[:3]))
+
+
+def _section_heading(lay: Layout, line: str, after: list[str]) -> bool:
+    """A label's word alone on its line over running text is the article's section ("Perpetrators" /
+    "The jihadist group Al-Mourabitoun has claimed responsibility ..."), not a row of the infobox."""
+    m = lay.label_start.match(line)
+    return m is not None and not line[m.end():].strip(" :|\t") and bool(after) and _is_sentence(after[0])
 
 
 def _is_candidate(lay: Layout, s: str) -> bool:
@@ -209,7 +223,8 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     named = _above_banner(lay, top)
     if named:
         return named
-    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip()) for _, t in top]
+    # (a table's caption row "Barrios Altos massacre | |" without its cell bars)
+    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip().rstrip(" |\t")) for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:

@@ -303,6 +303,7 @@ def value(lay: Layout, lines: list[Line], key: str) -> Segment:
     return b.build()
 
 
+_TRAILING_BARS = re.compile(r"[ \t]*(?:\|[ \t]*)+$")
 FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.]{2,80}?)\.(?:svg|png|jpe?g|gif)\b", re.I)
 
 
@@ -311,7 +312,12 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
     keep = [True] * len(text)
     breaks: set[int] = set()
     for m in MARKER.finditer(text):
-        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+        # (with the space before it after a comma: "1 killed, [3] 7 wounded" is one cell, not two glued
+        # by a run of blanks; "15,000 killed [12] 7,000 killed" stays two)
+        gap = m.start() > 1 and text[m.start() - 2:m.start()] in (", ", "; ") and text[m.end():m.end() + 1] == " "
+        keep[m.start() - gap:m.end()] = [False] * (m.end() - m.start() + gap)
+    if (bars := _TRAILING_BARS.search(text)) is not None:  # "Deaths | 15 |": the table's cell ends, no value's
+        keep[bars.start():] = [False] * (len(text) - bars.start())
     for m in lay.debris.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
         breaks.add(m.start())
