@@ -38,7 +38,7 @@ def test_discarded_hiding_keeps_every_offset_and_the_reading(path, monkeypatch):
     assert len(hidden.text) == len(text)
     last = 0
     for a, b, _ in hidden.spans:
-        assert hidden.text[last:a] == text[last:a] and re.fullmatch(r"<!-- *-->", hidden.text[a:b])
+        assert hidden.text[last:a] == text[last:a] and re.fullmatch(r" *", hidden.text[a:b])
         last = b
     assert hidden.text[last:] == text[last:]
     assert _read(text, True) == _read(text, False, monkeypatch)
@@ -49,7 +49,8 @@ def test_discarded_hiding_keeps_every_offset_and_the_reading(path, monkeypatch):
     ("A.{{sfn|Weiss|2019|p=4}} B.{{efn|A note.<ref>x y z</ref>}}", ["note", "note"]),
     ("A.\n== References ==\n{{reflist}}\n== Aftermath ==\nB.", ["section"]),
     ("A.\n== Notes ==\n{{notelist}}", ["section"]),
-], ids=["references", "footnotes", "section-between", "section-at-end"])
+    ("The [[Malian Armed Forces|Malian army]] took [[Ségou]].", ["link", "link"]),
+], ids=["references", "footnotes", "section-between", "section-at-end", "plain-links"])
 def test_discarded_hides_references_footnotes_and_skipped_sections(text, kinds):
     assert [k for _, _, k in discarded.hide(text).spans] == kinds
 
@@ -80,11 +81,16 @@ def test_discarded_hides_references_footnotes_and_skipped_sections(text, kinds):
     'A.<ref name="a />{{cite web|title=a}}</ref> b" />c',  # a quote left open in a reference's attributes
     "<span>A.\n== References ==\n{{reflist}}\n</span x>",  # no closing tag to the parser
     '\n== References ==\n<pre title="a>\n== B ==\nb</pre>',  # a tag the scan passes over, with a quote open
+    "{{lang|fr|[[Armée malienne]]}} and [[File:Map.png|a map]]",  # a link in a template; a file
+    "http://x.com/a[[Abcdef]] and [[[Abcdef]]]",  # after an address; in a bracket
+    "[[Abcdef|''Le Monde'']] and [[Abcdef|A &amp; B]]",  # a label with markup, with an entity
+    "\n== [[Abcdef]] ==\n",  # on a heading's line
 ], ids=["in-template", "template-across", "italic-across", "comment-inside", "bold-around", "tag-around",
         "heading-in-template", "maybe-single-around", "paragraph-around", "after-address", "in-bracketed-address",
         "in-attributes", "no-reference", "nul", "lone-tag-before", "lone-tag-in-note", "address-through-template",
         "address-through-comment", "braces-in-label", "template-in-attributes", "template-in-reference-attributes",
-        "braces-in-bold", "quote-open", "no-closing-tag", "quote-open-in-pre"])
+        "braces-in-bold", "quote-open", "no-closing-tag", "quote-open-in-pre", "link-in-template",
+    "link-after-address", "link-with-markup", "link-in-heading"])
 def test_discarded_leaves_to_the_parser_what_could_reach_past_its_end(text):
     assert discarded.hide(text).spans == []
 
@@ -115,7 +121,7 @@ FRAGMENTS = ["text ", "12 soldiers were killed. ", "'''bold'''", "''it''", "'''"
              "<!--", "-->", "<div>", "</div>", "<small>", "</small>", "\n{|\n", "\n|}\n", "\n", "[http://x.com T]", "[",
              "]", "<br />", "<nowiki>", "</nowiki>", "{{Infobox military conflict|conflict=X|casualties1=5 killed<ref>r</ref>}}",
              "\n* {{cite book|title=B}}\n", "{{reflist}}", "<references />", "<references>\n<ref name=a>x</ref>\n</references>",
-             "[[Category:X]]", "{{r|a}}", "{{harvnb|A|2000}}", "&nbsp;", "<span>", "</span>", "|", "=", "{{}}",
+             "[[Category:X]]", "[[Abcdef|a, b]]", "'''[[Abcdef]]'''", "{{r|a}}", "{{harvnb|A|2000}}", "&nbsp;", "<span>", "</span>", "|", "=", "{{}}",
              "<td>", "</td>", "<tr>", "<li>", "</li>", "<p>", "</p>", "\t", "http://x.com/a", "<ref|x>", "<a href=x ",
              "<span\n", "\0"]
 

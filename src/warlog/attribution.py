@@ -140,11 +140,13 @@ def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     return Attribution([source(np, reg)], via)
 
 
-def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None) -> list[Attribution]:
-    """Every attribution in sentence ``s``, in order of position."""
+def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None,
+                words: set[str] | None = None) -> list[Attribution]:
+    """Every attribution in sentence ``s``, in order of position. ``words``: its words in lower case
+    (``[A-Za-z]+``), where the caller has them already."""
     P = lex.patterns
     found: list[Attribution] = []
-    words = {w.lower() for w in _WORDS.findall(s)}
+    words = {w.lower() for w in _WORDS.findall(s)} if words is None else words
     if P.attribution_words.isdisjoint(words):
         return found
     last = context

@@ -116,6 +116,7 @@ def main() -> None:
 def extract(paths, as_json, fmt, max_bytes, actors_file):
     """Extract events from article files or folders of them."""
     from . import pipeline
+    from .records import events_json
 
     failed = 0
     first = True
@@ -127,11 +128,12 @@ def extract(paths, as_json, fmt, max_bytes, actors_file):
             failed += 1
             report(outcome.error)
             continue
-        for ev in outcome.events:
-            if as_json:
-                out.write(("\n" if first else ",\n") + json_safe(ev.to_json()))
+        if as_json:
+            for text in events_json(outcome.events):
+                out.write(("\n" if first else ",\n") + json_safe(text))
                 first = False
-            else:
+        else:
+            for ev in outcome.events:
                 out.write(printable(summary(ev)) + "\n")
     if as_json:
         out.write("\n]\n")

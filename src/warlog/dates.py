@@ -73,7 +73,7 @@ _HINT = re.compile(r"\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 # the same test in two patterns that begin with a plain character or class, which the engine skips to
 # in C (a case-insensitive alternation it tries at every character); the month names in lower case,
 # where lowering the text changes nothing else (ASCII)
-_HINT_YEAR = re.compile(r"\d{4}")
+_HINT_YEAR = re.compile(r"\d\d{3}")  # "\\d{4}" with a first character the engine skips to in C
 _HINT_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 
 

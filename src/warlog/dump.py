@@ -36,6 +36,7 @@ from typing import NamedTuple
 from .dumpfile import (HEAD_BYTES, PageScanner, check_index, check_offsets, form_of, open_xml, page_head,
                        read_index, unbzip)
 from .errors import InputError, InputTooLarge, TruncatedInput, WarlogError
+from .records import events_json
 from .workers import IN_FLIGHT, Workers, in_process, on_dask
 
 # Pre-filter on raw bytes: a conflict infobox anywhere in a stream ("{{Infobox military conflict",
@@ -469,8 +470,8 @@ class JsonlSink:
             return
         with open(self.out, "ab") as fh:
             for _prov, _text, evs in r.pages_found:
-                for ev in evs:
-                    fh.write((ev.to_json() + "\n").encode("utf-8"))
+                for text in events_json(evs):
+                    fh.write((text + "\n").encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
             size = fh.tell()

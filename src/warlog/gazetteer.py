@@ -110,6 +110,7 @@ class Gazetteer:
         self._world = world
         self._dbs: list[tuple[str, Path]] | None = None
         self._memo: dict[tuple, tuple | None] = {}
+        self._looked_up: dict[str, tuple[Place, ...]] = {}
 
     def _layers(self) -> list[tuple[str, Path]]:
         # which layers exist is looked up once, not at every name
@@ -119,7 +120,16 @@ class Gazetteer:
         return self._dbs
 
     def candidates(self, name: str) -> list[Place]:
-        """Places a name may denote, best layer first."""
+        """Places a name may denote, best layer first. Looked up once a run, as ``resolve`` is (the
+        layers do not change while it runs; the same names come back article after article)."""
+        found = self._looked_up.get(name)
+        if found is None:
+            if len(self._looked_up) > 100_000:
+                self._looked_up.clear()
+            found = self._looked_up[name] = tuple(self._candidates(name))
+        return list(found)
+
+    def _candidates(self, name: str) -> list[Place]:
         key = place_key(name)
         found = list(self._local.get(key, []))
         # a places file written before keys dropped apostrophes and hyphens is still read

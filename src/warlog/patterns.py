@@ -126,9 +126,20 @@ class Patterns:
         # the next word a figure can begin with, the words before it passed over in one match (in C,
         # not word by word in Python): the words as ``token`` cuts them, a word in ``quantity_first``
         # in any case of its ASCII letters (as ``str.lower`` finds it), a digit, "~" or "≈"
-        first_alt = _alt_ascii_ci([w for w in first if w.isalpha()])
+        # A word that begins only phrases of more words ("in excess of", "a total of", "a hundred") is
+        # one only before a second word of one of them (in the quantity's own case rule): "in", "a" and
+        # "as" are common, and a figure seldom follows them
+        phrases = q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []) + raw["vague"]
+        seconds: dict[str, set[str]] = {"a": set(scales) | {"dozen"}, "an": set(scales)}
+        for phrase in phrases:
+            words = phrase.lower().split()
+            seconds.setdefault(words[0].rstrip("."), set()).add(words[1] if len(words) > 1 else "")
+        lead_only = {w: ws for w, ws in seconds.items() if w.isalpha() and "" not in ws and w not in units
+                     and w not in tens and w != "between"}
+        alone = _alt_ascii_ci([w for w in first if w.isalpha() and w not in lead_only])
+        leads = "|".join(rf"{_alt_ascii_ci([w])}\s+(?i:{_alt(sorted(ws))})" for w, ws in sorted(lead_only.items()))
         self.quantity_candidate = re.compile(
-            rf"(?:[^\w{SIGNS}]|_|(?!(?:{first_alt})(?![\w'’]))[^\W\d_][\w'’]*)*+(?P<c>[{SIGNS}]|[^\W_][\w'’]*)")
+            rf"(?:[^\w{SIGNS}]|_|(?!(?:{alone})(?![\w'’])|{leads})[^\W\d_][\w'’]*)*+(?P<c>[{SIGNS}]|[^\W_][\w'’]*)")
         self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
 
         cats = raw["categories"]

@@ -69,21 +69,22 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
             break
         context, waiting, prev_figs = None, [], []
         sided: dict[int, tuple] = {}  # id(figure) -> (figure, its claim's side): what a revision revises
+        read_once = _Sentences(year)
         for s, e in para.sentences():
             sent = para.text.text[s:e]
-            m = Mention(para, s, e)
-            rel = _related(sent, m, date_span, year, lex, reg)
+            rel = _related(sent, para, s, e, date_span, year, lex, reg, read_once)
             figs = figures.find(para.text.text, lex, s, e, previous=prev_figs) if read < MAX_DOCUMENT_FIGURES else []
             read += len(figs)
             claims = []
             if figs:
                 # who said what in the sentences before matters only now ("according to the source")
                 for before in waiting:
-                    context = (attribution.in_sentence(before, lex, reg, context) or [context])[-1]
+                    context = (attribution.in_sentence(before, lex, reg, context, read_once.words(before))
+                               or [context])[-1]
                 waiting = []
-                atts = attribution.in_sentence(sent, lex, reg, context)
+                atts = attribution.in_sentence(sent, lex, reg, context, read_once.words(sent))
                 claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
-                                 related=rel is not None, sided=sided)
+                                 related=rel is not None, sided=sided, read_once=read_once)
                 prev_figs = (prev_figs + figs)[-20:]
                 context = atts[-1] if atts else context
             else:
@@ -96,12 +97,35 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     return main_claims, related
 
 
+class _Sentences:
+    """What several readings of a paragraph's sentences ask of each, found once: its words (lower
+    case, ASCII letters) and its dates."""
+
+    def __init__(self, year: int | None):
+        self.year = year
+        self._words: dict[str, set[str]] = {}
+        self._dates: dict[str, list] = {}
+
+    def words(self, sent: str) -> set[str]:
+        found = self._words.get(sent)
+        if found is None:
+            found = self._words[sent] = {w.lower() for w in _LETTERS.findall(sent)}
+        return found
+
+    def dates(self, sent: str) -> list:
+        found = self._dates.get(sent)
+        if found is None:
+            found = self._dates[sent] = dates.find_all(sent, self.year)
+        return found
+
+
 def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, year, related,
-            sided: dict | None = None) -> list[Claim]:
+            sided: dict | None = None, read_once: _Sentences | None = None) -> list[Claim]:
     sided = {} if sided is None else sided
+    read_once = read_once or _Sentences(year)
     P = lex.patterns
     out: list[Claim] = []
-    stated = _stated_on(sent, atts, date_span, year) if atts else None
+    stated = _stated_on(read_once.dates(sent), date_span) if atts else None
     continued = context is not None and bool(P.continuation.search(sent))  # once a sentence: linear time
     for fig in figs:
         att = attribution.for_position(atts, fig.start - s0)
@@ -199,9 +223,9 @@ def _speaker_side(att, sv, reg) -> str | None:
     return None
 
 
-def _stated_on(sent: str, atts, date_span, year) -> str | None:
-    """The date the claim was made, when the sentence gives one ("On January 7, AFP confirmed ...")."""
-    found = dates.find_all(sent, year)
+def _stated_on(found: list[dates.DateSpan], date_span) -> str | None:
+    """The date the claim was made, when the sentence gives one (``found``: its dates): "On January 7,
+    AFP confirmed ..."."""
     if not found:
         return None
     d = found[0]
@@ -211,15 +235,16 @@ def _stated_on(sent: str, atts, date_span, year) -> str | None:
     return value
 
 
-def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry) -> RelatedSentence | None:
-    """A sentence about another dated incident: a date apart from the event's and an event verb
-    that no reporting verb introduces."""
+def _related(sent: str, para: Paragraph, s: int, e: int, date_span, year, lex: Lexicon, reg: Registry,
+             read_once: _Sentences) -> RelatedSentence | None:
+    """A sentence (``para``'s text from ``s`` to ``e``) about another dated incident: a date apart
+    from the event's and an event verb that no reporting verb introduces."""
     P = lex.patterns
     if date_span is None or not dates.might_hold_date(sent):
         return None
     # where no first word of an event verb (of a reporting verb) stands, none can match: the long
     # patterns are not run (ASCII sentences, as re.I reads "ſ" as "s")
-    words = {w.lower() for w in _LETTERS.findall(sent)} if sent.isascii() else None
+    words = read_once.words(sent) if sent.isascii() else None
     if words is not None and P.event_verb_first.isdisjoint(words):
         return None
     verb = P.event_verb.search(sent)
@@ -228,11 +253,11 @@ def _related(sent: str, m: Mention, date_span, year, lex: Lexicon, reg: Registry
     if words is None or not P.attribution_first["say"].isdisjoint(words):
         if P.say_verb.search(sent, 0, verb.start()):
             return None
-    d = next((d for d in dates.find_all(sent, year) if (d.precision != "year" or d.has_year)
+    d = next((d for d in read_once.dates(sent) if (d.precision != "year" or d.has_year)
               and not _dates_another_clause(sent, d, verb.end())), None)
     if d is None or _overlaps(d, date_span):
         return None
-    m.date = d
+    m = Mention(para, s, e, d)
     places = [(pm.group("name"), pm.start("name"), pm.end("name")) for pm in _PLACE.finditer(sent)
               if not dates.DATE.fullmatch(pm.group("name")) and not re.match(r"^(?:January|February|March|April|May|"
               r"June|July|August|September|October|November|December)\b", pm.group("name"))

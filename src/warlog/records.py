@@ -170,7 +170,7 @@ class Event:
 
     def to_json(self) -> str:
         """The event as contract JSON text (the same object as ``to_dict``, written without building it)."""
-        return json.dumps(self, default=_shallow, ensure_ascii=False)
+        return events_json([self])[0]
 
     def to_dict_json(self) -> str:
         """``json.dumps(self.to_dict(), ensure_ascii=False)``, written without building the dict (the
@@ -178,13 +178,41 @@ class Event:
         return json.dumps(self, default=_shallow_all, ensure_ascii=False)
 
 
-def _shallow(value: Any) -> dict:
-    # json's C encoder walks dicts and lists itself and asks for each record only once
-    cls = type(value)
+def events_json(events: list[Event]) -> list[str]:
+    """Each event's ``to_json``. The events of one document share its provenance record, whose
+    citations are most of a long article's JSON (12 KB of an event's 16): it is written once for
+    them all and set into each event's text."""
+    names = _fields_of(Event)
+    cut = names.index("document")
+    written: dict[int, str] = {}
+    out = []
+    for ev in events:
+        doc = written.get(id(ev.document))
+        if doc is None:
+            doc = written[id(ev.document)] = _dumps(ev.document)
+        head = _dumps({k: getattr(ev, k) for k in names[:cut]})
+        tail = _dumps({k: getattr(ev, k) for k in names[cut + 1:]})
+        out.append(f'{head[:-1]}, "document": {doc}, {tail[1:]}')  # json.dumps's separators
+    return out
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_shallow, ensure_ascii=False)
+
+
+def _fields_of(cls: type) -> tuple[str, ...]:
+    """The fields written, in order: the contract's, not the internal ones. (The cache is the one
+    ``_plain`` and ``_shallow_all`` fill with every field: whichever writes a class first decides
+    for the process, as before; to_json and to_dict agree either way.)"""
     names = _FIELDS.get(cls)
     if names is None:
-        names = _FIELDS[cls] = tuple(n for n, f in value.__dataclass_fields__.items() if not f.metadata.get("internal"))
-    return {k: getattr(value, k) for k in names}
+        names = _FIELDS[cls] = tuple(n for n, f in cls.__dataclass_fields__.items() if not f.metadata.get("internal"))
+    return names
+
+
+def _shallow(value: Any) -> dict:
+    # json's C encoder walks dicts and lists itself and asks for each record only once
+    return {k: getattr(value, k) for k in _fields_of(type(value))}
 
 
 def _shallow_all(value: Any) -> dict:

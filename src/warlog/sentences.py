@@ -8,7 +8,10 @@ from .text import add_stripped
 
 # a copy may lose the space after a full stop ("when they were bombed.He told me"): a word of two
 # small letters or more, the stop, a capitalised word
-_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b)")
+# Both ends begin at a stop, which the engine skips to in C (with an alternative that begins with a
+# look-behind it tries the pattern at every character). A glued end (the second) ends right after its
+# stop: the sentence's end is the match's end, and its start is no stop of an abbreviation.
+_END = re.compile(r"[.!?](?:[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])|(?<=[a-z]{2}[.!?])(?P<glued>)(?=[A-Z][a-z]+\b))")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Maj|Sgt|Cpl|Pvt|St|Mt|No|vs|c|ca|approx|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Jr|Sr|U\.S|U\.N|e\.g|i\.e)|\b[A-Z])\.$")
 
@@ -39,7 +42,7 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _END.finditer(text):
         end = m.end()
         # an abbreviation ends with its full stop: none before "!" or "?"
-        if text[m.start()] == "." and _abbreviation(text, m.start()):
+        if m.group("glued") is None and text[m.start()] == "." and _abbreviation(text, m.start()):
             continue
         add_stripped(found, text, start, end)
         start = end

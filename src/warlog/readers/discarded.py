@@ -4,9 +4,13 @@ References (``<ref>...</ref>``, ``<ref name=x />``, ``<references>...</reference
 templates (``{{sfn}}``, ``{{efn}}``, ``{{refn}}`` and their kin) and the bodies of the sections the
 reader skips (References, Notes, Bibliography, Further reading, External links...) render as
 nothing, yet in a long article they are most of the markup, and mwparserfromhell spends most of its
-time on them. ``hide`` replaces each by a comment of the same length, so every offset holds and the
-reader's output is the same; the spans hidden are kept, and ``citations`` reads the citation
-templates in them ({{cite news}}, {{cite web}}, {{citation}}: title, outlet, date, url).
+time on them. ``hide`` replaces each by blanks of the same length, so every offset holds; the
+reader leaves the spans hidden out of the text it copies (``Hidden.cut``), so its output is the same.
+(Blanks, not comments: a comment is a node of the parse, and the parser's time goes by its nodes.)
+The spans hidden are kept, and ``citations`` reads the citation templates in them ({{cite news}},
+{{cite web}}, {{citation}}: title, outlet, date, url). Plain links (``[[Mali|Malian]]``, no markup in
+them) outside templates are hidden too, though the reader keeps their labels: the parser spends
+about a quarter of its time on links; ``Hidden.cut`` puts the label where the link stood.
 
 Hiding is conservative, for mwparserfromhell does not take a reference's content as opaque: in
 ``<ref>{{a|b</ref> c}}`` the template swallows the closing tag, and so do an open link, bracket, tag
@@ -23,6 +27,7 @@ around it (tests/test_discarded.py has each case).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -86,15 +91,19 @@ _MAYBE_SINGLE = {"li", "dt", "dd", "th", "td", "tr", "p", "col"}
 _MAYBE_CLOSER = re.compile(r"</\s*(li|dt|dd|th|td|tr|p|col)\b", re.I)
 # what always ends an external link's address for the parser (others do in some contexts only)
 _URL_ENDS = ("\n", " ", "[", "]", "<", ">", '"')
+_URL_ENDS_PLAIN = frozenset(_URL_ENDS) - {">"}  # right before a span, no address runs into it (">": a comment's end may)
 URL_REACH = 2000
-COMMENT_MIN = 7  # "<!---->": a span shorter than a comment stays as it is
+COMMENT_MIN = 7  # a span shorter than a comment ("<!---->", as spans were hidden before) stays as it is
+# a link of plain text ("[[Mali|Malian]]", "[[Ségou Region]]"): no markup, entity, quote, colon (a file,
+# a category, another wiki) or bracket in its title or label; the parser makes one node of each
+_PLAIN_LINK = re.compile(r"\[\[(?P<title>[^\W_][\w ,.()\-–’]*)(?:\|(?P<label>[\w ,.()\-–’]+))?\]\](?!\])")
 BOLD, ITALIC = "'''", "''"
 
 
 @dataclass
 class Hidden:
     """The text as the parser gets it, and the spans hidden from it: ``(start, end, kind)``, kind one
-    of ``ref``, ``note`` or ``section``. ``found``: every reference and footnote met, hidden or not
+    of ``ref``, ``note``, ``section`` or ``link``. ``found``: every reference and footnote met, hidden or not
     (one in a template is left to the parser). ``bold_hidden``: a hidden section body held bold text
     (a page without a title of its own takes it from the first bold text)."""
 
@@ -102,6 +111,33 @@ class Hidden:
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     found: list[tuple[int, int]] = field(default_factory=list)
     bold_hidden: bool = False
+    # the plain links hidden (kind ``link``): where each stands -> (where its label stands, the label),
+    # which the reader renders in its place
+    links: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.ends = [b for _, b, _ in self.spans]  # in order, as the spans (which do not overlap)
+
+    def cut(self, b, value: str, pos: int) -> None:
+        """Copy the text ``value`` of the parsed text at ``pos`` into the SegmentBuilder ``b``, less
+        the blanks of the spans hidden in it, and a hidden link's label where the link stands."""
+        i = bisect.bisect_right(self.ends, pos)
+        end = pos + len(value)
+        if i == len(self.spans) or self.spans[i][0] >= end:
+            b.copy(value, pos)  # nothing hidden in it: most text
+            return
+        at = pos
+        for start, stop, kind in self.spans[i:]:
+            if start >= end:
+                break
+            if start > at:
+                b.copy(value[at - pos:start - pos], at)
+            if kind == "link" and start >= pos:
+                label_at, label = self.links[start]
+                b.copy(label, label_at)
+            at = max(at, stop)
+        if at < end:
+            b.copy(value[at - pos:], at)
 
     def references(self, source: str) -> list[Segment]:
         """The references, footnotes and skipped section bodies, in order, as segments of the source
@@ -120,8 +156,8 @@ class _Irregular(Exception):
 
 
 def hide(text: str) -> Hidden:
-    """``text`` with its references, footnote templates and skipped section bodies replaced by
-    comments of the same length (see the module's docstring)."""
+    """``text`` with its references, footnote templates, skipped section bodies and plain links
+    replaced by blanks of the same length (see the module's docstring)."""
     if "\0" in text:
         # mwparserfromhell's tokenizer takes a NUL for the end of the text in some places and not in
         # others: what it makes of the text around one is not followed here
@@ -133,12 +169,16 @@ def hide(text: str) -> Hidden:
         scan.section_at = None  # a section body under way is not hidden
     if not scan.spans:
         return Hidden(text, [], scan.found)
-    out, last = [], 0
-    for a, b, _ in scan.spans:
-        out += [text[last:a], "<!--", " " * (b - a - COMMENT_MIN), "-->"]
+    out, last, links = [], 0, {}
+    for a, b, kind in scan.spans:
+        out += [text[last:a], " " * (b - a)]
         last = b
+        if kind == "link":
+            m = _PLAIN_LINK.match(text, a)
+            shown = "label" if m.group("label") is not None else "title"
+            links[a] = (m.start(shown), m.group(shown))
     out.append(text[last:])
-    return Hidden("".join(out), scan.spans, scan.found, scan.bold_hidden)
+    return Hidden("".join(out), scan.spans, scan.found, scan.bold_hidden, links)
 
 
 class _Scan:
@@ -162,6 +202,7 @@ class _Scan:
         # a tag of _MAYBE_SINGLE met with nothing to close it: the parser reads on to the end of the
         # text for its closing tag, and takes it for text where another closing tag comes first
         self.alone = False
+        self.comments: dict[int, int] = {}  # where each comment met ends -> where it begins
 
     def top(self) -> bool:
         """Nothing open: a heading here is one the parser sees at the top level."""
@@ -180,6 +221,7 @@ class _Scan:
         end = self.text.find("-->", m.end())
         if end < 0:
             raise _Irregular
+        self.comments[end + 3] = m.start()
         return end + 3
 
     def _opaque(self, m) -> int:
@@ -223,10 +265,25 @@ class _Scan:
                 and not self._after_url(start)):
             self.spans.append((start, end, kind))
 
+    def _plain_link(self, start: int) -> int | None:
+        """A plain link outside templates, links and tables (which the reader renders from the
+        parameters' text, or not at all), on no heading's line and after no address: hidden, for the
+        parser spends a quarter of its time on links; the reader renders its label in its place.
+        Where it ends, or None when it is not hidden."""
+        before = self.text[start - 1] if start else "\n"
+        if self.depth or self.links or self.tables or before == "[":
+            return None
+        m = _PLAIN_LINK.match(self.text, start)
+        if m is None or m.end() - start < COMMENT_MIN or self._on_heading_line(start) \
+                or before not in _URL_ENDS_PLAIN and self._after_url(start):
+            return None
+        self.spans.append((start, m.end(), "link"))
+        return m.end()
+
     def _after_url(self, pos: int) -> bool:
         """The text just before ``pos`` may be an external link's address: the parser ends one at a
-        "<" but takes a comment into it (and a template), so a span hidden there would lengthen the
-        link. True when the run of text back to a character that always ends an address (comments
+        "<" or a blank but takes a comment into it (and a template), so a span hidden there would
+        change the link. True when the run of text back to a character that always ends an address (comments
         passed over) holds a ":", or closes a template it does not open, or is longer than URL_REACH."""
         text, lo, end = self.text, max(0, pos - URL_REACH), pos
         while True:
@@ -236,7 +293,9 @@ class _Scan:
                     return True
                 break
             if text[stop] == ">" and text.startswith("--", stop - 2):  # a comment's end
-                end = text.rfind("<!--", lo, stop - 2)
+                # where the scan met it begin ("<!-- a <!-- b -->" is one), else the last "<!--" before
+                end = self.comments.get(stop + 1, text.rfind("<!--", lo, stop - 2))
+                end = end if end >= lo else -1
                 if end < 0:
                     return True
                 continue
@@ -258,6 +317,8 @@ class _Scan:
         return self._closer("{{", m)
 
     def _lopen(self, m) -> int:
+        if (end := self._plain_link(m.start())) is not None:
+            return end
         self.links += 1
         self.nest.append("[[")
         return m.end()

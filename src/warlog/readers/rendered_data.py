@@ -18,9 +18,9 @@ class Layout:
     label_start: re.Pattern  # a label at the start of a line, group "label"
     chrome_lines: frozenset[str]
     chrome_starts: tuple[str, ...]
-    chrome: re.Pattern
-    maps: re.Pattern
-    ends: re.Pattern
+    chrome: AnyOf
+    maps: AnyOf
+    ends: AnyOf
     reference_sections: frozenset[str]
     debris: re.Pattern
     joiners: frozenset[str]
@@ -43,6 +43,52 @@ class Layout:
 
 def _any(patterns) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+class AnyOf:
+    """Whether a line matches any of the patterns, case-insensitive: ``search`` gives a match or None.
+    The patterns anchored at the line's start are tried there only, the rest searched for: one
+    pattern of them all is tried at every character of a long line (a paragraph), each of its
+    alternatives there."""
+
+    def __init__(self, patterns):
+        at_start = [p for p in patterns if _anchored(p)]
+        rest = [p for p in patterns if not _anchored(p)]
+        self._at_start = _any(at_start) if at_start else None
+        self._rest = _any(rest) if rest else None
+
+    def search(self, text: str) -> re.Match | None:
+        return (self._at_start.match(text) if self._at_start else None) or \
+            (self._rest.search(text) if self._rest else None)
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _anchored(p: str) -> bool:
+    """True when every match of pattern ``p`` begins at the text's start: it begins with "^", sets no
+    flag ("(?m)" lets "^" match after a line break) and has no "|" outside brackets (no alternative
+    that may match elsewhere)."""
+    if not p.startswith("^") or _GLOBAL_FLAGS.search(p):
+        return False
+    depth, i, in_class = 0, 0, False
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if p.startswith("^", i + 1) else 0
+            i += 1 if p.startswith("]", i + 1) else 0  # "[]a]": the first "]" is one of the class
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 def _inline_claim(words) -> re.Pattern:
@@ -73,7 +119,7 @@ def load() -> Layout:
             labels=labels, blocks=blocks, label_start=_label_start([*labels, *blocks]),
             chrome_lines=frozenset(x.lower() for x in chrome["lines"]),
             chrome_starts=tuple(x.lower() for x in chrome["starts"]),
-            chrome=_any(chrome["patterns"]), maps=_any(chrome["maps"]), ends=_any(chrome["ends"]),
+            chrome=AnyOf(chrome["patterns"]), maps=AnyOf(chrome["maps"]), ends=AnyOf(chrome["ends"]),
             reference_sections=frozenset(x.lower() for x in raw["reference_sections"]),
             debris=_any(raw["debris"]), joiners=frozenset(x.lower() for x in raw["joiners"]),
             empty_cells=frozenset(x.lower() for x in raw["empty_cells"]),

@@ -7,8 +7,9 @@ offset in the markup. Links render as their label, ``<br />`` and list bullets a
 
 What renders as nothing anyway (references, footnote templates, the References and Bibliography
 sections) is most of a long article's markup: it is hidden from the parser before the parse, each
-span by a comment of the same length (``discarded``), and kept as the Document's references, where
-``discarded.citations`` reads the citation templates.
+span by blanks of the same length (``discarded``), which the reader leaves out of what it copies,
+and kept as the Document's references, where ``discarded.citations`` reads the citation templates.
+Plain links are hidden too, and their labels put back where they stood.
 """
 from __future__ import annotations
 
@@ -50,11 +51,12 @@ def _rules() -> dict:
 class Renderer:
     """Renders wikicode into a SegmentBuilder, keeping each character's offset in the source."""
 
-    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None):
+    def __init__(self, builder: SegmentBuilder, flag_sep: str | None = None, hidden: discarded.Hidden | None = None):
         self.b = builder
         # a flag icon's country, where it says whose: a combatant column ("{{flagicon|India}} [[Chhattisgarh]]")
         # or a casualty row ("{{flagicon|USA}} 3 killed"); elsewhere (commanders, prose) it is an icon
         self.flag_sep = flag_sep
+        self.hidden = hidden or _NOTHING_HIDDEN  # what was hidden from the parser: blanks in its text nodes
 
     def code(self, code, pos: int) -> None:
         nodes = code.nodes
@@ -69,7 +71,7 @@ class Renderer:
 
     def node(self, node, raw: str, pos: int) -> None:
         if isinstance(node, Text):
-            self.b.copy(node.value, pos)
+            self.hidden.cut(self.b, node.value, pos)
         elif isinstance(node, Wikilink):
             self._link(node, raw, pos)
         elif isinstance(node, Template):
@@ -196,10 +198,13 @@ def _named_after(node, following) -> bool:
     return bool(country) and country in "".join(str(n) for n in following).lower()[:len(country) + 40]
 
 
-def render(code, pos: int, flag_sep: str | None = None) -> Segment:
+def render(code, pos: int, flag_sep: str | None = None, hidden: discarded.Hidden | None = None) -> Segment:
     b = SegmentBuilder()
-    Renderer(b, flag_sep).code(code, pos)
+    Renderer(b, flag_sep, hidden).code(code, pos)
     return b.build()
+
+
+_NOTHING_HIDDEN = discarded.Hidden("")
 
 
 def _flag_sep(key: str) -> str | None:
@@ -252,7 +257,7 @@ def read(text: str, prov: Provenance) -> Document:
     box_found = False
     section = ""
     body = SegmentBuilder()
-    r = Renderer(body)
+    r = Renderer(body, hidden=hidden)
     pos = 0
     for node in code.nodes:
         raw = str(node)
@@ -262,8 +267,8 @@ def read(text: str, prov: Provenance) -> Document:
         elif isinstance(node, Heading):
             _flush(doc, section, body)
             body = SegmentBuilder()
-            r = Renderer(body)
-            section = render(node.title, pos + node.level).text.strip()
+            r = Renderer(body, hidden=hidden)
+            section = render(node.title, pos + node.level, hidden=hidden).text.strip()
         elif section.lower() not in _END_SECTIONS:
             r.node(node, raw, pos)
         pos += len(raw)
@@ -273,9 +278,10 @@ def read(text: str, prov: Provenance) -> Document:
         raise TruncatedInput("the infobox is never closed ('}}' missing): the markup is cut off",
                              path=prov.path, line=line)
     if not doc.title:
+        shown = hidden
         if hidden.bold_hidden:  # the first bold text may be in a section hidden from the parse
-            code = mwparserfromhell.parse(defuse(text))
-        doc.title = _bold_title(code) or prov.path.rsplit("/", 1)[-1]
+            code, shown = mwparserfromhell.parse(defuse(text)), None
+        doc.title = _bold_title(code, shown) or prov.path.rsplit("/", 1)[-1]
     return doc
 
 
@@ -289,13 +295,13 @@ def citations(text: str) -> list[Citation]:
     """The sources the article cites, in the order they stand: each ``{{cite ...}}`` or ``{{citation}}``
     (in a reference or a list of sources), with its outlet, date, title and URL, once each. Each is
     found by its braces and read alone, rather than by walking the whole article's tree."""
-    out, seen, raws, rendered = [], set(), set(), {}
+    out, seen, raws, rendered, dated = [], set(), set(), {}, {}
     for m in _CITE_AT.finditer(text):
         end = _template_end(text, m.start())
         if end is None or text[m.start():end] in raws:  # the same citation again: read once
             continue
         raws.add(text[m.start():end])
-        cite = _citation(_params(text[m.start() + 2:end - 2], rendered), m.start(), end)
+        cite = _citation(_params(text[m.start() + 2:end - 2], rendered), m.start(), end, dated)
         if (cite.work, cite.date, cite.title) not in seen:
             seen.add((cite.work, cite.date, cite.title))
             out.append(cite)
@@ -312,6 +318,7 @@ def _template_end(text: str, start: int) -> int | None:
 
 
 _PARTS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")
+_NESTED = re.compile(r"\{\{|\}\}|\[\[|\]\]")
 _MARKUP = ("[[", "{{", "<", "&", "''")
 _MARKUP_AT = re.compile("|".join(re.escape(m) for m in _MARKUP))  # any of them, in one search
 
@@ -322,15 +329,19 @@ def _params(body: str, rendered: dict[str, str] | None = None) -> dict[str, str]
     the values with markup rendered so far (an article's citations link the same outlets again and
     again), each parsed once."""
     rendered = {} if rendered is None else rendered
-    cuts, depth = [], 0
-    for t in _PARTS.finditer(body):
-        if t.group() != "|":
-            depth += 1 if t.group() in ("{{", "[[") else -1
-        elif depth == 0:
-            cuts.append(t.start())
+    if _NESTED.search(body) is None:
+        parts = body.split("|")[1:]  # no link or template in it (most citations): every bar cuts
+    else:
+        cuts, depth = [], 0
+        for t in _PARTS.finditer(body):
+            if t.group() != "|":
+                depth += 1 if t.group() in ("{{", "[[") else -1
+            elif depth == 0:
+                cuts.append(t.start())
+        parts = [body[a + 1:b] for a, b in zip(cuts, cuts[1:] + [len(body)])]
     out = {}
-    for a, b in zip(cuts, cuts[1:] + [len(body)]):
-        key, eq, value = body[a + 1:b].partition("=")
+    for part in parts:
+        key, eq, value = part.partition("=")
         if eq:
             value = value.strip()
             if key.strip().lower() != "url" and _MARKUP_AT.search(value):
@@ -341,12 +352,17 @@ def _params(body: str, rendered: dict[str, str] | None = None) -> dict[str, str]
     return out
 
 
-def _citation(values: dict[str, str], start: int, end: int) -> Citation:
+def _citation(values: dict[str, str], start: int, end: int, dated: dict | None = None) -> Citation:
+    """A citation of the values of its template. ``dated``: the dates read so far (an article's
+    citations give the same dates again and again), each read once."""
     from ..dates import parse
 
+    dated = {} if dated is None else dated
     work = next((values[k] for k in _WORK_KEYS if values.get(k)), None)
     date = values.get("date") or None
-    span = parse(date) if date else None
+    if date and date not in dated:
+        dated[date] = parse(date)
+    span = dated[date] if date else None
     return Citation(work, span.start if span else date, values.get("title") or None, values.get("url") or None,
                     start, end)
 
@@ -401,8 +417,11 @@ def _flush(doc: Document, section: str, body: SegmentBuilder) -> None:
         start = m.end() if m else len(text)
 
 
-def _bold_title(code) -> str | None:
-    for tag in code.filter_tags(recursive=False):
-        if tag.wiki_markup == "'''":
-            return render(tag.contents, 0).text.strip() or None
+def _bold_title(code, hidden: discarded.Hidden | None) -> str | None:
+    """The first bold text at the top level (its offsets found to render what was hidden in it)."""
+    pos = 0
+    for node in code.nodes:
+        if isinstance(node, Tag) and node.wiki_markup == "'''":
+            return render(node.contents, pos + len("'''"), hidden=hidden).text.strip() or None
+        pos += len(str(node))
     return None
