@@ -284,3 +284,14 @@ def test_names_a_copy_glued_together_are_cut_after_a_whole_name():
     ev = _corpus_event("h15_battle_of_suomussalmi_1939_infomutt.txt")
     assert [(a.id, a.text) for a in ev.sides["A"].actors] == [("finland", "Finland")]
     assert [(a.id, a.text) for a in ev.sides["B"].actors] == [("russia", "Soviet Union")]
+
+
+def test_a_columns_total_below_its_rows_closes_the_column():
+    # Waco siege on an opmmarketplace copy: "4 ATF agents killed / 16 wounded / Total: 4 killed" is the
+    # first column's, and the rows after it the second's; a total that is no sum of the rows above
+    # ("1,000–1,300 killed" / "Total: 641+ KIA", Battle of Mogadishu on datana) opens the next column
+    waco = {(c.low, c.side) for c in _corpus_event("c16_waco_siege_1993_opmmarketplace.txt").claims if c.origin == "infobox"}
+    assert {(4, "A"), (16, "A"), (6, "B"), (76, "B"), (82, "B")} <= waco
+    mogadishu = {(c.low, c.side) for c in _corpus_event("c19_battle_of_mogadishu_2010_2011_datana.txt").claims
+                 if c.origin == "infobox"}
+    assert (641, "B") in mogadishu

@@ -762,7 +762,9 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
                    or before.search(seg.text, max(0, start - 40), start) is not None
                    or n > 0 and "\n" not in doc.text[spans[n - 1][1]:spans[n][0]]
                    for n, (start, _end) in enumerate(lines)]
-    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, next_column)):
+    # "Total: 4 killed" on a row of its own below a column's rows sums them and closes the column
+    closing = [_TOTAL_ROW.match(seg.text, start) is not None for start, _end in lines]
+    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, next_column, closing)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
             if side == "unknown" and rf.party == "unknown" and not rf.everyone:
@@ -854,17 +856,27 @@ def _captive(subject: str) -> bool:
     return bool(_CAPTIVES.search(subject.strip()))
 
 
-def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None) -> list[str]:
+_TOTAL_ROW = re.compile(r"[ \t]*total\s*:?\s*(?=[~≈c.]*\s*\d)", re.I)
+
+
+def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None,
+                 closing: list[bool] | None = None) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
     repeating a category it already gave for this side starts the next side's column, and so does
     a row whose first cell said the first side lost none ("None 11 killed") or that shares the line
     of the row before (``next_column``)."""
     # a column that lost its names (flag images) still has its rows: two sides at least
     labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
-    cur, used, out = 0, {lab: set() for lab in labels}, []
+    cur, used, out, closed = 0, {lab: set() for lab in labels}, [], False
+    sums: dict[str, int] = {}  # the current column's figures so far, by category
     for n, rfs in enumerate(lines):
-        if next_column and next_column[n] and cur + 1 < len(labels):
-            cur += 1
+        if (next_column and next_column[n] or closed) and cur + 1 < len(labels):
+            cur, sums = cur + 1, {}
+        closed = False
+        if closing and closing[n] and n > 0 and all(sums.get(rf.fig.category) == rf.fig.qty.low for rf in rfs):
+            out.append(labels[cur])  # the column's total (the sum of its rows above), which closes it
+            closed = True
+            continue
         named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
         named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}
         named.discard(None)
@@ -878,6 +890,10 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
                 cur += 1
             label = labels[cur]
         used[label] |= keys
+        if label != labels[cur]:
+            sums = {}
+        for rf in rfs:
+            sums[rf.fig.category] = sums.get(rf.fig.category, 0) + (rf.fig.qty.low or 0)
         out.append(label)
     if len(lines) > 1 and len(set(out)) == 1 and len(labels) > 1:
         out[-1] = labels[1]
