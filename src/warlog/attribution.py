@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import countries
 from .actors import Registry
 from .lexicon import Lexicon
 from .patterns import last_match
@@ -25,7 +26,7 @@ _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequen
                             r"had|has|have|which|who|further|again|eventually|soon|quickly|publicly|only|both))+\s*$", re.I)
 # leading words that are no part of a claimant; "Earlier the government" (but "later reports")
 _LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then|with)\s+|(?:earlier|later|initially|subsequently|"
-                   r"meanwhile|instead)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
+                   r"meanwhile|instead|officially|publicly|separately|also)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
 _STATEMENT = re.compile(r"^(?P<who>.+?)\s+(?:released|issued|published|posted|put\s+out|sent|made)\s+(?:a|an|its|their|his|her)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|video|report|message|press\s+release|release|"
                         r"bulletin|announcement)$", re.I)
@@ -73,6 +74,8 @@ def source(name: str, reg: Registry) -> Source:
     name = _DET.sub("", name.strip().strip(",;:\"'“”"))
     mentions = reg.find(name)
     actor = mentions[0].actor if mentions else None
+    if actor is None and (code := countries.capital_of(name)):
+        actor = reg.state(code)  # "Baku reported": Azerbaijan's government
     low = name.lower()
     word_kind = next((k for w, k in kind_words() if w in low), None)
     kind = REGISTRY_KIND.get(actor.kind) if actor else None

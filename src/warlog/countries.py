@@ -142,6 +142,11 @@ def name_of(code: str) -> str | None:
     return (getattr(hit, "common_name", None) or hit.name) if hit else None
 
 
+def capital_of(name: str) -> str | None:
+    """The country whose government a capital's name stands for when it speaks ("Baku", "Moscow")."""
+    return _data().get("capitals", {}).get(name.strip())
+
+
 def _extra() -> dict[str, str]:
     """Other names of countries (data/countries.yaml): name -> code."""
     return _data()["names"]

@@ -283,6 +283,7 @@ def nominal(s: Spot) -> Figure | None:
     if not m or (s.q.qualifier == "vague" and not s.subject):
         return None
     return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
+                  speaker_side=m.group("nominal").lower() in LOSING_NOUNS,  # "Baku reported the loss of 31 servicemen"
                   inherits=_anaphoric(s.subject, s.lex))
 
 
@@ -341,6 +342,7 @@ def suffered(s: Spot) -> Figure | None:
 
 
 LOSING = {"losing", "lost", "lose"}
+LOSING_NOUNS = {"loss", "losses"}
 NEAR = 48  # the words just before a figure that an end-anchored pattern can match
 
 
