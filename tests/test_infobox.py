@@ -17,7 +17,7 @@ def _event(**fields):
 
 @pytest.mark.parametrize("result,winner", [
     ("Victory for JNIM", "B"), ("Decisive Malian victory", "A"), ("JNIM-CPA victory", "B"), ("Jihadist victory", "B"),
-    ("Indecisive", None), ("Inconclusive", None), ("Pyrrhic Wagner victory", "A"), ("Malian government victory", "A"),
+    ("Indecisive", None), ("Inconclusive", None), ("Australia and North Vietnam both claim victory", None), ("Pyrrhic Wagner victory", "A"), ("Malian government victory", "A"),
     # each side won something (Battle of Thermopylae): no winner
     ("JNIM tactical victory; Malian strategic victory", None), ("Malian tactical and strategic victory", "A"),
     # an operation's success is its first column's (Operation Entebbe, Operation Linda Nchi); a ceasefire no one's
