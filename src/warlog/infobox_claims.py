@@ -183,6 +183,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             figs = _captives_of_field(text, figs, category, lex)
         figs.sort(key=lambda fr: fr[0].start)
         figs = _outside_claimants(figs, labels)
+        figs = _people_carried(text, figs)
         own = _category_heading(text, s, e, lex) if bare else None
         if own or said and not any(rule == "row" for _, rule in figs):
             # "Killed in action:" over "11 naval officers", "3 SSG(N) officers": what the rows below count
@@ -457,6 +458,21 @@ def _claimant_after(fig: Figure, labels: list[Label], starts: list[int], stops: 
         return None
     lab = labels[stops[k]]
     return None if lab.heading else lab.att
+
+
+def _people_carried(text: str, figs: list) -> list:
+    """"9 civilians killed, 6 wounded", "132 hostages killed, over 700 injured": a figure with no
+    people of its own, right after one with people in the same list, counts the same people."""
+    out = []
+    for fig, rule in figs:
+        prev = out[-1][0] if out else None
+        if fig.subject is None and prev is not None and prev.subject and _LIST_GAP.fullmatch(text, prev.end, fig.start):
+            fig = dataclasses.replace(fig, subject=prev.subject, subject_kind=prev.subject_kind)
+        out.append((fig, rule))
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
 
 
 def _outside_claimants(figs: list, labels: list[Label]) -> list:
