@@ -22,17 +22,17 @@ GOLD = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
 FLOORS = {
     "format": {
         "html": (0.9, 0.9, 0.94),
-        "infobox-text": (0.88, 0.91, 0.92),
+        "infobox-text": (0.87, 0.91, 0.92),
         "rendered-page": (0.81, 0.84, 0.82),
-        "wikitext": (0.85, 0.91, 0.94),
+        "wikitext": (0.85, 0.9, 0.93),
     },
     "region": {
-        "africa": (0.83, 0.85, 0.88),
-        "americas": (0.76, 0.82, 0.84),
-        "asia": (0.83, 0.85, 0.86),
-        "europe": (0.84, 0.89, 0.91),
+        "africa": (0.84, 0.86, 0.88),
+        "americas": (0.77, 0.82, 0.84),
+        "asia": (0.83, 0.86, 0.86),
+        "europe": (0.84, 0.89, 0.9),
         "historical": (0.82, 0.87, 0.83),
-        "middle-east": (0.83, 0.86, 0.84),
+        "middle-east": (0.82, 0.86, 0.84),
         "sahel": (0.88, 0.9, 0.91),
     },
 }
