@@ -213,7 +213,7 @@ def _is_candidate(lay: Layout, s: str) -> bool:
 # a short sentence is no name: "In total 340 people were killed in the attack." opens a news text
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
 # a heading in the wikitext way, in a plain text: "= Lidice massacre =", "== Background =="
-_EQUALS_HEADING = re.compile(r"^(=+)\s*(?P<h>[^=]+?)\s*\1$")
+_EQUALS_HEADING = re.compile(r"^(=+)\s*+(?P<h>[^=]++)\1\s*+$")  # possessive: linear on long blank runs
 
 
 def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
@@ -224,7 +224,7 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     if named:
         return named
     # (a table's caption row "Barrios Altos massacre | |" without its cell bars)
-    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip().rstrip(" |\t")) for _, t in top]
+    cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip().rstrip(" |\t")).strip() for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:
@@ -279,7 +279,7 @@ def _body(doc: Document, lay: Layout, lines: list[Line]) -> None:
     for n, (pos, line) in enumerate(lines):
         s = line.strip()
         equals = _EQUALS_HEADING.match(s)
-        s = equals.group("h") if equals else s
+        s = equals.group("h").strip() if equals else s
         if not s or lay.is_chrome(s) or s.lower() == title or not s.strip("|- "):
             continue
         if equals or _is_heading(lay, s) and not _is_prose(s) and _stands_apart(lay, lines, n, prev):

@@ -303,7 +303,6 @@ def value(lay: Layout, lines: list[Line], key: str) -> Segment:
     return b.build()
 
 
-_TRAILING_BARS = re.compile(r"[ \t]*(?:\|[ \t]*)+$")
 FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.]{2,80}?)\.(?:svg|png|jpe?g|gif)\b", re.I)
 
 
@@ -316,8 +315,9 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
         # by a run of blanks; "15,000 killed [12] 7,000 killed" stays two)
         gap = m.start() > 1 and text[m.start() - 2:m.start()] in (", ", "; ") and text[m.end():m.end() + 1] == " "
         keep[m.start() - gap:m.end()] = [False] * (m.end() - m.start() + gap)
-    if (bars := _TRAILING_BARS.search(text)) is not None:  # "Deaths | 15 |": the table's cell ends, no value's
-        keep[bars.start():] = [False] * (len(text) - bars.start())
+    tail = len(text.rstrip(" \t|"))
+    if "|" in text[tail:]:  # "Deaths | 15 |": the table's cell ends, no value's (rstrip: linear on long blank runs)
+        keep[tail:] = [False] * (len(text) - tail)
     for m in lay.debris.finditer(text):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
         breaks.add(m.start())
