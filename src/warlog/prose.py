@@ -178,7 +178,8 @@ def _loser(sent: str, pos: int) -> str | None:
 
 # whose losses were inflicted: "inflicted approximately 1,300 casualties on the Katangese force"
 _INFLICT = re.compile(r"\binflict(?:ed|ing|s)?\b", re.I)
-_ON_WHOM = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:on|upon|against)\s+(?:the\s+)?(?P<who>[^,.;()]{2,60})")
+_ON_WHOM = re.compile(r"\s*(?:\([^()]{0,120}\)\s*)?(?:[\w'’-]+\s+){0,3}?(?:on|upon|against)\s+(?:the\s+)?"
+                      r"(?P<who>[^,.;()]{2,60})")  # (an aside may stand between: "(including ... up to 300 killed)")
 
 
 def _inflicted_on(sent: str, pos: int, end: int) -> str | None:
