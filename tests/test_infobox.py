@@ -295,3 +295,13 @@ def test_a_columns_total_below_its_rows_closes_the_column():
     mogadishu = {(c.low, c.side) for c in _corpus_event("c19_battle_of_mogadishu_2010_2011_datana.txt").claims
                  if c.origin == "infobox"}
     assert (641, "B") in mogadishu
+
+
+def test_a_massacres_article_without_belligerents_takes_the_doer_its_lead_names():
+    # Sharpeville massacre on wikispooks: no belligerents; "South African police opened fire" names the
+    # perpetrator, side A, and the people killed are civilians, side B; the Madjoari massacre's lead
+    # names Burkina Faso only as the place's country: no perpetrator
+    ev = _corpus_event("c16_sharpeville_massacre_1960_wikispooks.txt")
+    assert [a.id for a in ev.sides["A"].actors] == ["south_africa"]
+    assert [a.kind for a in ev.sides["B"].actors] == ["civilians"]
+    assert not _corpus_event("h9_madjoari_massacre_2022_wikimili.txt").sides.get("A", None)

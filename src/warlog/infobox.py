@@ -193,7 +193,7 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg) or _lead_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
-        return _perpetrator_side(doc, reg) or _names_line(doc, reg) or _lead_sides(doc, reg)
+        return _perpetrator_side(doc, reg) or _names_line(doc, reg) or _lead_sides(doc, reg) or _massacre_sides(doc, reg)
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
@@ -350,6 +350,33 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     Islamic State in the Greater Sahara")."""
     states, groups = _lead_actors(doc, reg, both=True)
     return {"A": Side(actors=states), "B": Side(actors=groups)} if states and groups else {}
+
+
+def _massacre_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+    """A massacre's article with no infobox: the one belligerent its lead names as the doer ("killed
+    by Boko Haram", "Boko Haram militants attacked") is the perpetrator, side A; the people killed are
+    the civilians, side B (UCDP GED's one-sided violence). A state named only as the place's country
+    ("in the Kompienga Province of Burkina Faso") is no perpetrator."""
+    if not massacre(doc):
+        return {}
+    for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
+        text = para.text.text[:800]
+        doers = {}
+        for m in reg.find(text):
+            if m.actor.kind in BELLIGERENT_KINDS and (_BY_BEFORE.search(text, max(0, m.start - 12), m.start)
+                                                     or _DOES_AFTER.match(text, m.end)):
+                s, e = para.text.source_span(m.start, m.end)
+                doers.setdefault(m.actor.id, sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
+        if doers:
+            if len(doers) != 1:
+                return {}
+            return {"A": Side(actors=list(doers.values())), "B": Side(actors=[Actor("Civilians", None, [], "civilians")])}
+    return {}
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_DOES_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|attacked|massacred|executed|shot|opened\s+fire|raided|"
+                         r"stormed|burned|abducted|kidnapped|slaughtered)\b", re.I)
 
 
 def _lead_actors(doc: Document, reg: Registry, both: bool = False) -> tuple[list, list]:
