@@ -29,3 +29,14 @@ def test_attribution_clause_opening_verb_governs_only_what_follows():
     atts = attribution.in_sentence(s, lexicon.load(), actors.load(), None)
     assert attribution.for_position(atts, 0) is None
     assert [x.name for x in attribution.for_position(atts, s.index("47")).sources] == ["Malian state broadcaster ORTM"]
+
+
+def test_attribution_a_users_kind_words_reach_the_sources(tmp_path):
+    # a user's lexicon may say what kind of claimant its words name ("elders" are witnesses): the kind
+    # words are the lexicon's, not the code's
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("attribution:\n  kind_words: [[elder, witness]]\n", encoding="utf-8")
+    reg = actors.load()
+    assert attribution.source("village elders", reg).kind == "unknown"
+    assert attribution.source("village elders", reg, lexicon.load(str(extra))).kind == "witness"
+    assert attribution.source("a local source", reg, lexicon.load(str(extra))).kind == "anonymous_source"

@@ -47,12 +47,17 @@ _LY_END = re.compile(r"(?:\s+(?:\w+ly|later|then|soon|also|again|first|since))+$
 _RELATIVE = re.compile(r"(?:,\s*|\b)(?:which|who)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 
 
+def kind_words(lex: Lexicon | None = None) -> list[tuple[str, str]]:
+    """A claimant phrase's kind from its words, the most telling first: the lexicon's
+    attribution.kind_words (a user's lexicon's, where one is in use)."""
+    return lex.remembered("kind_words", "", lambda _: [(w, k) for w, k in lex.raw["attribution"]["kind_words"]]) \
+        if lex is not None else _packaged_kind_words()
+
+
 @functools.lru_cache(maxsize=1)
-def kind_words() -> list[tuple[str, str]]:
-    """A claimant phrase's kind from its words, the most telling first (the packaged lexicon's
-    attribution.kind_words)."""
+def _packaged_kind_words() -> list[tuple[str, str]]:
     from .lexicon import load
-    return [(w, k) for w, k in load().raw["attribution"]["kind_words"]]
+    return kind_words(load())
 
 
 REGISTRY_KIND = {"state": "state", "foreign_state": "state", "armed_group": "armed_group", "militia": "armed_group",
@@ -69,7 +74,7 @@ class Attribution:
     scope: tuple[int, int] | None = None  # "(142 according to official tallies)": only within its brackets
 
 
-def source(name: str, reg: Registry) -> Source:
+def source(name: str, reg: Registry, lex: Lexicon | None = None) -> Source:
     """A Source for a claimant phrase, resolved against the registry where it names an actor."""
     name = _DET.sub("", name.strip().strip(",;:\"'“”"))
     mentions = reg.find(name)
@@ -77,7 +82,7 @@ def source(name: str, reg: Registry) -> Source:
     if actor is None and (code := countries.capital_of(name)):
         actor = reg.state(code)  # "Baku reported": Azerbaijan's government
     low = name.lower()
-    word_kind = next((k for w, k in kind_words() if w in low), None)
+    word_kind = next((k for w, k in kind_words(lex) if w in low), None)
     kind = REGISTRY_KIND.get(actor.kind) if actor else None
     if word_kind in ("anonymous_source", "local_official", "witness", "report") or kind is None:
         # "an anonymous source in the Malian military" is a source first, of the army second
@@ -85,12 +90,12 @@ def source(name: str, reg: Registry) -> Source:
     return Source(name, kind or "unknown", actor.id if actor else None)
 
 
-def names_claimant(text: str, reg: Registry) -> bool:
+def names_claimant(text: str, reg: Registry, lex: Lexicon | None = None) -> bool:
     """True when a phrase names someone who could make a claim (an actor, a source, officials)."""
     if reg.find(text):
         return True
     low = text.lower()
-    return any(word in low for word, _ in kind_words())
+    return any(word in low for word, _ in kind_words(lex))
 
 
 def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
@@ -102,7 +107,7 @@ def _names_someone(np: str, reg: Registry, lex: Lexicon) -> bool:
     if _CAPITAL.search(np) or reg.find(np):
         return True
     words = {w.rstrip("s") for w in re.findall(r"[a-z]+", np.lower())}
-    return any(word in np.lower() for word, _ in kind_words()) or bool(words & _people_words(lex))
+    return any(word in np.lower() for word, _ in kind_words(lex)) or bool(words & _people_words(lex))
 
 
 # "Other sources estimate that 43 were killed", "some reports": a figure of nobody in particular
@@ -135,12 +140,12 @@ def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     if (m := P.insider.match(np)):
         relay = reg.lookup(m.group("via")) if m.group("via").strip() else None
         if relay and relay.kind == "media":
-            via.append(source(m.group("via"), reg))
+            via.append(source(m.group("via"), reg, lex))
             np = m.group("who")
     parts = [p for p in re.split(r",?\s+and\s+|,\s+", np) if p.strip()]
     if len(parts) > 1 and all(_CAPITAL.search(p) for p in parts):
-        return Attribution([source(p, reg) for p in parts], via)
-    return Attribution([source(np, reg)], via)
+        return Attribution([source(p, reg, lex) for p in parts], via)
+    return Attribution([source(np, reg, lex)], via)
 
 
 def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None,
@@ -174,7 +179,7 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
                 continue
             att = _subject_of(s, m, lex, reg, found[-1] if found else None, last)
         elif kind == "toll":
-            att = Attribution([source(m.group("who"), reg)])  # "the official death toll"
+            att = Attribution([source(m.group("who"), reg, lex)])  # "the official death toll"
         else:
             np = s[m.end():m.end() + REACH]
             np = np[:_END_NP.search(np).start()]
@@ -242,7 +247,7 @@ def _subject_of(s, m, lex, reg, previous, context) -> Attribution | None:
         rest = s[m.end():m.end() + REACH]
         obj = rest[:_END_NP.search(rest).start()]
         if obj.strip() and _CAPITAL.search(obj):
-            att = Attribution(att.sources, att.via + [source(obj, reg)])
+            att = Attribution(att.sources, att.via + [source(obj, reg, lex)])
     return att
 
 

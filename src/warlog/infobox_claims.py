@@ -130,7 +130,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if side is not None:
         # a belligerent of no side here is still whose losses the row gives, not who says so
         return Label("party", 0, 0, side=side)
-    if attribution.names_claimant(t, reg) or _names_reporter(t, lex) or _ACRONYM.fullmatch(t):
+    if attribution.names_claimant(t, reg, lex) or _names_reporter(t, lex) or _ACRONYM.fullmatch(t):
         # "355 (MSF)", "502 (SOHR)": an organisation by its initials, no belligerent here, says so
         att = attribution.parse_claimant(t, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
