@@ -34,6 +34,7 @@ from pathlib import Path
 
 from . import countries, datasets
 from .actors import STATE_KINDS, ActorRecord, Registry, fold
+from .sides import UNIDENTIFIED
 from .errors import DataFileError
 
 MAX_KM = 50.0
@@ -164,9 +165,6 @@ def resolve_name(name: str, reg: Registry) -> ActorRecord | str | None:
         if len(whole) == 1 and whole[0].start == 0 and whole[0].end == len(candidate):
             return _named(whole[0].actor)  # the whole name, not a word inside it ("Dozos (Mali)" is not Mali)
     return None
-
-
-UNIDENTIFIED = "unidentified_armed_group"
 
 
 def _named(actor: ActorRecord | None) -> ActorRecord | None:

@@ -37,7 +37,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     infobox.victim_state(doc, ev_sides, code, reg)
     box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex,
-                                         infobox.on_civilians(doc, ev_sides) or infobox.massacre(doc))
+                                         infobox.on_civilians(doc, ev_sides) or infobox.massacre(doc, lex))
     if not doc.fields and not box_claims and not main_claims and not related:
         raise NotAnEvent("no infobox and no casualty figures", path=doc.provenance.path)
     locations += geocode.extra_places(doc, lex.patterns.event_verb, gaz, code)

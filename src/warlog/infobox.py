@@ -193,7 +193,8 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg) or _lead_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
-        return _perpetrator_side(doc, reg) or _names_line(doc, reg) or _lead_sides(doc, reg) or _massacre_sides(doc, reg)
+        return (_perpetrator_side(doc, reg) or _names_line(doc, reg) or _lead_sides(doc, reg)
+                or _massacre_sides(doc, reg, lex))
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
@@ -253,13 +254,13 @@ def _distinct(found: list) -> list:
     return out
 
 
-def massacre(doc: Document) -> bool:
-    """An article its own title calls a massacre or a bombing: the people it counts without saying
-    whose are the civilians killed ("at least 173 people were executed"), whatever its infobox."""
-    return bool(_MASSACRE.search(title(doc) or ""))
-
-
-_MASSACRE = re.compile(r"\b(?:massacres?|bombings?|mass\s+shooting|mass\s+murder|pogroms?|killings)\b", re.I)
+def massacre(doc: Document, lex: Lexicon) -> bool:
+    """An article its own title calls a massacre or a bombing (the lexicon's massacre_titles): the
+    people it counts without saying whose are the civilians killed ("at least 173 people were
+    executed"), whatever its infobox."""
+    words = lex.remembered("massacre_titles", "", lambda _: re.compile(
+        r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lex.raw["massacre_titles"]) + r")\b", re.I))
+    return bool(words.search(title(doc) or ""))
 
 CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "target", "type", "weapons", "motive"}
 
@@ -352,12 +353,12 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     return {"A": Side(actors=states), "B": Side(actors=groups)} if states and groups else {}
 
 
-def _massacre_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
     """A massacre's article with no infobox: the one belligerent its lead names as the doer ("killed
     by Boko Haram", "Boko Haram militants attacked") is the perpetrator, side A; the people killed are
     the civilians, side B (UCDP GED's one-sided violence). A state named only as the place's country
     ("in the Kompienga Province of Burkina Faso") is no perpetrator."""
-    if not massacre(doc):
+    if not massacre(doc, lex):
         return {}
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = para.text.text[:800]
@@ -760,7 +761,7 @@ def _shares_stem(a: str, b: str) -> bool:
 def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -> list[Claim]:
     """Claims of the casualty rows: column n is side n; a rendered page's rows are assigned by rule."""
     reg = res.actors
-    sv = sides.view(out_sides, reg, on_civilians(doc, out_sides) or massacre(doc))
+    sv = sides.view(out_sides, reg, on_civilians(doc, out_sides) or massacre(doc, res.lexicon))
     claims: list[Claim] = []
     if doc.sided:
         labels = list(out_sides) or ["A", "B"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dates import MONTHS
 from ..text import Segment, SegmentBuilder
 from .rendered_data import Layout
 
@@ -402,13 +403,10 @@ def _starts(lay: Layout, kept: str, key: str) -> set[int]:
     return starts
 
 
-_MONTH = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-                    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.I)
-
 
 
 def _joins(lay: Layout, prev: str) -> bool:
-    if _MONTH.match(prev):
+    if prev.lower().rstrip(".") in MONTHS:
         return True  # "6 killed on February 28": a date's day, not the next cell's figure
     if prev[-1] == "+" and len(prev) > 1 and prev[-2].isdigit():
         return False  # "5,000–7,000+ 1,500": a lower bound's sign ends its figure; "37 civilians + 1" joins
