@@ -185,6 +185,29 @@ def test_event_date_from_the_lead_where_the_copy_has_no_date_row():
     assert ev.date_start == "1415-10-25"
 
 
+def test_lead_date_is_the_day_it_names_over_a_year_in_a_name():
+    # Battle of Culloden as piglix copied it: no Date row; the lead names "the Jacobite rising of 1745"
+    # before the day of the battle
+    ev = _corpus_event("h7_battle_of_culloden_1746_piglix.txt")
+    assert (ev.date_start, ev.date_end) == ("1746-04-16", "1746-04-16")
+
+
+def test_a_date_rows_caption_year_does_not_widen_its_days():
+    # Battle of Qala-i-Jangi as alchetron copied it: the Date cell runs on into a caption and a
+    # "Similar" line naming "2001 uprising in Herat"
+    ev = _corpus_event("h4b_battle_of_qala_i_jangi_2001_alchetron.txt")
+    assert (ev.date_start, ev.date_end) == ("2001-11-25", "2001-12-01")
+
+
+def test_a_printed_templates_rows_in_table_cells_are_the_box():
+    # Battle of Ayta ash-Sha'b as cryer copied it: "Date: | 12 July – 14 August 2006 |", the Result
+    # cell's bar on the line below, then the numbered keys
+    ev = _corpus_event("c20_battle_of_ayta_ash_shab_2006_cryer.txt")
+    assert (ev.title, ev.part_of, ev.date_start, ev.date_end) == (
+        "Battle of Ayta ash-Sha'b", "2006 Lebanon War", "2006-07-12", "2006-08-14")
+    assert ev.result.winner == "B"
+
+
 def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # Battle of Adwa as an offline copy kept it (no Result row): the lead says who defeated whom in
     # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)

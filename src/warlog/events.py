@@ -108,7 +108,8 @@ def _lead_date(doc: Document):
     for para in lead:
         found = [d for d in dates.find_all(para.text.text[:LEAD_DATE_REACH], any_year=True) if d.has_year]
         if found:
-            return found[0]
+            # a day the lead names over a year in a name before it ("the rising of 1745 ... on 16 April 1746")
+            return next((d for d in found if d.precision == "day"), found[0])
     return None
 
 

@@ -74,6 +74,8 @@ def date(doc: Document) -> dates.DateSpan | None:
         with_year = dates.find_all(text, int(found[0].start[:4]), any_year=True)
         if any(not d.has_year and d.pos < found[0].pos for d in with_year):
             found = with_year
+    # a year the field names beside its days ("25 Nov 2001 – 1 Dec 2001" over a caption's "2001 uprising")
+    found = [d for d in found if not any(e.start != d.start and e.start.startswith(d.start) for e in found)]
     if len(found) >= 2:
         # "16 January 2013 – 19 January 2013", "German phase: 5 – 20 July 1943, Soviet phase: 12 July –
         # 23 August 1943": from the first day to the last the field gives

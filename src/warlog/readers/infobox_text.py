@@ -45,12 +45,15 @@ def _field(line: str) -> re.Match | None:
 
 def _headless_box(lines: list[str]) -> bool:
     """Whether the field lines starting ``lines`` form an infobox without its ``Infobox`` line."""
-    run = []
+    run, printed = [], False
     for line in lines:
         if not _field(line):
+            if printed and line.strip() and len(line.split()) <= 40:
+                continue  # a printed template's value goes on below its key ("Result: | X victory" / "|")
             break
         run.append(line)
-    if any(not _FIELD.match(line) for line in run):
+        printed = printed or not _FIELD.match(line)
+    if printed:
         # bare "Key:Value" lines are also how a mirror prints its own labels ("Location:Hombori"):
         # only the template's numbered keys (Combatant1, Casualties2) say it printed the template
         numbered = [m for line in run if (m := _BARE_FIELD.match(line)) and _BOX_STEMS.match(normalise_key(m.group("key")))]
@@ -62,6 +65,15 @@ def _headless_box(lines: list[str]) -> bool:
 # of Pooneryn", "casualties1=441 killed"): the same box, "=" for ":"
 _DUMP_HEAD = re.compile(r"^\s*Infobox[ _](?:military[ _]conflict|civilian[ _]attack|war[ _]faction|battle)\s*$", re.I | re.M)
 _DUMP_FIELD = re.compile(r"^\s*+(?P<key>[a-z][a-z_ ]{1,24}?\d?[a-z]?)\s*=\s*+(?P<value>(?:.*\S)?)\s*$")
+
+
+def _unbarred(value: str, pos: int) -> Segment:
+    """A field's value without the cell bars a copied table left around it ("| Hezbollah victory |")."""
+    inner = value.strip("| \t")
+    if not inner:
+        return Segment.verbatim(value, pos)
+    start = value.index(inner)
+    return Segment.verbatim(inner, pos + start)
 
 
 def sniff(text: str) -> bool:
@@ -134,7 +146,7 @@ def read(text: str, prov: Provenance) -> Document:
         if in_box:
             if (m := _field(line)):
                 last, more = normalise_key(m.group("key")), 0
-                doc.fields[last] = Field(last, Segment.verbatim(m.group("value"), pos + m.start("value")))
+                doc.fields[last] = Field(last, _unbarred(m.group("value"), pos + m.start("value")))
                 continue
             if printed and stripped and last is not None and (more := more + 1) <= MAX_CONTINUED \
                     and len(stripped.split()) <= 40:
