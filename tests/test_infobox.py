@@ -208,6 +208,20 @@ def test_a_printed_templates_rows_in_table_cells_are_the_box():
     assert ev.result.winner == "B"
 
 
+@pytest.mark.parametrize("name,a,b", [
+    # a flattened Strength block with one figure of people per side, whatever its lines: guns between
+    # them (Lützen, nina), bulleted parts under the first (Third Battle of Fallujah, kiwix), one line
+    # (Battle of Grozny 1999-2000, datana)
+    ("h13_battle_of_lutzen_1632_nina.txt", (19175, 19175), (18738, 18738)),
+    ("h3b_third_battle_of_fallujah_2016_kiwix.txt", (11000, 14500), (3500, 4000)),
+    ("h15_battle_of_grozny_1999_2000_datana.txt", (21200, 21200), (3000, 3000)),
+])
+def test_flattened_strength_is_read_side_by_side(name, a, b):
+    ev = _corpus_event(name)
+    got = {k: (s.strength.low, s.strength.high) for k, s in ev.sides.items() if s.strength}
+    assert (got.get("A"), got.get("B")) == (a, b)
+
+
 def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # Battle of Adwa as an offline copy kept it (no Result row): the lead says who defeated whom in
     # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)

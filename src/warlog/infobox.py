@@ -9,7 +9,7 @@ from . import countries, dates, forces, infobox_claims, sides
 from .actors import ARMED_KINDS, BELLIGERENT_KINDS, STATE_KINDS, Registry
 from .document import Document
 from .lexicon import Lexicon
-from .numbers import parse_strength
+from .numbers import parse_strength, strength_figures
 from .records import Actor, Claim, Location, Result, Side, Strength
 from .resources import Resources
 from .text import Segment, add_stripped
@@ -210,6 +210,12 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
         out.setdefault(label, Side()).actors.append(a)
     # one line per side, in the sides' order: the only case a flattened column can be split safely
     strengths = items(doc.get("strength"), split_commas=False) if doc.get("strength") else []
+    if len(strengths) != len(out) and len(out) >= 2 and doc.get("strength"):
+        # one figure of people per side in the sides' order, whatever the lines ("19,175 total / 43 guns /
+        # 18,738 / 60 guns"; "Around 21,200 Russian troops Approximately 3,000 fighters")
+        starts = strength_figures(doc.get("strength").text, lex)
+        if len(starts) == len(out):
+            strengths = list(zip(starts, starts[1:] + [len(doc.get("strength").text)]))
     for label, (s, e) in zip(out, strengths if len(strengths) == len(out) else []):
         out[label].strength = _strength_text(doc.get("strength").text[s:e], lex)
     leaders = items(doc.get("commanders"), split_commas=False) if doc.get("commanders") else []

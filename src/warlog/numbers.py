@@ -95,7 +95,49 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     return Quantity(low, high, kind, m.start(), m.end(), m.group(0))
 
 
-_TOTAL = re.compile(r"\btotal\s*:?\s*", re.I)
+_TOTAL = re.compile(r"\btotal[^\S\n]*:?[^\S\n]*(?=[~≈c.]*[^\S\n]*\d)", re.I)  # "Total: 489,000"; not "19,175 total[5]"
+
+
+def strength_figures(text: str, lex: Lexicon) -> list[int]:
+    """Where each figure of people in a strength row starts: not a vague amount, a date, or a count of
+    things ("43 guns", "30 armored vehicles"). A flattened row with one such figure per side is
+    read side by side ("19,175 total / 43 guns / 18,738 / 60 guns")."""
+    P, out = lex.patterns, []
+    text = _NOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    for m in P.quantity.finditer(text):
+        q = from_match(m, lex)
+        if q is None or q.qualifier == "vague" or P.month_before.search(text[max(0, q.start - 16):q.start]):
+            continue
+        if P.not_a_count.match(text, q.end) or _THINGS_AFTER.match(text, q.end) and \
+                P.not_a_count.match(text, _THINGS_AFTER.match(text, q.end).end()):
+            continue
+        if text[q.end:q.end + 1] == "/" or text[max(0, q.start - 1):q.start] == "/":
+            continue  # "5/6 archers": a share, not a count
+        out.append(q)
+    return [q.start for q in _without_parts(out)]
+
+
+def _without_parts(figs: list[Quantity]) -> list[Quantity]:
+    """The figures without the parts listed under a total: "11,000–14,500 fighters" / "7,000–10,500 Iraqi
+    soldiers" / "4,000 PMF militiamen" (the parts sum to the total's low and high)."""
+    out, i = [], 0
+    while i < len(figs):
+        whole = figs[i]
+        out.append(whole)
+        i += 1
+        lows = highs = 0
+        for j in range(i, len(figs)):
+            lows += figs[j].low or 0
+            highs += figs[j].high or figs[j].low or 0
+            if j > i and (lows, highs) == (whole.low, whole.high or whole.low):
+                i = j + 1
+                break
+    return out
+
+
+_NOTE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d+)\]", re.I)  # "[5]", "[b]": a citation's mark
+# an adjective between a count and its things: "30 armored vehicles", "12 heavy guns"
+_THINGS_AFTER = re.compile(r"[^\S\n]+[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*)?(?=[^\S\n])")
 
 
 def parse_strength(text: str, lex: Lexicon) -> tuple[int | None, int | None, str | None]:
