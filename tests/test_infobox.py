@@ -222,6 +222,18 @@ def test_flattened_strength_is_read_side_by_side(name, a, b):
     assert (got.get("A"), got.get("B")) == (a, b)
 
 
+@pytest.mark.parametrize("name,winner", [
+    # the winner's company belongs to the empire on side A (Battle of Plassey: "Decisive victory for the
+    # British East India Company"); a result that tells who secured or re-captured the place (Siege
+    # of Lal Masjid: "Army secures the complex."; PNS Mehran attack: "Pakistan Navy re-captures naval base")
+    ("h13_battle_of_plassey_1757.txt", "A"),
+    ("h5b_siege_of_lal_masjid_2007_thefullwiki.txt", "A"),
+    ("h12_pns_mehran_attack_2011_wikimili.txt", "A"),
+])
+def test_winner_of_a_company_or_a_deed(name, winner):
+    assert _corpus_event(name).result.winner == winner
+
+
 def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # Battle of Adwa as an offline copy kept it (no Result row): the lead says who defeated whom in
     # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)

@@ -592,7 +592,9 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
                   flags=re.I)
     for mention in reg.find(head):
-        label = sv.of_actor(mention.actor, reg)
+        # "Decisive victory for the British East India Company": a company of the empire on side A
+        parent = reg.by_id.get(mention.actor.parent or "")
+        label = sv.of_actor(mention.actor, reg) or (parent and sv.of_actor(parent, reg))
         if label:
             return Result(text, label)
     for mention in reg.find(head):
@@ -672,7 +674,7 @@ def _absent_winner(rec, doc: Document, seg: Segment, out_sides: dict[str, Side],
 # "Islamists capture Diabaly", "Mansila captured by JNIM", "Northern Mali falls to Ansar Dine",
 # "Iraqi government forces retreat from the city": who took the place won; who left it lost
 _TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|seize[sd]?|retake[sn]?|retook|"
-                   r"recapture[sd]?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
+                   r"re-?capture[sd]?|secure[sd]?|regain(?:s|ed)?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
                    r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
 _TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered)\s+by\s+(?P<who>[^,;.()]{2,80})|"
                     r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})", re.I)
