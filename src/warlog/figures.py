@@ -276,7 +276,12 @@ def _not_a_count(text, q, before, P) -> bool:
             or P.share_before.search(before[-40:]):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
+    if year_like and (day := _DAY_BEFORE.search(before[-NEAR:])) and _month_before(before[-NEAR:][:day.start() + 1], P):
+        return True  # "on March 16, 1968": the year of a date
     return year_like and bool(P.year_before.search(before[-NEAR:]) or not before.strip())
+
+
+_DAY_BEFORE = re.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s*$")
 
 
 MONTH_LONGEST = len("September")

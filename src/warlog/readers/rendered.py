@@ -20,7 +20,9 @@ from .rendered_box import MARKER, PART_OF, Box, Line
 from .rendered_data import Layout, load
 
 _EDIT = re.compile(r"\[\s*edit\s*\]")
-_REF = re.compile(r"^\s*\d+\.\s*(?:\^|\d+ \d+\b)")
+_REF = re.compile(r"^\s*\d+\.\s*(?:\^|\d+ \d+\b|\d+\.\d+ \d+\.\d+ )"
+                  # a citation: a quoted title, then when it was read ("... Al Jazeera. Retrieved 21 March 2015.")
+                  r"|^[^\n]{0,300}[\"“][^\"”\n]{4,200}[\"”][^\n]{0,200}\b(?:Retrieved|Accessed)\s+(?:on\s+)?\w")
 _BULLET = re.compile(r"^\s*[•·*▪◦-]\s")
 _END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 _SITE_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|]\s++(?:wikipedia|wiki\w*)\b.*$", re.I)  # "X - Wikipedia, the free..."
