@@ -97,13 +97,16 @@ def _inline_claim(words) -> re.Pattern:
                       rf"(?:[ ]?\([^()\n]{{0,40}}\))?[ ]?:")
 
 
-def _label_start(labels) -> re.Pattern:
+def _label_start(labels, value_words=()) -> re.Pattern:
     """A label at a line's start, then its value's start: after a colon, a cell bar or blanks (not
     before a lower-case word: "Location of the attack" is a caption), glued to a capital, digit or sign
     ("DateJanuary", "Deaths105", "Injured~ 30"), or nothing (the value is below). Possessive blanks
     keep the match linear in the line's length."""
     alts = "|".join(r"\s+".join(map(re.escape, lab.split())) for lab in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"^\s*+(?P<label>(?i:{alts}))(?:[ \t]*+(?:[:|]|$)|[ \t]++(?![a-z])|(?=[A-Z0-9~≈<>+(\"“'–—-]))")
+    # a value may open with a lower-case word of amount, glued or not ("Deathsat least 13", "Injured over 50")
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(value_words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^\s*+(?P<label>(?i:{alts}))(?:[ \t]*+(?:[:|]|$)|[ \t]++(?![a-z])|(?=[A-Z0-9~≈<>+(\"“'–—-])"
+                      rf"|[ \t]*+(?=(?:{words})\b))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,7 +119,7 @@ def load() -> Layout:
         labels = {k.lower(): v for k, v in raw["labels"].items()}
         blocks = {k.lower(): v for k, v in raw["blocks"].items()}
         return Layout(
-            labels=labels, blocks=blocks, label_start=_label_start([*labels, *blocks]),
+            labels=labels, blocks=blocks, label_start=_label_start([*labels, *blocks], raw.get("value_words", [])),
             chrome_lines=frozenset(x.lower() for x in chrome["lines"]),
             chrome_starts=tuple(x.lower() for x in chrome["starts"]),
             chrome=AnyOf(chrome["patterns"]), maps=AnyOf(chrome["maps"]), ends=AnyOf(chrome["ends"]),
