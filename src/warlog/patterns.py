@@ -157,7 +157,8 @@ class Patterns:
         # but not "soldiers and seven civilians", "soldiers and a civilian": those are two counts)
         number_words = _alt(list(units) + list(tens) + list(scales) + ["dozen"])  # digits are kept out apart
         not_count = rf"(?!\d|(?:{number_words}|{vague}|a|an|the)\b)"
-        people = _alt(heads)
+        # after a word of whose, losses stand for their people: "4 civilian deaths", "fifteen junta deaths"
+        people = _alt(heads + raw.get("loss_nouns", []))
         joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
         self.subject = re.compile(
             # "Houthi and allied fighters", "Malian and French soldiers": two modifiers joined, a name first
@@ -206,7 +207,8 @@ class Patterns:
         # a category word (or a revision verb) must stand somewhere for a figure to be a casualty count
         self.noun_categories = sorted(((w.lower(), c) for c, forms in cats.items() for w in forms.get("nouns") or []),
                                       key=lambda nc: -len(nc[0]))
-        self.toll_hints = tuple({p.split()[-1].lower() for p in raw["toll"]} | {p.split()[-1] for p in raw["toll"]})
+        tolls = raw["toll"] + raw.get("toll_wounded", [])
+        self.toll_hints = tuple({p.split()[-1].lower() for p in tolls} | {p.split()[-1] for p in tolls})
         self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
                                      for w in verbs + nouns + active + nominal + raw["revision"]["verbs"] + ["toll"])
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
@@ -288,7 +290,8 @@ class Patterns:
         self.result_success = re.compile("|".join(f"(?:{p})" for p in raw["results"].get("success", [])) or r"(?!)")
 
         self.toll = re.compile(
-            rf"\b(?:{_alt(raw['toll'])})\s+(?:[\w']+\s+){{0,3}}?(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
+            rf"\b(?:{_alt(raw['toll'])}|(?P<hurt>{_alt(raw.get('toll_wounded', []) or ['(?!)'])}))\s+(?:[\w']+\s+){{0,3}}?"
+            rf"(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
             re.I)
         rev = raw["revision"]
         self.revision = re.compile(

@@ -59,7 +59,7 @@ def _subject_kind(subject: str, lex: Lexicon) -> str:
     return "unknown"
 
 
-_MEMBERS = re.compile(r"^(.+?)\s+(?:members?|personnel|casualties|fatalities|deaths|losses)$")
+_MEMBERS = re.compile(r"^(.+?)\s+(?:members?|personnel|casualties|fatalities|deaths|injuries|losses)$")
 _PRO_STATE = re.compile(r"\bpro-(?:government|regime|junta)\b|\bloyalists?\b")
 
 
@@ -207,8 +207,8 @@ def unlisted(s: Spot) -> Figure | None:
 
 
 def toll(s: Spot) -> Figure | None:
-    """A count of the dead with no people named: "put the death toll at 24"; "raising the toll to 53"
-    after a figure of the dead revises it."""
+    """A count of the dead (or the injured) with no people named: "put the death toll at 24"; "raising
+    the toll to 53" after a figure of the dead revises it; "the number of injured is at 50"."""
     P = s.lex.patterns
     tail = s.before[-80:]
     m = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
@@ -219,11 +219,12 @@ def toll(s: Spot) -> Figure | None:
     if m.group("over") and q.qualifier == "exact":
         # "the death toll exceeded 400": at least 400
         q = Quantity(q.low, None, "at_least", q.start, q.end, q.words)
-    if s.subject is None and s.here is not None and s.here.category == "killed":
+    cat = "wounded" if m.group("hurt") else "killed"  # "the number of injured is at 50"
+    if s.subject is None and s.here is not None and s.here.category == cat:
         # "reported 35 soldiers killed, before raising the toll to 53": the same people
-        return Figure(q, start, s.after_subj, s.here.subject, s.here.subject_kind, "killed", "",
+        return Figure(q, start, s.after_subj, s.here.subject, s.here.subject_kind, cat, "",
                       inherits=True, revises=s.here)
-    return Figure(q, start, s.after_subj, s.subject, s.kind or "unknown", "killed", "")
+    return Figure(q, start, s.after_subj, s.subject, s.kind or "unknown", cat, "")
 
 
 def _bare(subject: str | None, lex: Lexicon) -> bool:
@@ -237,6 +238,8 @@ def category_word(s: Spot) -> Figure | None:
     cat = noun_category(s.subject, s.lex)
     if cat and _bare(s.subject, s.lex):
         tail = s.lex.patterns.category_tail.match(s.text, s.after_subj, s.end)
+        if tail and s.lex.patterns.object_after.match(s.text, tail.end(), s.end):
+            tail = None  # "1,000 deaths, and wounded at least 3,000": a verb with people of its own
         other = s.lex.category(tail.group("verb2")) if tail else None
         if other and other != cat and "killed" in (cat, other):
             # "5,000 dead and wounded": no word says which of them died
@@ -461,7 +464,7 @@ RULES: list[Rule] = [
     Rule("ellipsis", 1, ellipsis),
     Rule("unlisted", 1, unlisted),
     Rule("nominal", 1, nominal),
-    Rule("toll", 2, toll),
+    Rule("toll", 3, toll),  # v3: the number of injured ("the number of wounded is at 50")
     Rule("hostage", 2, hostage),
     Rule("others", 1, others),
     Rule("active", 3, active),  # before the nouns: "killing 10 to 20 prisoners of war" counts the dead
