@@ -43,6 +43,8 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"various|several|multiple|different|differing|conflicting|"
                     r"recent|early|earlier|later|revised|independent|total|official|unofficial)\s+(?:estimates?|figures?|counts?)|"
                     r"estimates?|estimated|confirmed|unconfirmed|official(?:ly)?|unofficial(?:ly)?|initial(?:ly)?|"
+                    # "Disputed: ≥107 villagers": how sure, not who says so
+                    r"disputed|contested|uncertain|unclear|alleged(?:ly)?|claimed|reported(?:ly)?|possibl[ey]|probabl[ey]|"
                     r"later|final|first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|"
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 # a part of the same counts (a period, a phase, a place), under the same claimant and party: "VC claim:" /
@@ -138,6 +140,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
 
 
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
+_NAME_ONLY = re.compile(r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*|of|the|for|and)){0,4}")
 _AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
 _AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
 
@@ -352,13 +355,24 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
                 # "78 killed (153 killed according to Russian sources)": the bracket's own figure is theirs,
                 # not the one before the bracket
                 out.append(Label("claimant", opened, opened))
+    unread = []
     for m in _PAREN.finditer(text, s, e):
         # "(LNA claim, 31 May 2018)": a claimant and the day it said so
+        found = False
         for part in re.split(r";|,(?=\s*\d)", m.group(1)):
             lab = classify(part, sv, res)
             if lab:
                 lab.start, lab.end = m.start(), m.end()
                 out.append(lab)
+                found = True
+        if not found and _NAME_ONLY.fullmatch(m.group(1).strip()) and re.search(r"\d\+?\s*$", text[s:m.start()]):
+            unread.append(m)
+    if unread and any(lab.kind == "claimant" for lab in out):
+        # "345 (HRW), 400 (Amnesty), 800 (AP)": a name in brackets after a figure, among claimants'
+        # brackets, is a claimant too, known or not
+        for m in unread:
+            att = attribution.Attribution([attribution.source(m.group(1), res.actors, res.lexicon)], [])
+            out.append(Label("claimant", m.start(), m.end(), att=att))
     pos = s
     for sep in [*_SEPARATORS.finditer(text, s, e), None]:
         _piece_label(text, pos, sep.start() if sep else e, sv, res, out)
