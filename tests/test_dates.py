@@ -15,6 +15,8 @@ from warlog import dates
     ("June 25June 26, 1876", "1876-06-25", "1876-06-26", "day"),
     ("March 3 May 2015", "2015-05-03", "2015-05-03", "day"),
     ("January 2015", "2015-01", "2015-01", "month"),
+    # a range of months in one year (Zvornik massacre in tests/corpus)
+    ("April–July 1992", "1992-04", "1992-07", "month"),
     ("2015", "2015", "2015", "year"),
     ("2018-01-27", "2018-01-27", "2018-01-27", "day"),
 ])

@@ -239,6 +239,9 @@ def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # this battle; a background sentence about another fight does not (Battle of Tabankort 2014)
     assert _corpus_event("h7_battle_of_adwa_1896_kiwix.txt").result.winner == "A"
     assert _corpus_event("h2_battle_of_tabankort_2014.txt").result.winner is None
+    # "Operation Flash was a strategic victory for Croatia"; "a tactical victory for the French" (Ligny)
+    assert _corpus_event("c29_operation_flash_1995_uncensoredwiki.txt").result.winner == "A"
+    assert _corpus_event("c29_battle_of_ligny_1815_pwojczyn.txt").result.winner == "A"
 
 
 def test_flattened_belligerents_are_cut_where_the_camps_change():

@@ -1,5 +1,5 @@
 """Dates as articles write them: "January 27, 2018", "27 January 2018", "January 5–7, 2015",
-"January 2015", "2015", "2018-01-27". Returned as ISO strings with their precision."""
+"January 2015", "April–July 1992", "2015", "2018-01-27". Returned as ISO strings with their precision."""
 from __future__ import annotations
 
 import re
@@ -29,7 +29,7 @@ def _date_pattern(y: str) -> re.Pattern:
         rf"|(?P<m1>{_MON})\s+(?P<d1>{_D})(?:{_DAYS_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_D}))?(?:,?\s+(?P<y1>{y}))?"
         rf"|(?P<d3>{_D})(?:\s+(?P<m3>{_MON}))?{_DAYS_DASH}(?P<d4>{_D})\s+(?P<m4>{_MON})(?:,?\s+(?P<y2>{y}))?"
         rf"|(?P<d5>{_D})\s+(?P<m5>{_MON})(?:,?\s+(?P<y3>{y}))?"
-        rf"|(?:(?P<m6>{_MON})\s+)?(?P<y4>{y})(?:{_DASH}(?:(?P<m7>{_MON})\s+)?(?P<y5>{y}))?",
+        rf"|(?:(?P<m6>{_MON})(?:{_DASH}(?P<m8>{_MON}))?\s+)?(?P<y4>{y})(?:{_DASH}(?:(?P<m7>{_MON})\s+)?(?P<y5>{y}))?",
         re.I)
 
 
@@ -134,7 +134,7 @@ def _from_match(m: re.Match, default_year: int | None) -> DateSpan | None:
         y1 = int(g["y4"])
         y2 = int(g["y5"]) if g["y5"] else y1
         m1 = _mon(g["m6"])
-        m2 = _mon(g["m7"]) or (m1 if not g["y5"] else None)
+        m2 = _mon(g["m7"]) or _mon(g["m8"]) or (m1 if not g["y5"] else None)  # "April–July 1992"
         prec = "month" if m1 else "year"
         return DateSpan(_iso(y1, m1), _iso(y2, m2 if m1 else None), prec, True, m.start(), m.end())
     return None

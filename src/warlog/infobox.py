@@ -616,7 +616,10 @@ _SPLIT_VERDICT = re.compile(r"tactical\s+victory.*\bstrategic\s+victory|strategi
 
 # the lead's word on who won, where the copy lost the Result row: "The Hanoverian victory ended ...",
 # "The Ethiopian army defeated an invading Italian force"
-_LEAD_VICTORY = re.compile(r"\b(?:an?|the)\s+(?:decisive\s+|major\s+|crushing\s+)?(?P<who>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})\s+victory\b")
+_LEAD_VICTORY = re.compile(r"\b(?:an?|the)\s+(?:decisive\s+|major\s+|crushing\s+)?(?P<who>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})\s+victory\b"
+                           # "was a strategic victory for Croatia", "a tactical victory for the French"
+                           r"|\b(?:an?|the)\s+(?:(?:decisive|major|crushing|strategic|tactical|clear|narrow)\s+)?victory\s+for\s+"
+                           r"(?:the\s+)?(?P<who2>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
 _LEAD_DEFEAT = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:\s+(?:army|forces|troops))?\s+(?:decisively\s+|soundly\s+)?"
                           r"(?:defeated|routed|crushed)\s+(?:the\s+|an?\s+)?(?:invading\s+)?(?P<lost>[A-Z][\w'’-]+)")
 
@@ -629,7 +632,7 @@ def _lead_winner(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: 
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = para.text.text[:1500]
         for m in _LEAD_VICTORY.finditer(text):
-            if label := _side_named(m.group("who"), out_sides, sv, reg, lex):
+            if label := _side_named(m.group("who") or m.group("who2"), out_sides, sv, reg, lex):
                 return label
         for m in _LEAD_DEFEAT.finditer(text):
             if not _names_event(text, m, doc):
