@@ -130,7 +130,7 @@ def test_actors_a_common_word_alias_matches_only_as_written():
 @pytest.mark.parametrize("path,label,expected", [
     ("rendered/h2_battle_of_tabankort_2014.txt", "B", [("mnla", "MNLA"), ("hcua", "HCUA"), ("maa_cma", "MAA-Dissident")]),
     ("rendered/h2_tongo_tongo_ambush_2017.txt", "A", [("niger", "Niger"), ("united_states", "United States"),
-                                                       ("france", "France"), (None, "Berry Aviation")]),
+                                                       ("france", "France"), ("berry_aviation", "Berry Aviation")]),
     ("html/h3_beeri_massacre.html", "A", [("pij", "PIJ")]),
 ])
 def test_actors_glued_cell_is_split_where_the_registry_knows_each(path, label, expected):
