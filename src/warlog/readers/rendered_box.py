@@ -191,6 +191,7 @@ def table_rows(box: Box, lines: list[Line]) -> list[Row]:
     rows: list[Row] = []
     row: list[Cell] = []
     cell = Cell()
+    spanning = re.compile(r"[^|\s][^|]*\|[ \t]+\|{%d}[ \t]*$" % (width - 1)) if width > 2 else None
     for pos, text in lines:
         if SEPARATOR.match(text):
             continue
@@ -210,7 +211,12 @@ def table_rows(box: Box, lines: list[Line]) -> list[Row]:
                 row.append(cell)
                 cell = Cell()
                 if len(row) == width:
-                    rows.append(Row(row))
+                    # "Aid worker killed ... | |||||||": one cell of figures, then the empty ones bunched, is how a
+                    # copy prints a cell that spans the columns (a row of no side), not a row with its second empty
+                    # (a claimant's heading so printed still heads the columns below it)
+                    spans = (width > 2 and not any(c.lines for c in row[1:]) and spanning.search(text) is not None
+                             and re.search(r"\d", row[0].text) is not None and not row[0].text.rstrip().endswith(":"))
+                    rows.append(Row(row, not spans))
                     row = []
     if row:
         rows.append(Row(row, False))
