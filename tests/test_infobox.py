@@ -357,3 +357,10 @@ def test_a_massacres_article_without_belligerents_takes_the_doer_its_lead_names(
     assert [a.id for a in ev.sides["A"].actors] == ["south_africa"]
     assert [a.kind for a in ev.sides["B"].actors] == ["civilians"]
     assert not _corpus_event("h9_madjoari_massacre_2022_wikimili.txt").sides.get("A", None)
+
+
+def test_an_operations_codename_is_no_place():
+    # Operation Flash as a wiki mirror printed it, with no Location row: "Operation Flash" names the
+    # operation, not where it was; no place is better than a wrong one
+    ev = _corpus_event("c29_operation_flash_1995_uncensoredwiki.txt")
+    assert not any(loc.name.startswith("Operation") for loc in ev.locations)

@@ -126,6 +126,7 @@ _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|six
                          re.I)
 
 
+_CODENAME = re.compile(r"^\s*(?:operation|opération|operación|operação|operasi)\s", re.I)
 MAX_TITLE = 300  # characters of a title read for its places: a longer one is a damaged page's text
 
 
@@ -133,6 +134,8 @@ def _title_places(doc: Document, lex) -> list[Location]:
     """"Diafarabé and Koumara attacks" -> Diafarabé, Koumara (the names left when the event noun goes)."""
     title = _TITLE_QUALIFIER.sub("", infobox.title(doc)[:MAX_TITLE])
     title = _TITLE_LEAD.sub("", _YEAR.sub("", title))  # "Second Battle of Kidal" -> "Kidal"
+    if _CODENAME.match(title):
+        return []  # "Operation Flash", "Operation Unceasing Waves II": a name, no place in it
     head = next((part for part in lex.patterns.event_noun.split(title) if part.strip()), "")
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
     out = []
