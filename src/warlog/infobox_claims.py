@@ -64,7 +64,9 @@ _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\
 # or whose people: "14 civilian employees of Turkish Armed Forces"
 _AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S|\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
-_BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|(?:\s+[^\W\d]\w*){1,3})?|(?<=\)))\s+(?P<label>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})")
+_BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|(?:\s+[^\W\d]\w*){1,3})?|(?<=\)))\s+(?P<label>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})"
+                       # "4 killed (per Mali": a bracket the copy cut before it closed
+                       r"|(?<=\w)\s+\((?P<cut>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})$")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
 _SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
 _CIVILIANS = re.compile(r"^(?:(?:civilians?|non-combatants?|villagers|residents|locals|population|people)|"
@@ -346,9 +348,10 @@ def _labels(text: str, s: int, e: int, sv, res) -> list[Label]:
     out = []
     for m in _BARE_PER.finditer(text, s, e):
         # "60 per Burkina Faso, 136 per CISC": a claimant without brackets
-        lab = classify(m.group("label").strip(" ,;"), sv, res)
+        group = "label" if m.group("label") else "cut"
+        lab = classify(m.group(group).strip(" ,;"), sv, res)
         if lab and lab.kind == "claimant":
-            lab.start, lab.end = m.start("label"), m.end()
+            lab.start, lab.end = m.start(group), m.end()
             out.append(lab)
             opened = text.rfind("(", s, m.start())
             if opened >= 0 and ")" not in text[opened:m.start()]:
