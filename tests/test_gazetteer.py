@@ -4,6 +4,7 @@ from __future__ import annotations
 import bz2
 import math
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,8 @@ from conftest import SAMPLES
 import warlog
 from warlog import dump_places, errors, gazetteer
 from warlog.gazetteer import Gazetteer, Place
+
+CORPUS = Path(__file__).parent / "corpus"
 
 # public reference points (Wikipedia), to hold the extractor's points against
 REFERENCE = {"Soumpi": (15.8458, -4.3217), "Nampala": (15.2792, -5.4297), "Diafarabé": (14.1389, -5.0189),
@@ -63,6 +66,19 @@ def test_gazetteer_country_keeps_namesakes_apart():
                     world=False)
     assert gaz.resolve("Sokoura", "ML")[0].country_code == "ML"
     assert gaz.resolve("Sokoura", "CI")[0].country_code == "CI"
+
+
+def test_gazetteer_towns_of_one_name_in_several_provinces_give_no_point_without_evidence():
+    # Buena Vista names towns of a few thousand people in Veracruz, Guerrero, Nuevo León, Puebla: the
+    # battle's article (wiki mirror, tests/corpus) names none of their provinces, so no town is taken;
+    # a town that dwarfs its namesake (Kizlyar, Dagestan, 50,000 people) is still taken
+    gaz = gazetteer.load()
+    assert gaz.resolve("Buena Vista", "MX") is None
+    assert gaz.resolve("Kizlyar", "RU")[0].admin1 == "Dagestan"
+    path = CORPUS / "rendered" / "c30_battle_of_buena_vista_1847_aprilxenon.txt"
+    loc = warlog.extract_text(path.read_text(encoding="utf-8"), str(path))[0].locations[0]
+    assert (loc.lat, loc.precision, loc.country_code) == (None, 6, "MX")
+    assert "names towns in several provinces of MX" in loc.geo_source
 
 
 def test_gazetteer_unknown_place_in_a_known_country_is_the_country_without_a_point():

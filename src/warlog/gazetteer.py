@@ -197,7 +197,9 @@ class Gazetteer:
             return None
         if not country_code and len({p.country_code for p, _ in ranked} - {None}) > 1:
             return None
-        best = ranked[0][0]
+        best, key = ranked[0]
+        if _namesakes_alike(best, key, ranked):
+            return None  # "Buena Vista": towns of one name in several provinces, none the article names
         if best.lat is not None:
             return best, best, best.precision
         for admin in (best.admin2, best.admin1):
@@ -206,6 +208,20 @@ class Gazetteer:
                 if hit and hit[1].lat is not None:
                     return best, hit[1], hit[2]
         return None
+
+
+# a namesake this much smaller than the place chosen does not make the name doubtful
+NAMESAKE_RATIO = 5
+
+
+def _namesakes_alike(best: Place, key: tuple, ranked: list[tuple[Place, tuple]]) -> bool:
+    """Whether the world layer's town of a name has namesakes of its size in other provinces of the
+    country, and the article names none of their divisions: no evidence says which is meant."""
+    if best.layer != "world" or best.kind not in SETTLEMENTS or key[1] != 0:
+        return False
+    return any(p.layer == "world" and p.kind in SETTLEMENTS and p.country_code == best.country_code
+               and p.admin1 != best.admin1 and (p.population or 0) * NAMESAKE_RATIO >= (best.population or 0)
+               for p, _ in ranked[1:])
 
 
 def _describe(p: Place) -> str:

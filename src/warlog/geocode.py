@@ -163,17 +163,22 @@ def _at_division_or_country(loc: Location, ev: Event, gaz, code: str | None, ver
     """A place no layer knows in the event's country: its written division's point ("Solhan, Yagha
     Province"), else the country alone (precision 6, no point), else nothing."""
     hit = _near_hit(loc, gaz, code) or _admin_hit(loc, ev, gaz, written)
+    # "Buena Vista": towns of the name in several provinces, none of which the article names
+    alike = bool(code) and bool(gaz.ranked(loc.name, code))
     if hit is not None:
         place, at, precision = hit
         loc.lat, loc.lon, loc.precision = at.lat, at.lon, precision
         loc.admin1 = _admin1(place) or loc.admin1
         loc.admin2 = _admin2(place) or loc.admin2
-        loc.geo_source = f"point of {at.name}: {at.source} ({loc.name} is unknown to every layer)"
+        why = "names towns in several provinces" if alike else "is unknown to every layer"
+        loc.geo_source = f"point of {at.name}: {at.source} ({loc.name} {why})"
         return
     if code and code == verdict.code:
         loc.lat = loc.lon = None
         loc.precision = 6
-        loc.geo_source = f"country only: {loc.name} is unknown in {code} to every layer; {code} as {verdict.why}"
+        why = (f"names towns in several provinces of {code}, none the article names" if alike
+               else f"is unknown in {code} to every layer")
+        loc.geo_source = f"country only: {loc.name} {why}; {code} as {verdict.why}"
         return
     loc.precision = None  # unknown to every layer, in no known country: stays text
 
