@@ -364,3 +364,14 @@ def test_an_operations_codename_is_no_place():
     # operation, not where it was; no place is better than a wrong one
     ev = _corpus_event("c29_operation_flash_1995_uncensoredwiki.txt")
     assert not any(loc.name.startswith("Operation") for loc in ev.locations)
+
+
+def test_flattened_column_groups_and_their_total():
+    # Battle of Dak To as Wikipedia rendered it, one cell per line: "United States 361 killed / 15 missing
+    # / ... / South Vietnam 73 killed / 18 missing / 290 wounded / Total: 432 killed / 33 missing /
+    # 1,771 wounded": a party's name opens a group of the first column, and the total (the article's sum,
+    # 361 + 73 being 434) goes on over the rows that sum the groups' (15 + 18 missing)
+    ev = _corpus_event("c30_battle_of_dak_to_1967_enwiki.txt")
+    got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+    for row in [("A", "missing", 18), ("A", "wounded", 290), ("A", "killed", 432), ("A", "missing", 33)]:
+        assert row in got

@@ -900,6 +900,11 @@ def _captive(subject: str) -> bool:
 _TOTAL_ROW = re.compile(r"[ \t]*total\s*:?\s*(?=[~≈c.]*\s*\d)", re.I)
 
 
+def _about(total: int | None, figure: int | None) -> bool:
+    """A figure that is the sum ``total``, give or take the slips of an article's arithmetic."""
+    return total is not None and figure is not None and abs(total - figure) <= figure // 50
+
+
 def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None,
                  closing: list[bool] | None = None) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
@@ -911,10 +916,15 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
     cur, used, out, closed = 0, {lab: set() for lab in labels}, [], False
     sums: dict[str, int] = {}  # the current column's figures so far, by category
     for n, rfs in enumerate(lines):
+        # (within a few: "Total: 432 killed" over 361 and 73, the article's own arithmetic)
+        sums_up = n > 0 and all(_about(sums.get(rf.fig.category), rf.fig.qty.low) for rf in rfs)
+        if closed and sums_up and not (next_column and next_column[n]):
+            out.append(labels[cur])  # "Total: 432 killed" / "33 missing" / "1,771 wounded": the total goes on
+            continue
         if (next_column and next_column[n] or closed) and cur + 1 < len(labels):
             cur, sums = cur + 1, {}
         closed = False
-        if closing and closing[n] and n > 0 and all(sums.get(rf.fig.category) == rf.fig.qty.low for rf in rfs):
+        if closing and closing[n] and sums_up:
             out.append(labels[cur])  # the column's total (the sum of its rows above), which closes it
             closed = True
             continue
@@ -926,6 +936,12 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
         if len(named) == 1:
             label = named.pop()
             cur = labels.index(label) if label in labels else cur
+            if any(rf.party and rf.party != "unknown" and rf.headed_at is None for rf in rfs):
+                # "South Vietnam 73 killed" / "18 missing" under "United States 361 killed" / "15 missing":
+                # a party's name opening the row opens a group of the column, whose unattributed categories
+                # start afresh
+                # (a claimant repeating a category still starts the next column)
+                used[label] = {k for k in used[label] if k[0]}
         else:
             if keys & used[labels[cur]] and cur + 1 < len(labels):
                 cur += 1
