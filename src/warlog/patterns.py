@@ -111,7 +111,8 @@ class Patterns:
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
         self.quantity = re.compile(
-            rf"(?<![\w.,:/\-])(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?![\w:])"
+            # ("5/6", "12/05": no figure after a slash that follows a digit; "16 KIA/79 wounded": one after a word)
+            rf"(?<![\w.,:\-])(?<!\d/)(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?![\w:])"
             rf"|(?<![\w-])(?P<vague>{vague})\b",
             re.I,
         )
