@@ -320,6 +320,7 @@ class Patterns:
                                     rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)")
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
+        self.admission = re.compile(rf"\b(?:{_alt(att.get('admission', []) or ['(?!)'])})\b", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = WordPattern(rf"\b(?:{_alt(att['passive'])})\s+")
         self.according_after = re.compile(r"\s+(?:according\s+to|citing|per)\b", re.I)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import attribution, dates, figures, sides
-from .actors import Registry
+from .actors import STATE_KINDS, Registry
 from .document import Document, Paragraph
 from .lexicon import Lexicon
 from .records import Claim
@@ -139,7 +139,8 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         if fig.speaker_side and not (att and att.sources):
             owner = _loser(sent, fig.start - s0) or owner  # "the army lost 14 men": the army's
         owner_kind = figures.subject_kind(owner, lex) if owner else None
-        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner, owner_kind)
+        admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
+        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner, owner_kind, admitted)
         sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
@@ -190,7 +191,7 @@ def _inflicted_on(sent: str, pos: int, end: int) -> str | None:
 
 
 def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | None = None,
-          owner_kind: str | None = None) -> str:
+          owner_kind: str | None = None, admitted: bool = False) -> str:
     if fig.speaker_side and att and att.sources:
         # "JNIM ... losing four soldiers": the speaker's own people
         if label := _speaker_side(att, sv, reg):
@@ -207,6 +208,12 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | N
         return label
     if fig.subject is None and sv.victims_are_civilians and not related:
         return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
+    if admitted and fig.subject_kind == "state" and len([lab for lab in sv.labels if any(
+            r.kind in STATE_KINDS for r in sv.records[lab])]) > 1 and not reg.find(fig.subject or "") \
+            and (label := _speaker_side(att, sv, reg)):
+        # "Russian officials confirmed that 63 troops were killed", states on both sides: troops of no
+        # nation named are the ones of the state that owns up to them
+        return label
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or "unknown"
 
 
