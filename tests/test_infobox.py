@@ -375,3 +375,23 @@ def test_flattened_column_groups_and_their_total():
     got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
     for row in [("A", "missing", 18), ("A", "wounded", 290), ("A", "killed", 432), ("A", "missing", 33)]:
         assert row in got
+
+
+def test_military_operation_infobox_name_executor_and_casualties():
+    # {{Infobox military operation}} (Kunduz hospital airstrike, wikitext): "name" is the title,
+    # "executed_by" the side that carried it out, its one "casualties" row the victims'
+    ev = _corpus_event("c31_kunduz_hospital_airstrike_2015.txt")
+    assert ev.title == "Kunduz hospital airstrike"
+    assert "united_states" in [a.id for a in ev.sides["A"].actors]
+    got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+    assert {("civilians", "killed", 42), ("civilians", "missing", 33), ("civilians", "wounded", 30)} <= got
+
+
+def test_operation_casualties_at_an_armed_target_are_the_targets():
+    # Makiivka military quarters shelling (saved page): "Target: Russian military personnel stationed
+    # at Professional Technical School No. 19": the school is where they were; each claimant's count
+    # of the dead is of the target's side
+    ev = _corpus_event("c31_makiivka_military_quarters_shelling_2023.html")
+    got = {(c.side, c.category, c.low, c.sources[0].name if c.sources else None)
+           for c in ev.claims if c.origin == "infobox"}
+    assert ("B", "killed", 89, "Russia") in got and ("B", "killed", 400, "Ukraine") in got

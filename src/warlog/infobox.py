@@ -192,10 +192,10 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg) or _lead_sides(doc, reg))
+        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
-        return (_perpetrator_side(doc, reg) or _names_line(doc, reg) or _lead_sides(doc, reg)
+        return (_perpetrator_side(doc, reg, lex) or _names_line(doc, reg) or _lead_sides(doc, reg)
                 or _massacre_sides(doc, reg, lex))
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
@@ -281,12 +281,14 @@ def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
             and not armed_target)
 
 
-def _perpetrator_side(doc: Document, reg: Registry) -> dict[str, Side]:
+def _perpetrator_side(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
     """{{Infobox civilian attack}}: the perpetrators are side A; the victims are counted as civilians."""
     seg = doc.get("perpetrator")
     if seg is None:
         return {}
     out = {"A": Side(actors=_distinct([_actor(doc, seg, x, reg) for x in _actor_names(seg, reg)]))}
+    if (numparts := doc.get("participants")) is not None:
+        out["A"].strength = _strength_text(numparts.text, lex)  # "Around 120–130 Jewish militiamen"
     target, defenders = doc.get("target"), doc.get("defender")
     if defenders is not None:
         # "Defenders: Special Services Group, ...": those who fought the attackers are side B
@@ -308,8 +310,15 @@ def armed_target_only(doc: Document) -> bool:
     """The attack's target is armed people alone ("Target: Burkinabe army base"), and its victims are
     not said to be civilians ("Target: Shining Path militants (intended)" / "Victims: Civilians")."""
     target = doc.get("target")
-    return (target is not None and bool(_ARMED_TARGET.search(target.text)) and not _CIVILIAN_TARGET.search(target.text)
-            and not _civilian_victims(doc))
+    if target is None or _civilian_victims(doc) or not (armed := _ARMED_TARGET.search(target.text)):
+        return False
+    # "Russian military personnel stationed at Professional Technical School No. 19": the school is
+    # where the armed people were, not who was attacked
+    return not any(not _WHERE_BEFORE.search(target.text, armed.end(), m.start())
+                   for m in _CIVILIAN_TARGET.finditer(target.text))
+
+
+_WHERE_BEFORE = re.compile(r"\b(?:at|in|inside|near|within|of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
 
 
 def _civilian_victims(doc: Document) -> bool:
@@ -778,11 +787,16 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
     claims: list[Claim] = []
     if doc.sided:
         labels = list(out_sides) or ["A", "B"]
-        for n in range(1, 6):
-            seg = doc.get(f"casualties{n}")
+        # {{Infobox military operation}} has one "casualties" row of no column: read as a full-width row
+        keys = [f"casualties{n}" for n in range(1, 6)] if any(doc.get(f"casualties{n}") for n in range(1, 6)) \
+            else ["", "", "", "", "casualties"]
+        for n, key in enumerate(keys, 1):
+            seg = doc.get(key) if key else None
             if seg is None:
                 continue
             default = labels[n - 1] if n <= len(labels) else None
+            if key == "casualties" and "B" in sv.labels and armed_target_only(doc):
+                default = "B"  # an operation's casualties at an armed target: the target's people
             for rf in infobox_claims.row_figures(doc, seg, res, sv):
                 side = _column_side(rf, default, sv, reg)
                 claims.append(infobox_claims.to_claim(doc, seg, rf, side, seg.source_span(rf.line[0], rf.line[0] + 1)[0]))
