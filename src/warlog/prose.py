@@ -132,7 +132,9 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         if att is None and continued:
             att = context  # "Several dozen soldiers were wounded or missing as well."
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
-        owner = _owner(sent, fig.qty.start - s0) if fig.subject is None else None
+        # whose losses, named after the figure before ("..., compared with Polish losses of some 4,500 killed")
+        since = out[-1].figure.end - s0 if out and out[-1].figure is not None else 0
+        owner = _owner(sent, fig.qty.start - s0, since) if fig.subject is None else None
         if fig.subject is None or fig.subject.lower() in lex.category_of:
             # "inflicted 1,300 casualties on the Katangese force": no people of their own, whose they were
             owner = owner or _inflicted_on(sent, fig.qty.start - s0, fig.end - s0)
@@ -157,12 +159,12 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
 # "Chadian losses were 10 dead", "The Nigerien death toll stood at 12"
 _OWNER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4})(?:military\s+|army\s+|official\s+)?"
                     r"(?:casualties|losses|death\s+toll|toll|fatalities|dead)\s+(?:amounted\s+to|were|was|stood\s+at|"
-                    r"numbered|totall?ed|reached|came\s+to|included|rose\s+to)\b[^.;]*$")
+                    r"numbered|totall?ed|reached|came\s+to|included|rose\s+to|of)\b[^.;]*$")
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
 
 
-def _owner(sent: str, pos: int) -> str | None:
-    m = _OWNER.search(sent, max(0, pos - OWNER_REACH), pos)
+def _owner(sent: str, pos: int, since: int = 0) -> str | None:
+    m = _OWNER.search(sent, max(0, since, pos - OWNER_REACH), pos)
     return m.group("who") if m else None
 
 
@@ -196,6 +198,8 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | N
         # "JNIM ... losing four soldiers": the speaker's own people
         if label := _speaker_side(att, sv, reg):
             return label
+    if owner and fig.inherits and (label := sides.side_of_subject(owner, owner_kind if owner_kind != "unknown" else None, sv, reg)):
+        return label  # a new owner named since the figure before
     if fig.inherits and earlier:
         return earlier[-1].side
     if fig.subject is None and fig.rule.split(".v")[0] in OWN_LOSS_RULES and att and att.sources \
