@@ -142,6 +142,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
 
 
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
+_RULE = re.compile(r"[-–—_=•·*]{2,}\s*")
 _NAME_ONLY = re.compile(r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*|of|the|for|and)){0,4}")
 _AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
 _AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
@@ -398,6 +399,10 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
     piece = raw.strip()
     if not piece or piece.startswith("("):
         return
+    if (rule := _RULE.match(piece)) and piece[rule.end():]:
+        # "---- Per SDF:": a rule the copy drew between two claimants' parts of one row
+        lead += rule.end()
+        piece = piece[rule.end():]
     m = _HEADING.match(piece)
     if m and (cat := res.lexicon.category_of.get(m.group("label").strip().lower())):
         # "Killed: 183", "Wounded: 40": what the figures after it count

@@ -79,6 +79,8 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     else:
         low = high = nums[0]
         kind = "exact"
+    if m.group("suffix") == "±":
+        return Quantity(low, high, "approx" if kind == "exact" else kind, m.start(), m.end(), m.group(0))
     if m.group("suffix"):
         return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))
     qk = lex.patterns.qualifier_kind.get(qual_word)

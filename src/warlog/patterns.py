@@ -107,7 +107,7 @@ class Patterns:
         qual = _alt(q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []))
         # "between 30 and 32", "between 200 - 300", "30–32", "172~200"
         rng = rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"
-        suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b|\s+and\s+counting\b)"  # "125 and counting"
+        suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b|\s+and\s+counting\b|±)"  # "125 and counting"; "190±" about 190
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
         self.quantity = re.compile(
@@ -320,6 +320,9 @@ class Patterns:
                                     rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)")
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
+        self.not_casualty_after = re.compile(
+            rf"[^\S\n]*(?:(?:were|was|are|is|had\s+been|have\s+been|being|later|also|all)\s+)*"
+            rf"(?:{_alt(raw.get('not_casualties', []) or ['(?!)'])})\b", re.I)
         self.admission = re.compile(rf"\b(?:{_alt(att.get('admission', []) or ['(?!)'])})\b", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = WordPattern(rf"\b(?:{_alt(att['passive'])})\s+")
