@@ -242,6 +242,8 @@ def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     # "Operation Flash was a strategic victory for Croatia"; "a tactical victory for the French" (Ligny)
     assert _corpus_event("c29_operation_flash_1995_uncensoredwiki.txt").result.winner == "A"
     assert _corpus_event("c29_battle_of_ligny_1815_pwojczyn.txt").result.winner == "A"
+    # "The offensive ended in a Chadian military victory" (Northern Chad offensive 2021, hubbry)
+    assert _corpus_event("c34_northern_chad_offensive_2021_hubbry.txt").result.winner == "A"
 
 
 def test_flattened_belligerents_are_cut_where_the_camps_change():

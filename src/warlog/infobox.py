@@ -625,7 +625,8 @@ _SPLIT_VERDICT = re.compile(r"tactical\s+victory.*\bstrategic\s+victory|strategi
 
 # the lead's word on who won, where the copy lost the Result row: "The Hanoverian victory ended ...",
 # "The Ethiopian army defeated an invading Italian force"
-_LEAD_VICTORY = re.compile(r"\b(?:an?|the)\s+(?:decisive\s+|major\s+|crushing\s+)?(?P<who>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})\s+victory\b"
+_LEAD_VICTORY = re.compile(r"\b(?:an?|the)\s+(?:decisive\s+|major\s+|crushing\s+)?(?P<who>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
+                           r"\s+(?:(?:military|tactical|strategic|decisive|major|pyrrhic)\s+)?victory\b"
                            # "was a strategic victory for Croatia", "a tactical victory for the French"
                            r"|\b(?:an?|the)\s+(?:(?:decisive|major|crushing|strategic|tactical|clear|narrow)\s+)?victory\s+for\s+"
                            r"(?:the\s+)?(?P<who2>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
