@@ -13,6 +13,7 @@ from typing import Callable
 
 from .lexicon import Lexicon
 from .numbers import Quantity
+from .patterns import MONTHS
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:all\s+)?")
 _A = re.compile(r"(?:a|an)\s+", re.I)
@@ -285,6 +286,10 @@ def nominal(s: Spot) -> Figure | None:
     m = s.lex.patterns.nominal_before.search(s.before) if _may_end_with(s.before, _OF) else None
     if not m or (s.q.qualifier == "vague" and not s.subject):
         return None
+    if not s.subject and (named := _named_people(s)):
+        # "the death of one American, one Australian, two Dutch and 16 Afghan soldiers"
+        return Figure(s.q, s.at(m.start()), named.end(), named.group("np"), subject_kind(named.group("np"), s.lex),
+                      s.lex.category(m.group("nominal")), "")
     return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
                   speaker_side=m.group("nominal").lower() in LOSING_NOUNS,  # "Baku reported the loss of 31 servicemen"
                   inherits=_anaphoric(s.subject, s.lex))
@@ -368,6 +373,10 @@ def active(s: Spot) -> Figure | None:
     if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
                       inherits=_anaphoric(s.subject, s.lex))
+    if not s.subject and (named := _named_people(s)):
+        # "killed two Americans, one Australian and 16 Afghan soldiers": people of a name
+        return Figure(s.q, at, named.end(), named.group("np"), subject_kind(named.group("np"), s.lex), cat, "",
+                      speaker_side=word.lower() in LOSING)
     last = s.last
     if last is not None and last.end <= at and P.chain_gap.match(s.text[last.end:at]):
         # "killed 107 soldiers and captured seven POWs": the people of the figure before
@@ -411,9 +420,12 @@ def _named_people(s: Spot) -> re.Match | None:
     """People the lexicon does not name, when a name ("Maoists", "Naxalites") ends the clause."""
     m = _unlisted(s)
     if not m or not all(_NAME_WORD.fullmatch(w) for w in m.group("np").split()) \
-            or not s.lex.patterns.chain_ok_after.match(s.text, m.end()):
-        return None  # "37+ AFVs destroyed", "1 AC-130 shot down": things, or words of no name
+            or not s.lex.patterns.chain_ok_after.match(s.text, m.end()) or _WHEN_WORD.match(m.group("np")):
+        return None  # "37+ AFVs destroyed", "1 AC-130 shot down": things, or words of no name; "12 Tuesday"
     return m
+
+
+_WHEN_WORD = re.compile(rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTHS})\b", re.I)
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)*")
