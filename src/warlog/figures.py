@@ -88,7 +88,9 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             pending.append((q, fig.subject, fig.end))
             continue
         for pq, psubj, pend in pending:
-            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, shapes.SHARED.id))
+            # (alternatives waiting with no people of their own are the people of the figure that ends them)
+            figs.append(Figure(pq, pq.start, pend, psubj or fig.subject, subject_kind(psubj or fig.subject, lex),
+                               fig.category, shapes.SHARED.id))
         pending.clear()
         figs.append(fig)
     if group is not None:

@@ -16,6 +16,8 @@ from .numbers import Quantity
 from .patterns import MONTHS
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:all\s+)?")
+# the joins of alternative figures for the same people: "600 or 3,000 dead", "seventy, one hundred, or"
+_ALTERNATIVES = re.compile(r"\s*,?\s+or\s+(?:perhaps\s+|possibly\s+|even\s+)?|\s*,\s*(?=[^,.;]{1,40}?,?\s+or\s+)")
 _A = re.compile(r"(?:a|an)\s+", re.I)
 
 
@@ -438,6 +440,11 @@ def shared(s: Spot) -> Figure | None:
     """Figures joined before one verb: "five mercenaries and seven soldiers were killed". This one
     waits (rule "pending") for the verb of the figures after it."""
     subject, kind, after = s.subject, s.kind, s.after_subj
+    if not subject and (alt := _ALTERNATIVES.match(s.text, s.q.end, s.end)) \
+            and s.lex.patterns.quantity.match(s.text, alt.end(), s.end):
+        # "either seventy, one hundred, or three hundred rebels were killed": estimates of the same
+        # people, who and what happened to them said once, after the last
+        return Figure(s.q, s.q.start, s.q.end, None, None, "", "pending")
     if not subject:
         # people of any name, when it is a name: "left five Nigeriens, four Americans, and 21 militants dead"
         named = _unlisted(s)
