@@ -132,6 +132,11 @@ def test_actors_a_common_word_alias_matches_only_as_written():
     ("rendered/h2_tongo_tongo_ambush_2017.txt", "A", [("niger", "Niger"), ("united_states", "United States"),
                                                        ("france", "France"), ("berry_aviation", "Berry Aviation")]),
     ("html/h3_beeri_massacre.html", "A", [("pij", "PIJ")]),
+    # the groups a generic head names "(namely Abu Sayyaf an' Jemaah Islamiyah)" (Rizal Day bombings,
+    # wikiclassic); a force and its unit "Russian Air Force: 22nd Guards ..." (Kremenchuk, wikitext)
+    ("rendered/c28_rizal_day_bombings_2000_wikiclassic.txt", "A", [("abu_sayyaf", "Abu Sayyaf"),
+                                                                   ("jemaah_islamiyah", "Jemaah Islamiyah")]),
+    ("wikitext/c26_kremenchuk_shopping_mall_attack_2022.txt", "A", [("russia", "Russian Air Force")]),
 ])
 def test_actors_glued_cell_is_split_where_the_registry_knows_each(path, label, expected):
     doc_path = SAMPLES.parent / "tests" / "corpus" / path

@@ -148,7 +148,23 @@ def _actor_names(seg: Segment, reg: Registry | None = None) -> list[tuple[str, i
         raw = seg.text[s:e]
         if len(raw) > MAX_NAME or _SUPPORT.match(raw):
             continue
+        if (namely := _NAMELY.search(raw)) is not None:
+            # "Islamist terrorists (namely Abu Sayyaf an' Jemaah Islamiyah)": the groups it names
+            at, inner, pos = s + namely.start("who"), namely.group("who"), 0
+            for sep in [*_NAMELY_SEP.finditer(inner), None]:
+                end = sep.start() if sep else len(inner)
+                part = inner[pos:end]
+                if part.strip():
+                    lead = len(part) - len(part.lstrip())
+                    out.append((part.strip(), at + pos + lead, at + pos + lead + len(part.strip())))
+                pos = sep.end() if sep else end
+            continue
         name = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", _PAREN.sub("", raw))).strip(" :'\"|-–—*•")  # list marks too
+        if reg is not None and ": " in name and (head := name.split(": ", 1)[0]) and reg.lookup(head) \
+                and (off := raw.find(head)) >= 0:
+            # "Russian Air Force: 22nd Guards Heavy Bomber Aviation Division": the force, then its unit
+            out.append((head, s + off, s + off + len(head)))
+            continue
         if reg is not None and "(" in raw:
             # "(since 2021)", "(FAPLA)" go; "Communist Party of India (Maoist)" is a name of its own
             whole = _IMAGE_DEBRIS.sub(" ", _NOISE.sub(" ", raw)).strip(" :'\"|-–—*•")
@@ -162,6 +178,9 @@ def _actor_names(seg: Segment, reg: Registry | None = None) -> list[tuple[str, i
 
 
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_NAMELY = re.compile(r"\((?:namely|i\.\s?e\.|that\s+is|specifically)\s+(?P<who>[^()]{3,200})\)", re.I)
+# what parts the names of such a list: a comma, "and", "an'", "&"
+_NAMELY_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b|\ban')\s*", re.I)
 
 
 def _unglued(name: str, raw: str, s: int, e: int, reg: Registry | None) -> list[tuple[str, int, int]]:
