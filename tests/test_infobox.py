@@ -397,3 +397,11 @@ def test_operation_casualties_at_an_armed_target_are_the_targets():
     got = {(c.side, c.category, c.low, c.sources[0].name if c.sources else None)
            for c in ev.claims if c.origin == "infobox"}
     assert ("B", "killed", 89, "Russia") in got and ("B", "killed", 400, "Ukraine") in got
+
+
+def test_an_airstrike_with_no_perpetrators_row_takes_the_doer_its_lead_names():
+    # Mariupol theatre airstrike (plain-text form): no Perpetrators row; "the Russian Armed Forces
+    # bombed the Mariupol theatre" names the doer, side A; the civilians sheltering are side B
+    ev = _corpus_event("c27_mariupol_theatre_airstrike_2022.txt")
+    assert [a.id for a in ev.sides["A"].actors] == ["russia"]
+    assert ev.sides["B"].actors[0].kind == "civilians"

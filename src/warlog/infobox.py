@@ -211,7 +211,8 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg))
+        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg)
+                                                       or _massacre_sides(doc, reg, lex))
     seg = doc.get("combatants")
     if seg is None:
         return (_perpetrator_side(doc, reg, lex) or _names_line(doc, reg) or _lead_sides(doc, reg)
@@ -413,7 +414,7 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _DOES_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|attacked|massacred|executed|shot|opened\s+fire|raided|"
-                         r"stormed|burned|abducted|kidnapped|slaughtered)\b", re.I)
+                         r"stormed|burned|abducted|kidnapped|slaughtered|bombed|shelled|struck)\b", re.I)
 
 
 def _lead_actors(doc: Document, reg: Registry, both: bool = False) -> tuple[list, list]:
