@@ -405,3 +405,18 @@ def test_an_airstrike_with_no_perpetrators_row_takes_the_doer_its_lead_names():
     ev = _corpus_event("c27_mariupol_theatre_airstrike_2022.txt")
     assert [a.id for a in ev.sides["A"].actors] == ["russia"]
     assert ev.sides["B"].actors[0].kind == "civilians"
+
+
+@pytest.mark.parametrize("name,rows", [
+    # "36 killed / 190 wounded / US body count: 647 killed" (Battle of Suoi Tre, easychat): the US side's
+    # own heading after its unlabelled rows counts the Viet Cong's dead; "US: 347 killed ... / China
+    # estimate / 3,500 killed or wounded / UN estimate / 1,500 killed" (Pork Chop Hill, kiwix): China's
+    # estimate stays in the UN column, the UN's estimate opens the Chinese column
+    ("c30_battle_of_suoi_tre_1967_easychat.txt", [("A", "killed", 36), ("B", "killed", 647)]),
+    ("c29_battle_of_pork_chop_hill_1953_kiwix.txt", [("A", "casualties", 3500), ("B", "killed", 1500),
+                                                     ("B", "killed", 533)]),
+])
+def test_a_sides_own_claimant_heading_after_its_rows_counts_the_enemy(name, rows):
+    ev = _corpus_event(name)
+    got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+    assert set(rows) <= got

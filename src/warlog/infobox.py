@@ -935,6 +935,17 @@ def _captive(subject: str) -> bool:
 _TOTAL_ROW = re.compile(r"[ \t]*total\s*:?\s*(?=[~≈c.]*\s*\d)", re.I)
 
 
+def _counts_of_the_enemy(rfs: list, label: str, used: set, sv, reg) -> bool:
+    """"36 killed / 190 wounded / US body count: 647 killed": a side's own claimant heading, after the
+    column's rows of no claimant, counts the other side's people (a side gives its own losses unlabelled
+    and labels its count of the enemy's)."""
+    if not any(not key[0] for key in used):
+        return False
+    sides_of = {sv.of_actor(reg.by_id[src.actor], reg) for rf in rfs if rf.att_from == "heading" and rf.att
+                for src in rf.att.sources if src.actor in reg.by_id}
+    return sides_of == {label}
+
+
 def _about(total: int | None, figure: int | None) -> bool:
     """A figure that is the sum ``total``, give or take the slips of an article's arithmetic."""
     return total is not None and figure is not None and abs(total - figure) <= figure // 50
@@ -979,6 +990,8 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
                 used[label] = {k for k in used[label] if k[0]}
         else:
             if keys & used[labels[cur]] and cur + 1 < len(labels):
+                cur += 1
+            elif cur + 1 < len(labels) and _counts_of_the_enemy(rfs, labels[cur], used[labels[cur]], sv, reg):
                 cur += 1
             label = labels[cur]
         used[label] |= keys
