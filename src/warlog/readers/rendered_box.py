@@ -83,6 +83,9 @@ class Box:
 
 # -- one cell per line, or tabs -------------------------------------------------------------------
 
+_CASUALTIES_ALONE = re.compile(r"casualties:?$", re.I)
+
+
 def read_lines(box: Box, lines: list[Line]) -> None:
     """File the lines of a one-cell-per-line (or tabbed) infobox."""
     lay, skip = box.lay, False
@@ -109,6 +112,11 @@ def read_lines(box: Box, lines: list[Line]) -> None:
         if box.block is None and (m := PART_OF.match(text)) and "partof" not in box.inline:
             box.open_inline("partof", [(pos + m.end(), text[m.end():])])
             box.key = None  # one line: the lines below are captions
+            continue
+        if box.block in ("strength", "units", "commanders") and _CASUALTIES_ALONE.match(s) and "casualties" not in box.raw:
+            # "Casualties" alone on its line under the Strength block: the older template's heading of
+            # the casualty block (alone elsewhere it may be an article's section)
+            box.open_block("casualties")
             continue
         m = lay.label_start.match(text)
         label = " ".join(m.group("label").lower().split()) if m else None
