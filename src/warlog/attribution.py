@@ -34,7 +34,9 @@ _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
 # where the claimant's words end; a copy may lose a full stop: "according to Cameroonian officials Boko
 # Haram fighters retreated" (the people who say so end it before a new capitalised word)
-_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|$)|"
+# (a finite verb ends it too: "the toll given by the GNA was sixteen killed")
+_END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|"
+                     r"\b(?:was|were|is|are|had|has|have|stood|stands|reached|rose|put)\b|$)|"
                      r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("officials", "sources", "authorities", "residents", "witnesses",
                                                                  "survivors", "activists", "locals")) + r")\s+(?=[A-Z])")
 _CAPITAL = re.compile(r"[A-Z]")

@@ -53,7 +53,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         before = text[max(start, m.start() - WINDOW):m.start()]
         last = figs[-1] if figs else (previous[-1] if previous else None)
         rev = _revision(before, P)
-        target = _revised(rev, figs, previous, P) if rev else None
+        target = _revised(rev, figs, previous, P, _category_after(text, q, end, lex)) if rev else None
         if target is not None:
             figs.append(_revision_figure(text, q, m.start() - len(before) + rev.start(), end, target, lex))
             pending.clear()
@@ -304,11 +304,23 @@ def _revision(before: str, P) -> re.Match | None:
     return m if m and m.end() == len(before) else None
 
 
-def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P) -> Figure | None:
+def _category_after(text: str, q: Quantity, end: int, lex: Lexicon) -> str | None:
+    """The category a bare word after a figure says ("rose to twenty-six killed"), if one does."""
+    subj = lex.patterns.subject.match(text, q.end, end)
+    if subj and _bare_word(subj.group("subj"), lex):
+        return lex.category_of.get(subj.group("subj").lower())
+    verb = lex.patterns.verb_after.match(text, q.end, end)
+    return lex.category(verb.group("verb")) if verb else None
+
+
+def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P, category: str | None = None) -> Figure | None:
     """The figure a revision replaces: the last one, but the last of the dead for a toll or for one
     number of several ("this toll was later raised to 66", "these numbers soon rose to 30", after
-    "58 killed and one injured")."""
+    "58 killed and one injured"), and the last of its own category where it says one ("this rose to
+    twenty-six killed and thirty-three injured")."""
     recent = (list(previous[-20:]) + figs[-20:])[::-1]  # a bounded look back: linear time
+    if category is not None:
+        return next((f for f in recent if f.category == category), recent[0] if recent else None)
     if P.revision_of_dead.fullmatch(rev.group("noun")):
         return next((f for f in recent if f.category == "killed"), None)
     return recent[0] if recent else None
@@ -320,7 +332,12 @@ def _revision_figure(text: str, q: Quantity, start: int, end: int, target: Figur
     P = lex.patterns
     subj = P.subject.match(text, q.end, end)
     if subj is None or _bare_word(subj.group("subj"), lex):
-        return Figure(q, start, q.end, target.subject, target.subject_kind, target.category,
+        # ("rose to twenty-six killed": the word's category, which the figure it revises has too)
+        verb = P.verb_after.match(text, q.end, end) if subj is None else None
+        cat = (lex.category_of.get(subj.group("subj").lower(), target.category) if subj
+               else lex.category(verb.group("verb")) if verb else target.category)
+        stop = subj.end() if subj else verb.end("verb") if verb else q.end
+        return Figure(q, start, stop, target.subject, target.subject_kind, cat,
                       shapes.REVISION.id, target.speaker_side, True, revises=target)
     verb = P.verb_after.match(text, subj.end(), end)
     return Figure(q, start, verb.end("verb") if verb else subj.end(), subj.group("subj"),
