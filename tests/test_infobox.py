@@ -192,6 +192,12 @@ def test_lead_date_is_the_day_it_names_over_a_year_in_a_name():
     assert (ev.date_start, ev.date_end) == ("1746-04-16", "1746-04-16")
 
 
+def test_lead_date_is_a_later_paragraphs_day_within_the_year_named_first():
+    # Battle of Zabadani (2015) as wikimili copied it, no Date row: the first paragraph gives 2015, the
+    # next the day the battle began
+    assert _corpus_event("c34_battle_of_zabadani_2015_wikimili.txt").date_start == "2015-07-03"
+
+
 def test_a_date_rows_caption_year_does_not_widen_its_days():
     # Battle of Qala-i-Jangi as alchetron copied it: the Date cell runs on into a caption and a
     # "Similar" line naming "2001 uprising in Herat"

@@ -105,12 +105,16 @@ def _lead_date(doc: Document):
     """The event's date from the lead where no infobox gives one: the first dated paragraph of the
     lead (a copy may put a caption or a list first), any year ("On 16 April 1746")."""
     lead = [p for p in doc.paragraphs if p.section == ""][:LEAD_DATE_PARAGRAPHS] or doc.paragraphs[:1]
+    first = None
     for para in lead:
         found = [d for d in dates.find_all(para.text.text[:LEAD_DATE_REACH], any_year=True) if d.has_year]
-        if found:
-            # a day the lead names over a year in a name before it ("the rising of 1745 ... on 16 April 1746")
-            return next((d for d in found if d.precision == "day"), found[0])
-    return None
+        # a day the lead names over a year before it ("the rising of 1745 ... on 16 April 1746", "the
+        # 2021 phase of the civil war" / "The battle began on November 9, 2024")
+        day = next((d for d in found if d.precision == "day"), None)
+        if day is not None and (first is None or day.start.startswith(first.start)):
+            return day  # (a later paragraph's day only within the year or month the lead named first)
+        first = first or (found[0] if found else None)
+    return first
 
 
 LEAD_DATE_PARAGRAPHS = 3
