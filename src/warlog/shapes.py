@@ -393,7 +393,7 @@ def active(s: Spot) -> Figure | None:
 
 _JOINED_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:or|and|and/or)\s+$")
 
-CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted"}
+CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted", "attributive"}
 
 
 def chain(s: Spot) -> Figure | None:
