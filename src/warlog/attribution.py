@@ -167,6 +167,8 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         return not (ascii_only and P.attribution_first[kind].isdisjoint(words))
 
     for m in P.say_verb.finditer(s) if may("say") else ():
+        if m.start() > 0 and m.group("verb")[:1].isupper():
+            continue  # "the Islamic State", "Kebbi State": a name, not a verb
         if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, max(0, m.start() - 40), m.start())):
             events.append((m.start(), "say", m))
     for m in P.passive_by.finditer(s) if may("by") else ():
