@@ -110,8 +110,10 @@ def _things_verb(text: str, q: Quantity, end: int, P) -> re.Match | None:
 def _alternative(text, q, before, end, here, P) -> Figure | None:
     """"At least 80 people (142 according to official tallies) were killed": another claimant's
     figure for the people of the figure around it."""
-    if here is None or not here.start < q.start < here.end or not before.rstrip().endswith("("):
+    if here is None or not before.rstrip().endswith("("):
         return None
+    if not (here.start < q.start < here.end or here.end <= q.start and not text[here.end:q.start].strip(" (")):
+        return None  # (inside the figure's words, or the bracket right after them: "1,100 prisoners (3,600, ...)")
     if not P.according_after.match(text, q.end, end):
         return None
     return Figure(q, q.start, q.end, here.subject, here.subject_kind, here.category, shapes.ALTERNATIVE.id,

@@ -326,7 +326,7 @@ class Patterns:
         self.admission = re.compile(rf"\b(?:{_alt(att.get('admission', []) or ['(?!)'])})\b", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = WordPattern(rf"\b(?:{_alt(att['passive'])})\s+")
-        self.according_after = re.compile(r"\s+(?:according\s+to|citing|per)\b", re.I)
+        self.according_after = re.compile(r"\s*,?\s+(?:according\s+to|citing|per)\b", re.I)
         self.according = re.compile(r"(?:\b(?:according\s+to|citing)\s+|\(\s*per\s+|\bper\s+)", re.I)
         self.pronoun = re.compile(rf"^(?:{_alt(att['pronouns'])})$", re.I)
         self.document = re.compile(rf"\b(?:{_alt(att['documents'])})\s+(?:by|from|of|issued\s+by)\s+", re.I)

@@ -500,7 +500,7 @@ REVISION = Rule("revision", 3, lambda s: None)  # v3: a revised figure's own cat
 SINGULAR = Rule("singular", 1, lambda s: None)
 SHARED = next(r for r in RULES if r.name == "shared")
 BREAKDOWN = Rule("breakdown", 2, lambda s: None)  # v2: a part's own parts in brackets passed over
-ALTERNATIVE = Rule("alternative", 1, lambda s: None)
+ALTERNATIVE = Rule("alternative", 2, lambda s: None)  # v2: in a bracket right after the figure's words
 ANOTHER = Rule("another", 1, lambda s: None)
 
 
