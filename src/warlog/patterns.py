@@ -210,8 +210,9 @@ class Patterns:
                                       key=lambda nc: -len(nc[0]))
         tolls = raw["toll"] + raw.get("toll_wounded", [])
         self.toll_hints = tuple({p.split()[-1].lower() for p in tolls} | {p.split()[-1] for p in tolls})
-        self.count_words = frozenset(re.findall(r"\w+", w.lower())[0]
-                                     for w in verbs + nouns + active + nominal + raw["revision"]["verbs"] + ["toll"])
+        self.count_words = frozenset([re.findall(r"\w+", w.lower())[0]
+                                      for w in verbs + nouns + active + nominal + raw["revision"]["verbs"] + ["toll"]]
+                                     + [h.lower() for h in self.toll_hints])  # "the number of victims is ..."
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         # "a French soldier was killed": one person, written without a number
         self.singular = re.compile(
@@ -291,7 +292,7 @@ class Patterns:
         self.result_success = re.compile("|".join(f"(?:{p})" for p in raw["results"].get("success", [])) or r"(?!)")
 
         self.toll = re.compile(
-            rf"\b(?:{_alt(raw['toll'])}|(?P<hurt>{_alt(raw.get('toll_wounded', []) or ['(?!)'])}))\s+(?:[\w']+\s+){{0,3}}?"
+            rf"\b(?:{_alt(raw['toll'])}|(?P<hurt>{_alt(raw.get('toll_wounded', []) or ['(?!)'])}))\s+(?:[^\W\d]+\s+){{0,6}}?"
             rf"(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
             re.I)
         rev = raw["revision"]
