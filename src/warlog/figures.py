@@ -48,6 +48,10 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         q = from_match(m, lex)
         if q is None:
             continue
+        if q.qualifier == "vague" and figs and _AS_MANY.fullmatch(m.group(0)) and _AS_BEFORE.search(text, max(start, m.start() - 4), m.start()):
+            # "two were killed and as many wounded": as many as the figure before
+            p = figs[-1].qty
+            q = Quantity(p.low, p.high, p.qualifier, q.start, q.end, q.words)
         # what stands before a figure is read within a window, so a sentence of a thousand figures
         # costs linear time, not quadratic
         before = text[max(start, m.start() - WINDOW):m.start()]
@@ -99,6 +103,10 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     if P.singular_hint.search(text, start, end):
         figs = _with_singulars(text, start, end, figs, lex)
     return _with_another(text, end, figs, lex)
+
+
+_AS_MANY = re.compile(r"many", re.I)
+_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 
 
 def _things_verb(text: str, q: Quantity, end: int, P) -> re.Match | None:
