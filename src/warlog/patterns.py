@@ -160,7 +160,8 @@ class Patterns:
         not_count = rf"(?!\d|(?:{number_words}|{vague}|a|an|the)\b)"
         # after a word of whose, losses stand for their people: "4 civilian deaths", "fifteen junta deaths"
         people = _alt(heads + raw.get("loss_nouns", []))
-        joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{people}))?"
+        # (a loss noun joins only its own modifier: "civilian deaths", not "soldiers and injuries")
+        joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt(heads)}))?"
         self.subject = re.compile(
             # "Houthi and allied fighters", "Malian and French soldiers": two modifiers joined, a name first
             rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:(?-i:[A-Z])[\w'’-]*\s+and\s+)?"
@@ -254,7 +255,9 @@ class Patterns:
             rf"\s+(?:(?:had|has|have|reportedly|also|allegedly)\s+)*(?:{_alt(raw['suffering'])})\s+$", re.I)
         # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
         self.nominal_before = re.compile(
-            rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$", re.I)
+            rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$"
+            # "injuries to over 141 others": what befell the people, then "to"
+            rf"|\b(?P<nominal_to>injur(?:y|ies)|wounds?)\s+to\s+(?:(?:the|all)\s+)?$", re.I)
         # "six of their fighters": the speaker's own people
         self.of_own = re.compile(r"\s+of\s+(?P<own>their|its|our|his|her|the)\s+(?=\w)", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"

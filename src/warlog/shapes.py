@@ -132,7 +132,7 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
 
 
-_OF = frozenset({"of", "the", "all"})  # the words nominal_before can end with
+_OF = frozenset({"of", "the", "all", "to"})  # the words nominal_before can end with
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
 
 
@@ -288,12 +288,14 @@ def nominal(s: Spot) -> Figure | None:
     m = s.lex.patterns.nominal_before.search(s.before) if _may_end_with(s.before, _OF) else None
     if not m or (s.q.qualifier == "vague" and not s.subject):
         return None
+    noun = m.group("nominal") or m.group("nominal_to")
+    cat = s.lex.category(noun) if m.group("nominal") else "wounded"  # "injuries to over 141 others"
     if not s.subject and (named := _named_people(s)):
         # "the death of one American, one Australian, two Dutch and 16 Afghan soldiers"
         return Figure(s.q, s.at(m.start()), named.end(), named.group("np"), subject_kind(named.group("np"), s.lex),
-                      s.lex.category(m.group("nominal")), "")
-    return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, s.lex.category(m.group("nominal")), "",
-                  speaker_side=m.group("nominal").lower() in LOSING_NOUNS,  # "Baku reported the loss of 31 servicemen"
+                      cat, "")
+    return Figure(s.q, s.at(m.start()), s.after_subj, s.subject, s.kind, cat, "",
+                  speaker_side=noun.lower() in LOSING_NOUNS,  # "Baku reported the loss of 31 servicemen"
                   inherits=_anaphoric(s.subject, s.lex))
 
 
@@ -482,7 +484,7 @@ RULES: list[Rule] = [
     Rule("passive", 2, passive),
     Rule("ellipsis", 1, ellipsis),
     Rule("unlisted", 1, unlisted),
-    Rule("nominal", 1, nominal),
+    Rule("nominal", 2, nominal),  # v2: "injuries to N"; people named by their nation
     Rule("toll", 3, toll),  # v3: the number of injured ("the number of wounded is at 50")
     Rule("hostage", 2, hostage),
     Rule("others", 1, others),
