@@ -79,6 +79,8 @@ def from_match(m: re.Match, lex: Lexicon) -> Quantity | None:
     else:
         low = high = nums[0]
         kind = "exact"
+    if m.groupdict().get("open"):
+        return Quantity(low, None, "at_least", m.start(), m.end(), m.group(0))  # "between 35 and over 300"
     if m.group("suffix") == "±":
         return Quantity(low, high, "approx" if kind == "exact" else kind, m.start(), m.end(), m.group(0))
     if m.group("suffix"):

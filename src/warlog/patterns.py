@@ -106,7 +106,9 @@ class Patterns:
         q = raw["qualifiers"]
         qual = _alt(q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []))
         # "between 30 and 32", "between 200 - 300", "30–32", "172~200"
-        rng = rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*{num}|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})"
+        # ("between 35 and over 300": a range whose upper end is open, read by from_match as at least 35)
+        rng = (rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*(?P<open>(?:over|more\s+than)\s+)?{num}"
+               rf"|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})")
         suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b|\s+and\s+counting\b|±)"  # "125 and counting"; "190±" about 190
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
