@@ -76,10 +76,12 @@ def _counts_line(s: str, words: int) -> bool:
     """A cell that lists counts ("Wellington's army: 3,500 dead; 10,200 wounded; 3,300 missing."): three
     figures or more, a few words each; a sentence tells more between its figures."""
     figures = len(_FIGURES.findall(s))
-    return figures >= 3 and words <= 4 * figures
+    return figures >= 3 and words <= 4 * figures and not _TWO_SENTENCES.search(s)
 
 
 _FIGURES = re.compile(r"(?<![\w.,])\d[\d,.]*")
+# "... were killed. Between 30 and 40 soldiers were wounded.": two sentences, running text
+_TWO_SENTENCES = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]+\s[^.]*\b(?:were|was|are|is|had|have)\b")
 
 
 def _is_sentence(line: str) -> bool:
