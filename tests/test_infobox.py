@@ -426,3 +426,12 @@ def test_a_sides_own_claimant_heading_after_its_rows_counts_the_enemy(name, rows
     ev = _corpus_event(name)
     got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
     assert set(rows) <= got
+
+
+def test_a_row_of_counts_ending_in_full_stops_stays_in_the_infobox():
+    # Battle of Two Sisters as a mirror printed it: "17 wounded on land.[2] unknown on HMS Glamorgan."
+    # is a casualty row (no verb of its own), not the article's first sentence: the rows below it
+    # (the other side's "20 killed / 50 wounded / 54 captured") are still read
+    ev = _corpus_event("c37_battle_of_two_sisters_1982_bothsulfurmo547.txt")
+    got = {(c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+    assert {("wounded", 17), ("killed", 20), ("wounded", 50), ("captured", 54)} <= got

@@ -88,12 +88,13 @@ def _is_sentence(line: str) -> bool:
     """Running text after the infobox: prose, or a short sentence ("Over thirty soldiers were killed.");
     not a row that ends in its claimant's bracket ("Less than 100 total (ISAF claim).")."""
     s = MARKER.sub("", line).strip()
-    if _CLAIMANT_END.search(s):
-        return False
+    if _CLAIMANT_END.search(s) or s[:1].isdigit() and not _FINITE.search(s):
+        return False  # "17 wounded on land. Unknown on HMS Glamorgan.": a row of counts, no verb of its own
     return _is_prose(s) or (len(s.split()) >= 6 and bool(_END.search(s)) and bool(re.match(r"[\"“'A-Z0-9]", s))
                             and not _counts_line(s, len(s.split())))
 
 
+_FINITE = re.compile(r"\b(?:were|was|are|is|had|has|have|been|said|says|reported|claimed|died|killed\s+(?:by|in)\b)", re.I)
 _CLAIMANT_END = re.compile(r"\((?:[^()]*\b(?:claims?|estimates?|figures?)|per\b[^()]*|according\s+to\b[^()]*)\)\.?$", re.I)
 
 
