@@ -435,3 +435,11 @@ def test_a_row_of_counts_ending_in_full_stops_stays_in_the_infobox():
     ev = _corpus_event("c37_battle_of_two_sisters_1982_bothsulfurmo547.txt")
     got = {(c.category, c.low) for c in ev.claims if c.origin == "infobox"}
     assert {("wounded", 17), ("killed", 20), ("wounded", 50), ("captured", 54)} <= got
+
+
+def test_sides_from_a_lead_that_says_who_fought_whom():
+    # Battle of Boquerón as a fandom wiki printed it, its infobox lost to "Template:..." text: "a battle
+    # fought ... between the Bolivian and Paraguayan armies" gives the sides, in the lead's order
+    ev = _corpus_event("c37_battle_of_boqueron_1932_fandom.txt")
+    assert [(k, [a.id for a in s.actors]) for k, s in ev.sides.items()] == [("A", ["bolivia"]), ("B", ["paraguay"])]
+    assert any(c.side == "A" and c.low == 240 for c in ev.claims)  # "240 Bolivian defenders surrendered"

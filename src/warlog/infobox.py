@@ -212,11 +212,11 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
         return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg)
-                                                       or _massacre_sides(doc, reg, lex))
+                                                       or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg))
     seg = doc.get("combatants")
     if seg is None:
         return (_perpetrator_side(doc, reg, lex) or _names_line(doc, reg) or _lead_sides(doc, reg)
-                or _massacre_sides(doc, reg, lex))
+                or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg))
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
@@ -388,6 +388,32 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     Islamic State in the Greater Sahara")."""
     states, groups = _lead_actors(doc, reg, both=True)
     return {"A": Side(actors=states), "B": Side(actors=groups)} if states and groups else {}
+
+
+def _between_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+    """Sides from a lead that says who fought whom: "fought ... between the Bolivian and Paraguayan
+    armies", "between France and Austria": the first named is side A, the second side B, each when
+    the registry knows it (by name, or a nationality word before its forces)."""
+    for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
+        text = para.text.text[:800]
+        m = _BETWEEN.search(text)
+        if m is None:
+            continue
+        out = {}
+        for label, group in (("A", "a"), ("B", "b")):
+            found = [x for x in reg.find(m.group(group)) if x.actor.kind in BELLIGERENT_KINDS]
+            if not found:
+                return {}
+            x = found[0]
+            s, e = para.text.source_span(m.start(group) + x.start, m.start(group) + x.end)
+            out[label] = Side(actors=[sides.actor(x.actor.name, reg, doc.text[s:e], s, e)])
+        return out if out["A"].actors[0].id != out["B"].actors[0].id else {}
+    return {}
+
+
+_BETWEEN = re.compile(r"\b(?:fought|war|battle|conflict|clash(?:es)?|engagement)\b[^.;]{0,80}?\bbetween\s+(?:the\s+)?"
+                      r"(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+and\s+(?:the\s+)?"
+                      r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
 def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
