@@ -443,3 +443,5 @@ def test_sides_from_a_lead_that_says_who_fought_whom():
     ev = _corpus_event("c37_battle_of_boqueron_1932_fandom.txt")
     assert [(k, [a.id for a in s.actors]) for k, s in ev.sides.items()] == [("A", ["bolivia"]), ("B", ["paraguay"])]
     assert any(c.side == "A" and c.low == 240 for c in ev.claims)  # "240 Bolivian defenders surrendered"
+    # the templates' names the wiki printed are chrome; the lead's subject names the article
+    assert ev.title == "Battle of Boquerón"

@@ -217,6 +217,10 @@ def _is_candidate(lay: Layout, s: str) -> bool:
 
 # a short sentence is no name: "In total 340 people were killed in the attack." opens a news text
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+# the name a lead opens with: "The Battle of Boquerón was", "The flour massacre occurred" (capitalised
+# words, "of"/"the" between them, then a verb)
+_LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>(?:[A-Z0-9][\w'’.-]*|of|the|on|in|at|de|del)(?:\s+(?:[A-Z0-9][\w'’.-]*|of|the|on|in|at|de|del|massacre|attack|attacks|bombing|bombings|raid|ambush|airstrike|shooting|siege|offensive|uprising|crisis|clashes|incident|war|battle)){0,7})"
+                           r"\s+(?:\([^()]{0,120}\)\s+)?(?:was|were|is|occurred|took\s+place|refers)\b")
 # a heading in the wikitext way, in a plain text: "= Lidice massacre =", "== Background =="
 _EQUALS_HEADING = re.compile(r"^(=+)\s*+(?P<h>[^=]++)\1\s*+$")  # possessive: linear on long blank runs
 
@@ -233,7 +237,10 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:
-        return ""
+        # no line names the article: the lead's subject does ("The Battle of Boquerón was a battle ...")
+        lead = next((MARKER.sub("", t).strip() for _, t in lines if _is_prose(t)), "")
+        m = _LEAD_SUBJECT.match(lead)
+        return m.group("name") if m else ""
     keys = [c.lower() for c in cands]
     for c, k in zip(cands, keys):
         if keys.count(k) > 1:
