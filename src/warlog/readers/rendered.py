@@ -81,7 +81,7 @@ def _counts_line(s: str, words: int) -> bool:
 
 _FIGURES = re.compile(r"(?<![\w.,])\d[\d,.]*")
 # "... were killed. Between 30 and 40 soldiers were wounded.": two sentences, running text
-_TWO_SENTENCES = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]+\s[^.]*\b(?:were|was|are|is|had|have)\b")
+_TWO_SENTENCES = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]+\s[^.]{0,200}?\b(?:were|was|are|is|had|have)\b")
 
 
 def _is_sentence(line: str) -> bool:
