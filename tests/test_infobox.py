@@ -445,3 +445,5 @@ def test_sides_from_a_lead_that_says_who_fought_whom():
     assert any(c.side == "A" and c.low == 240 for c in ev.claims)  # "240 Bolivian defenders surrendered"
     # the templates' names the wiki printed are chrome; the lead's subject names the article
     assert ev.title == "Battle of Boquerón"
+    # "The flour massacre[6][7] (Arabic: ...) occurred in the Gaza Strip ...": a page that opens with its lead
+    assert _corpus_event("c27_flour_massacre_2024_askwikinow.txt").title == "Flour massacre"

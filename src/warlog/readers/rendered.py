@@ -221,6 +221,10 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
 # words, "of"/"the" between them, then a verb)
 _LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>(?:[A-Z0-9][\w'’.-]*|of|the|on|in|at|de|del)(?:\s+(?:[A-Z0-9][\w'’.-]*|of|the|on|in|at|de|del|massacre|attack|attacks|bombing|bombings|raid|ambush|airstrike|shooting|siege|offensive|uprising|crisis|clashes|incident|war|battle)){0,7})"
                            r"\s+(?:\([^()]{0,120}\)\s+)?(?:was|were|is|occurred|took\s+place|refers)\b")
+# "The flour massacre ... occurred": words of no capital ending in a word of what happened
+_LEAD_EVENT = re.compile(r"^(?:The\s+)?(?P<name>(?:[\w'’-]+\s+){0,4}?(?:massacre|attack|attacks|bombing|bombings|"
+                         r"raid|ambush|airstrike|shooting|siege|offensive|uprising|crisis|clashes|incident))"
+                         r"\s+(?:\([^()]{0,120}\)\s+)?(?:was|were|is|occurred|took\s+place)\b", re.I)
 # a heading in the wikitext way, in a plain text: "= Lidice massacre =", "== Background =="
 _EQUALS_HEADING = re.compile(r"^(=+)\s*+(?P<h>[^=]++)\1\s*+$")  # possessive: linear on long blank runs
 
@@ -239,8 +243,8 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     if not cands:
         # no line names the article: the lead's subject does ("The Battle of Boquerón was a battle ...")
         lead = next((MARKER.sub("", t).strip() for _, t in lines if _is_prose(t)), "")
-        m = _LEAD_SUBJECT.match(lead)
-        return m.group("name") if m else ""
+        m = _LEAD_SUBJECT.match(lead) or _LEAD_EVENT.match(lead)
+        return (m.group("name")[:1].upper() + m.group("name")[1:]) if m else ""
     keys = [c.lower() for c in cands]
     for c, k in zip(cands, keys):
         if keys.count(k) > 1:
