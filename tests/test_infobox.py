@@ -447,3 +447,12 @@ def test_sides_from_a_lead_that_says_who_fought_whom():
     assert ev.title == "Battle of Boquerón"
     # "The flour massacre[6][7] (Arabic: ...) occurred in the Gaza Strip ...": a page that opens with its lead
     assert _corpus_event("c27_flour_massacre_2024_askwikinow.txt").title == "Flour massacre"
+
+
+def test_parts_under_a_heading_repeat_categories_within_their_column():
+    # Battles of Latrun (1948) as an academic dictionary printed them: "Bin Nun Bet: 44 KIA, 88 WIA" /
+    # "Operation Yoram: over 16 KIA/79 wounded ..." / "July 16: 23 KIA": each a part of the same
+    # column's counts, whose categories come again without starting the other side's column
+    ev = _corpus_event("c32_battles_of_latrun_1948_academic.txt")
+    got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+    assert {("A", "killed", 16), ("A", "wounded", 79), ("A", "killed", 23)} <= got

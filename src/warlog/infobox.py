@@ -987,7 +987,15 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
     labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
     cur, used, out, closed = 0, {lab: set() for lab in labels}, [], False
     sums: dict[str, int] = {}  # the current column's figures so far, by category
+    last_part = None
     for n, rfs in enumerate(lines):
+        part = next((rf.part_at for rf in rfs if rf.part_at is not None), None)
+        if part is not None and part != last_part:
+            # "Operation Yoram:", "July 16:": a part of the same counts under the same claimant, whose
+            # categories may come again without starting the next column
+            keys_of = {rf.claimant_key for rf in rfs}
+            used[labels[cur]] = {k for k in used[labels[cur]] if k[0] not in keys_of}
+        last_part = part if part is not None else last_part
         # (within a few: "Total: 432 killed" over 361 and 73, the article's own arithmetic)
         sums_up = n > 0 and all(_about(sums.get(rf.fig.category), rf.fig.qty.low) for rf in rfs)
         if closed and sums_up and not (next_column and next_column[n]):

@@ -49,7 +49,8 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 # a part of the same counts (a period, a phase, a place), under the same claimant and party: "VC claim:" /
 # "From 9 to 12 June: 608 killed or wounded" / "From May to July:" / "4,386 casualties"
-_PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|(?:{MONTHS})\.?|"
+_PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|(?:{MONTHS})\.?(?:\s+\d{{1,2}})?|"
+                   rf"\d{{1,2}}\s+(?:{MONTHS})|"
                    r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
 _TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
@@ -102,6 +103,7 @@ class RowFigure:
     total: bool = False  # "Total: 30", "35 killed overall": everyone's, in a row of no side's own
     everyone: bool = False  # says so in its words: "overall", "41 (40 CRPF personnel, 1 suicide bomber)"
     headed_at: int | None = None  # where the party heading over it starts ("Civilian casualties")
+    part_at: int | None = None  # where the heading of a part over it starts ("Operation Yoram:", "July 16:")
 
     @property
     def claimant_key(self) -> str:
@@ -142,6 +144,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
 
 
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
+_DAY_HEADING = re.compile(rf"^(?P<label>(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\.?)\s*:", re.I)
 _RULE = re.compile(r"[-–—_=•·*]{2,}\s*")
 _NAME_ONLY = re.compile(r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*|of|the|for|and)){0,4}")
 _AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
@@ -208,12 +211,14 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         starts = [lab.start for lab in labels]
         stops = [i for i, lab in enumerate(labels) if lab.heading or lab.kind == "claimant"]
         h = 0  # headings are applied once each, in order: a row of many figures costs linear time
+        part_at = None
         row_party = None  # "United States 1 killed, 7 wounded": a row's leading party is its later figures' too
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
                 heading_total = heads[h].total
                 headed_at = heads[h].start if heads[h].kind == "party" else headed_at
+                part_at = heads[h].start if heads[h].part else None
                 h += 1
             att = _claimant_after(fig, labels, starts, stops)
             att_from = "label" if att else ("heading" if heading_att else None)
@@ -224,7 +229,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
                 or heading_party
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
-                                 headed_at))
+                                 headed_at, part_at))
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
@@ -403,6 +408,10 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         # "---- Per SDF:": a rule the copy drew between two claimants' parts of one row
         lead += rule.end()
         piece = piece[rule.end():]
+    if (day := _DAY_HEADING.match(piece)) is not None:
+        # "July 16: 23 KIA": a day's part of the same counts, under the same claimant and party
+        out.append(Label("scope", s + lead, s + lead + day.end("label"), heading=True, part=True))
+        return
     m = _HEADING.match(piece)
     if m and (cat := res.lexicon.category_of.get(m.group("label").strip().lower())):
         # "Killed: 183", "Wounded: 40": what the figures after it count
