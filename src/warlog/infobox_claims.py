@@ -69,7 +69,7 @@ _BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|(?:\s+[^\W\d]\w*){1,3})?|(?<=\)))\s+(?P
                        # "4 killed (per Mali": a bracket the copy cut before it closed
                        r"|(?<=\w)\s+\((?P<cut>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})$")
 _YEAR_CITED = re.compile(r"(?:1[0-9]|20)\d\d\)")
-_SEPARATORS = re.compile(r"[,;]|<hr\s*/?>", re.I)
+_SEPARATORS = re.compile(r"[,;]|<hr\s*/?>|\s[-–—_=]{3,}(?=\s)", re.I)  # (a rule drawn mid-row: "... ---- Per SDF:")
 _CIVILIANS = re.compile(r"^(?:(?:civilians?|non-combatants?|villagers|residents|locals|population|people)|"
                         # "Civilian casualties" over the rows below it, with or without its colon
                         r"(?:civilians?|non-combatants?)\s+(?:casualties|losses|deaths|dead|killed|toll|victims))$", re.I)
