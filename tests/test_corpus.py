@@ -22,8 +22,8 @@ GOLD = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
 FLOORS = {
     "format": {
         "html": (0.87, 0.89, 0.95),
-        "infobox-text": (0.86, 0.9, 0.93),
-        "rendered-page": (0.79, 0.83, 0.84),
+        "infobox-text": (0.87, 0.9, 0.93),
+        "rendered-page": (0.8, 0.83, 0.84),
         "wikitext": (0.85, 0.91, 0.94),
     },
     "region": {
@@ -31,8 +31,8 @@ FLOORS = {
         "americas": (0.77, 0.82, 0.85),
         "asia": (0.82, 0.84, 0.87),
         "europe": (0.84, 0.88, 0.91),
-        "historical": (0.78, 0.83, 0.85),
-        "middle-east": (0.8, 0.84, 0.86),
+        "historical": (0.8, 0.85, 0.85),
+        "middle-east": (0.8, 0.85, 0.86),
         "sahel": (0.89, 0.9, 0.92),
     },
 }
