@@ -62,6 +62,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             figs.append(_revision_figure(text, q, m.start() - len(before) + rev.start(), end, target, lex))
             pending.clear()
             continue
+        if _RATE_OR_PART.match(text, q.end, end):
+            continue  # "100 for each German soldier killed", "151 of those killed": a rate, a part of a count
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             if pending and (verb := _things_verb(text, q, end, P)):
                 # "2 civilians and 1 horse killed": the people waiting share the verb, the horse is no one
@@ -106,6 +108,11 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
 
 
 _AS_MANY = re.compile(r"many", re.I)
+# a figure that is a rate ("kill 50 communists for every wounded German soldier", "100 for each German
+# soldier killed") or a part of a count given already ("At least 151 of those killed were rebels")
+# ("Two of the injured died in hospital" counts two dead: the injured are a count of their own)
+_RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s+of\s+(?:those|the)\s+(?:killed|dead|who\s+died)\b",
+                           re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 
 
