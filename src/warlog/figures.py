@@ -48,7 +48,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         q = from_match(m, lex)
         if q is None:
             continue
-        if q.qualifier == "vague" and figs and _AS_MANY.fullmatch(m.group(0)) and _AS_BEFORE.search(text, max(start, m.start() - 4), m.start()):
+        if q.qualifier == "vague" and figs and m.group(0).lower() == "many" \
+                and _AS_BEFORE.search(text, max(start, m.start() - 4), m.start()):
             # "two were killed and as many wounded": as many as the figure before
             p = figs[-1].qty
             q = Quantity(p.low, p.high, p.qualifier, q.start, q.end, q.words)
@@ -57,9 +58,10 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         before = text[max(start, m.start() - WINDOW):m.start()]
         last = figs[-1] if figs else (previous[-1] if previous else None)
         rev = _revision(before, P)
-        target = _revised(rev, figs, previous, P, _category_after(text, q, end, lex)) if rev else None
+        said = _category_after(text, q, end, lex) if rev else None
+        target = _revised(rev, figs, previous, P, said[0] if said else None) if rev else None
         if target is not None:
-            figs.append(_revision_figure(text, q, m.start() - len(before) + rev.start(), end, target, lex))
+            figs.append(_revision_figure(text, q, m.start() - len(before) + rev.start(), end, target, lex, said))
             pending.clear()
             continue
         if _RATE_OR_PART.match(text, q.end, end):
@@ -107,7 +109,6 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     return _with_another(text, end, figs, lex)
 
 
-_AS_MANY = re.compile(r"many", re.I)
 # a figure that is a rate ("kill 50 communists for every wounded German soldier", "100 for each German
 # soldier killed") or a part of a count given already ("At least 151 of those killed were rebels")
 # ("Two of the injured died in hospital" counts two dead: the injured are a count of their own)
@@ -321,13 +322,14 @@ def _revision(before: str, P) -> re.Match | None:
     return m if m and m.end() == len(before) else None
 
 
-def _category_after(text: str, q: Quantity, end: int, lex: Lexicon) -> str | None:
-    """The category a bare word after a figure says ("rose to twenty-six killed"), if one does."""
+def _category_after(text: str, q: Quantity, end: int, lex: Lexicon) -> tuple[str, int] | None:
+    """(category, where its word ends) of a bare category word or verb right after a figure ("rose to
+    twenty-six killed", "raised to 40 dead"), if one stands there."""
     subj = lex.patterns.subject.match(text, q.end, end)
     if subj and _bare_word(subj.group("subj"), lex):
-        return lex.category_of.get(subj.group("subj").lower())
-    verb = lex.patterns.verb_after.match(text, q.end, end)
-    return lex.category(verb.group("verb")) if verb else None
+        return lex.category_of[subj.group("subj").lower()], subj.end()
+    verb = lex.patterns.verb_after.match(text, q.end, end) if subj is None else None
+    return (lex.category(verb.group("verb")), verb.end("verb")) if verb else None
 
 
 def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P, category: str | None = None) -> Figure | None:
@@ -343,17 +345,15 @@ def _revised(rev: re.Match, figs: list[Figure], previous: Sequence[Figure], P, c
     return recent[0] if recent else None
 
 
-def _revision_figure(text: str, q: Quantity, start: int, end: int, target: Figure, lex: Lexicon) -> Figure:
+def _revision_figure(text: str, q: Quantity, start: int, end: int, target: Figure, lex: Lexicon,
+                     said: tuple[str, int] | None = None) -> Figure:
     """The revised figure: the people of the figure it replaces, unless it names its own ("raised to
     66 civilians killed")."""
     P = lex.patterns
     subj = P.subject.match(text, q.end, end)
     if subj is None or _bare_word(subj.group("subj"), lex):
-        # ("rose to twenty-six killed": the word's category, which the figure it revises has too)
-        verb = P.verb_after.match(text, q.end, end) if subj is None else None
-        cat = (lex.category_of.get(subj.group("subj").lower(), target.category) if subj
-               else lex.category(verb.group("verb")) if verb else target.category)
-        stop = subj.end() if subj else verb.end("verb") if verb else q.end
+        # ("rose to twenty-six killed": the word's category, ``said``, which the figure it revises has too)
+        cat, stop = said if said else (target.category, q.end)
         return Figure(q, start, stop, target.subject, target.subject_kind, cat,
                       shapes.REVISION.id, target.speaker_side, True, revises=target)
     verb = P.verb_after.match(text, subj.end(), end)

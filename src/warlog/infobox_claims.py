@@ -49,8 +49,7 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
                     r"(?:in|at|during|before|after|until|from)\s+.+)$", re.I)
 # a part of the same counts (a period, a phase, a place), under the same claimant and party: "VC claim:" /
 # "From 9 to 12 June: 608 killed or wounded" / "From May to July:" / "4,386 casualties"
-_PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|(?:{MONTHS})\.?(?:\s+\d{{1,2}})?|"
-                   rf"\d{{1,2}}\s+(?:{MONTHS})|"
+_PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|(?:{MONTHS})\.?|"
                    r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
 _TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"

@@ -112,8 +112,8 @@ def strength_figures(text: str, lex: Lexicon) -> list[int]:
         q = from_match(m, lex)
         if q is None or q.qualifier == "vague" or P.month_before.search(text[max(0, q.start - 16):q.start]):
             continue
-        if P.not_a_count.match(text, q.end) or _THINGS_AFTER.match(text, q.end) and \
-                P.not_a_count.match(text, _THINGS_AFTER.match(text, q.end).end()):
+        if P.not_a_count.match(text, q.end) or (adj := _THINGS_AFTER.match(text, q.end)) and \
+                P.not_a_count.match(text, adj.end()):
             continue
         if text[q.end:q.end + 1] == "/" or text[max(0, q.start - 1):q.start] == "/":
             continue  # "5/6 archers": a share, not a count

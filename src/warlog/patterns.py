@@ -329,6 +329,7 @@ class Patterns:
         self.not_casualty_after = re.compile(
             rf"[^\S\n]*(?:(?:were|was|are|is|had\s+been|have\s+been|being|later|also|all)\s+)*"
             rf"(?:{_alt(raw.get('not_casualties', []) or ['(?!)'])})\b", re.I)
+        self.still_taken = re.compile(rf"\b(?:{_alt(raw.get('still_taken', []) or ['(?!)'])})\b", re.I)
         self.admission = re.compile(rf"\b(?:{_alt(att.get('admission', []) or ['(?!)'])})\b", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)
         self.passive_by = WordPattern(rf"\b(?:{_alt(att['passive'])})\s+")

@@ -506,16 +506,13 @@ ALTERNATIVE = Rule("alternative", 2, lambda s: None)  # v2: in a bracket right a
 ANOTHER = Rule("another", 1, lambda s: None)
 
 
-_HOSTAGES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped)\b", re.I)
-
-
 def read(s: Spot) -> Figure | None:
     """The first rule's reading of the figure at ``s``; None when no rule reads it."""
     for rule in RULES:
         fig = rule.read(s)
         if fig is not None:
             if fig.end <= s.end and s.lex.patterns.not_casualty_after.match(s.text, fig.end, s.end) \
-                    and not (fig.subject and _HOSTAGES.search(fig.subject)):
+                    and not (fig.subject and s.lex.patterns.still_taken.search(fig.subject)):
                 # "45,000 civilians displaced", "hundreds of prisoners escaped": no casualty (hostages freed
                 # were still taken: "176 hostages were released")
                 return None
