@@ -449,6 +449,20 @@ def test_sides_from_a_lead_that_says_who_fought_whom():
     assert _corpus_event("c27_flour_massacre_2024_askwikinow.txt").title == "Flour massacre"
 
 
+@pytest.mark.parametrize("name, a, b", [
+    # "The Grande Armée won the battle against the Imperial Russian Army" (a copy that lost the flags)
+    ("h5_battle_of_borodino_enwiki.txt", "french_empire", "russian_empire"),
+    # "resulted in the victory of the allied French Army under Napoleon III and Kingdom of Sardinia
+    # Army under Victor Emmanuel II (together known as ...) against the Austrian Army"
+    ("c25_battle_of_solferino_1859_worldwizzy.txt", "france", "austria"),
+    # "It was fought by forces from both the United States and the Philippines against Japanese troops"
+    ("h3b_battle_of_manila_1945_enwiki.txt", "united_states", "japan"),
+])
+def test_sides_from_a_lead_that_opposes_two_parties(name, a, b):
+    ev = _corpus_event(name)
+    assert ev.sides["A"].actors[0].id == a and ev.sides["B"].actors[0].id == b
+
+
 def test_parts_under_a_heading_repeat_categories_within_their_column():
     # Battles of Latrun (1948) as an academic dictionary printed them: "Bin Nun Bet: 44 KIA, 88 WIA" /
     # "Operation Yoram: over 16 KIA/79 wounded ..." / "July 16: 23 KIA": each a part of the same

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
-from . import countries, dates, forces, infobox_claims, sides
-from .actors import ARMED_KINDS, BELLIGERENT_KINDS, STATE_KINDS, Registry
+from . import countries, dates, forces, infobox_claims, sentences, sides
+from .actors import ARMED_KINDS, BELLIGERENT_KINDS, STATE_KINDS, Mention, Registry
 from .document import Document
 from .lexicon import Lexicon
 from .numbers import parse_strength, strength_figures
@@ -391,29 +391,65 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
 
 
 def _between_sides(doc: Document, reg: Registry) -> dict[str, Side]:
-    """Sides from a lead that says who fought whom: "fought ... between the Bolivian and Paraguayan
-    armies", "between France and Austria": the first named is side A, the second side B, each when
-    the registry knows it (by name, or a nationality word before its forces)."""
+    """Sides from a lead sentence that says who fought whom, in its order: "fought ... between the
+    Bolivian and Paraguayan armies", "between the Russian Armed Forces and the Ukrainian Armed
+    Forces" (the first named side A, the second B); "X won the battle against Y", "pitted X against
+    Y", "fought by forces from both X and Y against Z" (those before "against" side A, the first
+    after it side B). Each name the registry knows (by name, or a nationality word before its
+    forces); an aside between dashes or brackets is not read ("UN forces—primarily Australian and
+    Canadian—and the Chinese")."""
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
-        text = para.text.text[:800]
-        m = _BETWEEN.search(text)
-        if m is None:
-            continue
-        out = {}
-        for label, group in (("A", "a"), ("B", "b")):
-            found = [x for x in reg.find(m.group(group)) if x.actor.kind in BELLIGERENT_KINDS]
-            if not found:
-                return {}
-            x = found[0]
-            s, e = para.text.source_span(m.start(group) + x.start, m.start(group) + x.end)
-            out[label] = Side(actors=[sides.actor(x.actor.name, reg, doc.text[s:e], s, e)])
-        return out if out["A"].actors[0].id != out["B"].actors[0].id else {}
+        text = _ASIDE.sub(lambda m: " " * len(m.group(0)), para.text.text[:800])
+        for start, end in sentences.spans(text):
+            out = _opposed(text, start, end, reg)
+            if out:
+                return {label: Side(actors=[_lead_actor(doc, para, x, reg) for x in found])
+                        for label, found in out.items()}
     return {}
 
 
-_BETWEEN = re.compile(r"\b(?:fought|war|battle|conflict|clash(?:es)?|engagement)\b[^.;]{0,80}?\bbetween\s+(?:the\s+)?"
-                      r"(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+and\s+(?:the\s+)?"
-                      r"(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+def _opposed(text: str, start: int, end: int, reg: Registry) -> dict[str, list]:
+    """The two sides of one sentence: the names on either side of its "between X and Y" or its
+    "X ... against Y" (matches of the registry, offsets in ``text``)."""
+    m = _BETWEEN.search(text, start, end)
+    if m is not None:
+        a = _belligerents(text, m.end(), end, reg)[:1]
+        if a:
+            joint = _AND.search(text, a[0].end, end)
+            b = _belligerents(text, joint.end(), end, reg)[:1] if joint else []
+            return _two(a, b)
+    m = _AGAINST.search(text, start, end)
+    if m is not None and _FOUGHT.search(text, start, m.start()):
+        return _two(_belligerents(text, start, m.start(), reg), _belligerents(text, m.end(), end, reg)[:1])
+    return {}
+
+
+def _two(a: list, b: list) -> dict[str, list]:
+    ids = {x.actor.id for x in a}
+    return {"A": a, "B": b} if a and b and b[0].actor.id not in ids else {}
+
+
+def _belligerents(text: str, start: int, end: int, reg: Registry) -> list:
+    """The warring parties named in ``text[start:end]``, each once, in their order."""
+    found, seen = [], set()
+    for x in reg.find(text[start:end]):
+        if x.actor.kind in BELLIGERENT_KINDS and x.actor.id not in seen and text[start + x.end:start + x.end + 6] != "-based":
+            seen.add(x.actor.id)
+            found.append(Mention(x.actor, start + x.start, start + x.end, x.by_demonym))
+    return found
+
+
+def _lead_actor(doc: Document, para, x, reg: Registry) -> Actor:
+    s, e = para.text.source_span(x.start, x.end)
+    return sides.actor(x.actor.name, reg, doc.text[s:e], s, e)
+
+
+_BETWEEN = re.compile(r"\b(?:fought|war|battle|conflict|clash(?:es)?|engagement|fighting)\b[^.;]{0,100}?\bbetween\s+")
+_AND = re.compile(r"\s(?:and|&)\s")
+_AGAINST = re.compile(r"\bagainst\b")
+# a sentence whose "against" opposes two sides: the battle's or the parties' verb before it
+_FOUGHT = re.compile(r"\b(?:fought|fighting|battle|won|victory|pitted|engaged|clashed|waged|launched|offensive)\b")
+_ASIDE = re.compile(r"\s*[\u2014\u2013]\s*[^\u2014\u2013.]{1,80}?\s*[\u2014\u2013]\s*|\([^()]{0,120}\)")
 
 
 def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
@@ -512,7 +548,9 @@ def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str,
     """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
     other column lacks: the states if the other side is armed groups, and the other way round. Where
     both lost them, the kinds their other rows name (units, commanders, losses) tell which column the
-    lead's states fill; nothing told, the states are side A, as in ``_lead_sides``."""
+    lead's states fill; nothing told, the states are side A, as in ``_lead_sides``. A lead naming no
+    state against an armed group may still oppose two parties in a sentence ("fought between X and
+    Y", "X won the battle against Y"): they fill the columns in its order."""
     if not {"A", "B"} <= out.keys():
         return out
     empty = [label for label in ("A", "B") if not out[label].actors]
@@ -521,13 +559,12 @@ def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str,
     if len(empty) == 1:
         return _fill_one(out, empty[0], doc, reg)
     lead = _lead_sides(doc, reg)
-    if not lead:
-        return out
-    if len(empty) == 2:
+    if lead:
         a, b = (_leaning(_column_names(doc, label, reg), lead, reg) for label in ("A", "B"))
         swap = (a == "B" or b == "A") and not (a == "A" or b == "B")
         out["A"].actors, out["B"].actors = (lead["B"].actors, lead["A"].actors) if swap else (lead["A"].actors, lead["B"].actors)
-        return out
+    elif told := _between_sides(doc, reg):
+        out["A"].actors, out["B"].actors = told["A"].actors, told["B"].actors
     return out
 
 
