@@ -211,12 +211,12 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return _fill_empty(out, doc, reg) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg)
-                                                       or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg))
+        return _fill_empty(out, doc, reg, lex) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg)
+                                                       or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg, lex))
     seg = doc.get("combatants")
     if seg is None:
         return (_perpetrator_side(doc, reg, lex) or _names_line(doc, reg) or _lead_sides(doc, reg)
-                or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg))
+                or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg, lex))
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
@@ -390,7 +390,7 @@ def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     return {"A": Side(actors=states), "B": Side(actors=groups)} if states and groups else {}
 
 
-def _between_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+def _between_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
     """Sides from a lead sentence that says who fought whom, in its order: "fought ... between the
     Bolivian and Paraguayan armies", "between the Russian Armed Forces and the Ukrainian Armed
     Forces" (the first named side A, the second B); "X won the battle against Y", "pitted X against
@@ -401,17 +401,17 @@ def _between_sides(doc: Document, reg: Registry) -> dict[str, Side]:
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = _ASIDE.sub(lambda m: " " * len(m.group(0)), para.text.text[:800])
         for start, end in sentences.spans(text):
-            out = _opposed(text, start, end, reg)
+            out = _opposed(text, start, end, reg, lex)
             if out:
                 return {label: Side(actors=[_lead_actor(doc, para, x, reg) for x in found])
                         for label, found in out.items()}
     return {}
 
 
-def _opposed(text: str, start: int, end: int, reg: Registry) -> dict[str, list]:
+def _opposed(text: str, start: int, end: int, reg: Registry, lex: Lexicon) -> dict[str, list]:
     """The two sides of one sentence: the names on either side of its "between X and Y" or its
     "X ... against Y" (matches of the registry, offsets in ``text``)."""
-    m = _BETWEEN.search(text, start, end)
+    m = lex.patterns.opposed_between.search(text, start, end)
     if m is not None:
         a = _belligerents(text, m.end(), end, reg)[:1]
         if a:
@@ -419,7 +419,7 @@ def _opposed(text: str, start: int, end: int, reg: Registry) -> dict[str, list]:
             b = _belligerents(text, joint.end(), end, reg)[:1] if joint else []
             return _two(a, b)
     m = _AGAINST.search(text, start, end)
-    if m is not None and _FOUGHT.search(text, start, m.start()):
+    if m is not None and lex.patterns.opposed_against.search(text, start, m.start()):
         return _two(_belligerents(text, start, m.start(), reg), _belligerents(text, m.end(), end, reg)[:1])
     return {}
 
@@ -444,11 +444,8 @@ def _lead_actor(doc: Document, para, x, reg: Registry) -> Actor:
     return sides.actor(x.actor.name, reg, doc.text[s:e], s, e)
 
 
-_BETWEEN = re.compile(r"\b(?:fought|war|battle|conflict|clash(?:es)?|engagement|fighting)\b[^.;]{0,100}?\bbetween\s+")
 _AND = re.compile(r"\s(?:and|&)\s")
 _AGAINST = re.compile(r"\bagainst\b")
-# a sentence whose "against" opposes two sides: the battle's or the parties' verb before it
-_FOUGHT = re.compile(r"\b(?:fought|fighting|battle|won|victory|pitted|engaged|clashed|waged|launched|offensive)\b")
 _ASIDE = re.compile(r"\s*[\u2014\u2013]\s*[^\u2014\u2013.]{1,80}?\s*[\u2014\u2013]\s*|\([^()]{0,120}\)")
 
 
@@ -544,7 +541,7 @@ def _leaning(named: list, lead: dict[str, Side], reg: Registry) -> str | None:
 MAX_HINT = 2000  # characters of a row read for the names it gives its column
 
 
-def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str, Side]:
+def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
     """A column whose names the copy lost (flag images only) takes the lead's actors of the kind the
     other column lacks: the states if the other side is armed groups, and the other way round. Where
     both lost them, the kinds their other rows name (units, commanders, losses) tell which column the
@@ -563,7 +560,7 @@ def _fill_empty(out: dict[str, Side], doc: Document, reg: Registry) -> dict[str,
         a, b = (_leaning(_column_names(doc, label, reg), lead, reg) for label in ("A", "B"))
         swap = (a == "B" or b == "A") and not (a == "A" or b == "B")
         out["A"].actors, out["B"].actors = (lead["B"].actors, lead["A"].actors) if swap else (lead["A"].actors, lead["B"].actors)
-    elif told := _between_sides(doc, reg):
+    elif told := _between_sides(doc, reg, lex):
         out["A"].actors, out["B"].actors = told["A"].actors, told["B"].actors
     return out
 

@@ -341,6 +341,9 @@ class Patterns:
         self.insider = re.compile(rf"^(?P<via>.*?)\s*\b(?:{_alt(att['insider'])})\s+(?:the\s+)?(?P<who>.+)$", re.I)
         # ("as well as" joins two counts; it carries no claimant on)
         self.continuation = WordPattern(rf"\b(?:{_alt(raw['continuation'])})\b(?!\s+as\b)")
+        opp = raw["opposing"]
+        self.opposed_between = re.compile(rf"\b(?:{_alt(opp['between'])})\b[^.;]{{0,100}}?\bbetween\s+")
+        self.opposed_against = re.compile(rf"\b(?:{_alt(opp['against'])})\b")
         self.event_verb = WordPattern(rf"\b(?:{_alt(raw['event_verbs'])})\b")
         self.event_verb_first = frozenset(_first_word(w) for w in raw["event_verbs"])
         self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)
