@@ -170,8 +170,12 @@ def _with_another(text, end, figs, lex) -> list[Figure]:
 
 
 def _own_verb(text: str, q: Quantity, end: int, P) -> bool:
-    """True when a category verb follows the figure and its people ("and more than 300 were wounded")."""
+    """True when a category verb follows the figure and its people ("and more than 300 were wounded"),
+    or stands for them ("including 8 militants and 1 Hamas militant, 100 wounded": the wounded are
+    no part of the dead)."""
     subj = P.subject.match(text, q.end, end) or P.of_them_after.match(text, q.end, end)
+    if subj is not None and P.category_in.fullmatch(subj.group(0).strip()):
+        return True
     return bool(P.verb_after.match(text, subj.end() if subj else q.end, end))
 
 
@@ -291,9 +295,10 @@ def not_a_count(text, q, before, P) -> bool:
 
 def _not_a_count(text, q, before, P) -> bool:
     """A time, a distance, a sum of money, a thing, a label ("camp number 1"), a share ("out of the
-    27"), a date or a year rather than a count of people."""
-    if P.not_a_count.match(text, q.end) or _month_before(before[-NEAR:], P) or P.money_before.search(before[-20:]) \
-            or P.share_before.search(before[-40:]):
+    27"), a date or a year rather than a count of people. A month's day is written in digits: "On 8
+    March six members ..." counts six."""
+    if P.not_a_count.match(text, q.end) or q.words[:1].isdigit() and _month_before(before[-NEAR:], P) \
+            or P.money_before.search(before[-20:]) or P.share_before.search(before[-40:]):
         return True
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
     if year_like and (day := _DAY_BEFORE.search(before[-NEAR:])) and _month_before(before[-NEAR:][:day.start() + 1], P):

@@ -193,6 +193,8 @@ class Patterns:
         # "Three foreign kibbutz employees, two from Nepal and one from Moldova, were also killed"
         modifier = (rf"\s+(?:from|at|in|of|over|aged|inside|aboard|belonging\s+to|working\s+for|flying\s+for|including)\s+"
                     rf"[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
+                    # what they were doing: "Nine people working in the field were killed"
+                    rf"|\s+\w+ing\s+[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
                     # (not more people joined: "30 fighters, along with nine southern fighters, were killed")
                     rf"|\s*,(?!\s*(?:along|together|as\s+well|and|plus|or)\b)[^,;.()]{{1,80}},(?=\s*(?:{aux})\s)")
         # "74 civilians who were said to have died", "the 30 soldiers who died"

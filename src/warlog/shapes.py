@@ -450,8 +450,8 @@ def shared(s: Spot) -> Figure | None:
     if not subject:
         # people of any name, when it is a name: "left five Nigeriens, four Americans, and 21 militants dead"
         named = _unlisted(s)
-        if not named or not named.group("np")[:1].isupper():
-            return None
+        if not named or not named.group("np")[:1].isupper() or s.lex.patterns.say_verb.search(named.group("np")):
+            return None  # (not "One NTC source said 15 ...": who said so, not people counted)
         subject, kind, after = named.group("np"), subject_kind(named.group("np"), s.lex), named.end()
     P = s.lex.patterns
     m = _JOIN.match(s.text, after, s.end)
