@@ -211,12 +211,10 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
-        return _fill_empty(out, doc, reg, lex) if out else (_perpetrator_side(doc, reg, lex) or _lead_sides(doc, reg)
-                                                       or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg, lex))
+        return _fill_empty(out, doc, reg, lex) if out else _told_sides(doc, reg, lex)
     seg = doc.get("combatants")
     if seg is None:
-        return (_perpetrator_side(doc, reg, lex) or _names_line(doc, reg) or _lead_sides(doc, reg)
-                or _massacre_sides(doc, reg, lex) or _between_sides(doc, reg, lex))
+        return _told_sides(doc, reg, lex, names_line=True)
     # a cell that glues both sides' names ("Niger Islamic State in the Greater Sahara") is split
     # first, so that each name finds its side
     found = [a for item in _actor_names(seg, reg) for a in sides.split(_actor(doc, seg, item, reg), reg, doc.text)]
@@ -380,6 +378,14 @@ def victim_state(doc: Document, out_sides: dict[str, Side], code: str | None, re
         else:
             b.actors = [Actor(rec.name, rec.id, [rec.name] + rec.aliases, rec.kind)]
         return
+
+
+def _told_sides(doc: Document, reg: Registry, lex: Lexicon, names_line: bool = False) -> dict[str, Side]:
+    """Sides where no column names them: a perpetrators' row; a rendered page's line of names; a
+    massacre's doer in its lead (before the lead's states, which are its victims' country); the lead's
+    states against its armed groups; a lead sentence opposing two parties."""
+    return (_perpetrator_side(doc, reg, lex) or (names_line and _names_line(doc, reg))
+            or _massacre_sides(doc, reg, lex) or _lead_sides(doc, reg) or _between_sides(doc, reg, lex))
 
 
 def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
