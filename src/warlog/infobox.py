@@ -686,6 +686,8 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     # "JNIM victory", "Victory for JNIM", "Decisive Malian victory": the winner is named somewhere
     head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
                   flags=re.I)
+    if (anti := _ANTI.search(text)) and (label := _against(anti.group("who"), out_sides, sv, reg)):
+        return Result(text, label)
     for mention in reg.find(head):
         # "Decisive victory for the British East India Company": a company of the empire on side A
         parent = reg.by_id.get(mention.actor.parent or "")
@@ -704,6 +706,18 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     label = _winner_by_words(head, out_sides)
     return Result(text, label)
 
+
+_ANTI = re.compile(r"\b[Aa]nti-\s*(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
+
+
+def _against(words: str, out_sides: dict[str, Side], sv, reg: Registry) -> str | None:
+    """"Anti-Gaddafi victory", "Anti-Taliban victory": the other of two sides than the one whose
+    actors or commanders the words name."""
+    named = {label for m in reg.find(words) if (label := sv.of_actor(m.actor, reg))}
+    named |= {label for label, side in out_sides.items()
+              if any(w.lower() in c.lower().split() for c in side.commanders for w in words.split())}
+    others = [label for label in ("A", "B") if label in out_sides and label not in named]
+    return others[0] if len(named) == 1 and len(others) == 1 and {"A", "B"} <= out_sides.keys() else None
 
 # "Persian tactical victory; Greek strategic victory": each side won something, no one the battle
 _SPLIT_VERDICT = re.compile(r"tactical\s+victory.*\bstrategic\s+victory|strategic\s+victory.*\btactical\s+victory")
@@ -776,7 +790,9 @@ _TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|s
                    r"re-?capture[sd]?|secure[sd]?|regain(?:s|ed)?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
                    r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
 _TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered)\s+by\s+(?P<who>[^,;.()]{2,80})|"
-                    r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})", re.I)
+                    r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})|"
+                    # "Banibangou under brief ISSP control", "City under Houthi control"
+                    r"\bunder\s+(?:brief\s+|temporary\s+|full\s+|complete\s+|the\s+)?(?P<who3>[^,;.()]{2,40}?)\s+control\b", re.I)
 _KEPT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:maintain|keep|retain|hold|remain)s?\b", re.I)
 _LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|"
                    r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b", re.I)
@@ -788,7 +804,7 @@ def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, le
     clauses = [c.strip() for c in re.split(r"[\n;]|,\s+|\.\s+", text)]
     for n, clause in enumerate(clauses[:4]):
         m = _TAKEN.search(clause)  # the passive first: "Mansila captured by JNIM"
-        who = (m.group("who") or m.group("who2")) if m else None
+        who = (m.group("who") or m.group("who2") or m.group("who3")) if m else None
         if who is None and (m := _TOOK.match(clause)):
             who = m.group("who")
         if who and re.search(r"\bbut\b", clause, re.I):
