@@ -18,6 +18,17 @@ class SideView:
     records: dict[str, list[ActorRecord]]
     # an attack on civilians (perpetrators, no combatants): people of no stated side are its victims
     victims_are_civilians: bool = False
+    # the words of each side's actors the registry does not know ("Nigerien contingent",
+    # "Unspecified Islamist insurgents", "Local tribal militias")
+    unnamed: dict[str, set[str]] | None = None
+
+    def of_words(self, subject: str) -> str | None:
+        """The one side an unknown actor's name of which shares a word with ``subject`` ("Nigerien
+        soldiers" -> the side of the "Nigerien contingent"; "34 insurgents" -> the side of the
+        "Unspecified Islamist insurgents")."""
+        words = _content_words(subject)
+        found = [label for label, names in (self.unnamed or {}).items() if words & names]
+        return found[0] if len(found) == 1 else None
 
     def of_actor(self, actor: ActorRecord, reg: Registry) -> str | None:
         for label in self.labels:
@@ -44,7 +55,18 @@ class SideView:
 def view(sides: dict, reg: Registry, victims_are_civilians: bool = False) -> SideView:
     sides = {label: side for label, side in sides.items() if side.belligerent}  # not the civilians attacked
     records = {label: [reg.by_id[a.id] for a in side.actors if a.id in reg.by_id] for label, side in sides.items()}
-    return SideView(list(sides), records, victims_are_civilians)
+    unnamed = {label: set().union(*(_content_words(a.name) for a in side.actors if a.id is None))
+               for label, side in sides.items()}
+    return SideView(list(sides), records, victims_are_civilians, unnamed)
+
+
+def _content_words(name: str) -> set[str]:
+    """A name's words that may say who (lower case, a plural's -s off): not the words of any force."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", name)}
+    return {w[:-1] if w.endswith("s") else w for w in words} - _GENERIC_WORDS
+
+
+_GENERIC_WORDS = frozenset(forces.words()["generic_name_words"])
 
 
 def actor(name: str, reg: Registry, text: str | None = None, start: int | None = None,
@@ -82,8 +104,8 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
             if label:
                 return label
             named_state = named_state or mention.actor.kind in STATE_KINDS
-    if subject_kind == "civilians":
-        return "civilians"
+        if subject_kind not in (None, "unknown") and (label := sv.of_words(subject)):
+            return label  # (fighters, not "Eleven Nationalist supporters" of the "Nationalist troops")
     if subject_kind == "state":
         # "1 Cameroonian soldier" where Cameroon fights on no side: not the other state's people
         return None if named_state else sv.of_kind(STATE_KINDS)
