@@ -264,6 +264,7 @@ class Patterns:
             rf"|\b(?P<nominal_to>injur(?:y|ies)|wounds?)\s+to\s+(?:(?:the|all)\s+)?$", re.I)
         # "six of their fighters": the speaker's own people
         self.of_own = re.compile(r"\s+of\s+(?P<own>their|its|our|his|her|the)\s+(?=\w)", re.I)
+        self.among_own = re.compile(rf"\s+(?:among|in|within)\s+(?:its|their|our)\s+(?:own\s+)?(?:{_alt(raw['own_ranks'])})\b", re.I)
         # between two figures that share a verb: an optional place ("in the village of A") and "and"
         # (an aside may stand before "and": "63 civilians (including 9 children) and wounded 150")
         self.chain_gap = re.compile(

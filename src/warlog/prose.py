@@ -157,15 +157,19 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
 
 # whose losses a sentence gives before its figures: "Nigerien casualties amounted to 4 killed",
 # "Chadian losses were 10 dead", "The Nigerien death toll stood at 12"
-_OWNER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4})(?:military\s+|army\s+|official\s+)?"
+_OWNER = re.compile(r"(?:(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4})(?:military\s+|army\s+|official\s+)?"
                     r"(?:casualties|losses|death\s+toll|toll|fatalities|dead)\s+(?:amounted\s+to|were|was|stood\s+at|"
-                    r"numbered|totall?ed|reached|came\s+to|included|rose\s+to|of)\b[^.;]*$")
+                    r"numbered|totall?ed|reached|came\s+to|included|rose\s+to|of)\b"
+                    # "Losses of the Legion were: 145 killed, 210 wounded"
+                    r"|\b(?:[Cc]asualties|[Ll]osses|[Ff]atalities)\s+(?:of|among)\s+(?:the\s+)?"
+                    r"(?P<who2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:amounted\s+to|were|was|numbered|totall?ed|"
+                    r"came\s+to|included|:))[^.;]*$")
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
 
 
 def _owner(sent: str, pos: int, since: int = 0) -> str | None:
     m = _OWNER.search(sent, max(0, since, pos - OWNER_REACH), pos)
-    return m.group("who") if m else None
+    return (m.group("who") or m.group("who2")) if m else None
 
 
 # who lost the people a losing verb counts: the words that open its clause ("The army lost 14 men",
@@ -208,7 +212,8 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | N
         # "the Malian army reported two dead and ten wounded": a side's count of people it does not
         # name is of its own
         return label
-    if owner and (label := sides.side_of_subject(owner, owner_kind if owner_kind != "unknown" else None, sv, reg)):
+    if owner and (label := sides.side_of_subject(owner, owner_kind if owner_kind != "unknown" else None, sv, reg)
+                  or owner[:1].isupper() and sv.of_name(owner)):
         return label
     if fig.subject is None and sv.victims_are_civilians and not related:
         return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims

@@ -518,6 +518,6 @@ def read(s: Spot) -> Figure | None:
                 return None
             if not fig.rule:
                 fig.rule = rule.id
-            fig.speaker_side = fig.speaker_side or s.own
+            fig.speaker_side = fig.speaker_side or s.own or bool(s.lex.patterns.among_own.match(s.text, fig.end, s.end))
             return fig
     return None

@@ -21,13 +21,24 @@ class SideView:
     # the words of each side's actors the registry does not know ("Nigerien contingent",
     # "Unspecified Islamist insurgents", "Local tribal militias")
     unnamed: dict[str, set[str]] | None = None
+    # the words of every actor's name of each side, as written ("Czechoslovak Legion")
+    named: dict[str, set[str]] | None = None
 
     def of_words(self, subject: str) -> str | None:
         """The one side an unknown actor's name of which shares a word with ``subject`` ("Nigerien
         soldiers" -> the side of the "Nigerien contingent"; "34 insurgents" -> the side of the
         "Unspecified Islamist insurgents")."""
-        words = _content_words(subject)
-        found = [label for label, names in (self.unnamed or {}).items() if words & names]
+        return self._one_sharing(subject, self.unnamed)
+
+    def of_name(self, owner: str) -> str | None:
+        """The one side whose actor a name's word names ("Losses of the Legion were: ..." -> the side
+        of the Czechoslovak Legion)."""
+        return self._one_sharing(owner, self.named)
+
+    @staticmethod
+    def _one_sharing(words: str, names_by_side: dict[str, set[str]] | None) -> str | None:
+        mine = _content_words(words)
+        found = [label for label, names in (names_by_side or {}).items() if mine & names]
         return found[0] if len(found) == 1 else None
 
     def of_actor(self, actor: ActorRecord, reg: Registry) -> str | None:
@@ -57,7 +68,8 @@ def view(sides: dict, reg: Registry, victims_are_civilians: bool = False) -> Sid
     records = {label: [reg.by_id[a.id] for a in side.actors if a.id in reg.by_id] for label, side in sides.items()}
     unnamed = {label: set().union(*(_content_words(a.name) for a in side.actors if a.id is None))
                for label, side in sides.items()}
-    return SideView(list(sides), records, victims_are_civilians, unnamed)
+    named = {label: set().union(*(_content_words(a.name) for a in side.actors)) for label, side in sides.items()}
+    return SideView(list(sides), records, victims_are_civilians, unnamed, named)
 
 
 def _content_words(name: str) -> set[str]:
