@@ -214,6 +214,8 @@ class Patterns:
         self.noun_categories = sorted(((w.lower(), c) for c, forms in cats.items() for w in forms.get("nouns") or []),
                                       key=lambda nc: -len(nc[0]))
         tolls = raw["toll"] + raw.get("toll_wounded", [])
+        # "..., bringing the toll to six killed": a sentence that gives the toll speaks of the event's count
+        self.toll_named = re.compile(rf"\b(?:{_alt(tolls)})\b", re.I)
         self.toll_hints = tuple({p.split()[-1].lower() for p in tolls} | {p.split()[-1] for p in tolls})
         self.count_words = frozenset([re.findall(r"\w+", w.lower())[0]
                                       for w in verbs + nouns + active + nominal + raw["revision"]["verbs"] + ["toll"]]
@@ -304,10 +306,12 @@ class Patterns:
             rf"(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
             re.I)
         rev = raw["revision"]
+        # "the toll was later raised to", or the verb before it: "bringing the toll to"
         self.revision = re.compile(
-            rf"\b(?P<noun>{_alt(rev['nouns'])})\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|had|has|have)\s+)?"
+            rf"\b(?:(?P<bring>{_alt(rev['bringing'])})\s+(?:the\s+|its\s+|their\s+)?(?:(?:overall|total|final)\s+)?)?"
+            rf"(?P<noun>{_alt(rev['nouns'])})\s+(?(bring)|(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|had|has|have)\s+)?"
             rf"(?:(?:later|subsequently|then|eventually|soon|quickly|again|further|rapidly)\s+)?"
-            rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?to\s+", re.I)
+            rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?)to\s+", re.I)
         self.revision_of_dead = re.compile(rf"(?:{_alt(raw['toll'] + rev['of_the_dead'])})", re.I)
 
         att = raw["attribution"]

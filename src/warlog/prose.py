@@ -270,6 +270,8 @@ def _related(sent: str, para: Paragraph, s: int, e: int, date_span, year, lex: L
     if words is None or not P.attribution_first["say"].isdisjoint(words):
         if P.say_verb.search(sent, 0, verb.start()):
             return None
+    if P.toll_named.search(sent, 0, verb.start()):
+        return None  # "One of the wounded died on May 24, bringing the toll to six killed": the event's toll
     d = next((d for d in read_once.dates(sent) if (d.precision != "year" or d.has_year)
               and not _dates_another_clause(sent, d, verb.end())), None)
     if d is None or _overlaps(d, date_span):
