@@ -88,7 +88,7 @@ def test_events_raised_toll_singular_death_and_chained_civilian():
     main = evs[0]
     got = [(c.side, c.category, c.low, c.extractor.split("/")[-1].split(".v")[0]) for c in main.claims]
     assert got == [("A", "killed", 53, "passive"), ("A", "killed", 53, "active"), ("civilians", "killed", 1, "chain"),
-                   ("A", "killed", 35, "passive"), ("A", "killed", 53, "toll")]
+                   ("A", "killed", 35, "passive"), ("A", "killed", 53, "revision")]
     assert main.claims[3].sources[0].name == "Malian government"
     ied = next(e for e in evs if e.role == "related")
     assert [(c.category, c.low, c.subject) for c in ied.claims] == [("killed", 1, "French soldier")]
