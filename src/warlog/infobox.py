@@ -460,7 +460,10 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
     by Boko Haram", "Boko Haram militants attacked") is the perpetrator, side A; the people killed are
     the civilians, side B (UCDP GED's one-sided violence). A state named only as the place's country
     ("in the Kompienga Province of Burkina Faso") is no perpetrator."""
-    if not massacre(doc, lex):
+    # an {{Infobox civilian attack}} that lost its perpetrators' row is read as a massacre when its
+    # doer is an armed group (a state's strike there may be on fighters too: "4 Hamas members")
+    kinds = BELLIGERENT_KINDS if massacre(doc, lex) else ARMED_KINDS if CIVILIAN_ATTACK_FIELDS & doc.fields.keys() else None
+    if kinds is None:
         return {}
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = para.text.text[:800]
@@ -471,7 +474,7 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
                 s, e = para.text.source_span(m.start, m.end)
                 doers.setdefault(m.actor.id, sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
         if doers:
-            if len(doers) != 1:
+            if len(doers) != 1 or next(iter(doers.values())).kind not in kinds:
                 return {}
             return {"A": Side(actors=list(doers.values())), "B": Side(actors=[Actor("Civilians", None, [], "civilians")])}
     return {}
@@ -479,7 +482,9 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _DOES_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|attacked|massacred|executed|shot|opened\s+fire|raided|"
-                         r"stormed|burned|abducted|kidnapped|slaughtered|bombed|shelled|struck)\b", re.I)
+                         r"stormed|burned|abducted|kidnapped|slaughtered|bombed|shelled|struck|claimed\s+responsibility)\b"
+                         # "during an al-Shabaab attack at a hotel": the name before its deed
+                         r"|\s+(?:attack|attacks|raid|bombing|assault|ambush)\b", re.I)
 
 
 def _lead_actors(doc: Document, reg: Registry, both: bool = False) -> tuple[list, list]:
