@@ -41,7 +41,7 @@ def _json(*args):
 
 @pytest.mark.parametrize("title,ids", [
     ("Soumpi attack", ["253117"]),
-    ("Nampala raid", ["203532", "205056", "205057"]),
+    ("2015 Nampala raid", ["203532", "205056", "205057"]),
     ("Sokoura attack", ["364380", "364391"]),
 ])
 def test_compare_seeds_link_their_ged_rows(seed_events, ged_sample, title, ids):
@@ -56,7 +56,7 @@ def test_compare_seeds_link_their_ged_rows(seed_events, ged_sample, title, ids):
 
 def test_compare_seeds_agreement_and_supporting_claims(seed_events, ged_sample):
     got = _json(seed_events, "--ged", ged_sample)
-    soumpi, nampala, sokoura = got["Soumpi attack"], got["Nampala raid"], got["Sokoura attack"]
+    soumpi, nampala, sokoura = got["Soumpi attack"], got["2015 Nampala raid"], got["Sokoura attack"]
     assert soumpi["agrees"] is True and soumpi["warlog"]["low"] <= soumpi["reference"]["best"] <= soumpi["warlog"]["high"]
     # GED's 11 for Nampala is Mali's 11 soldiers killed: not warlog's total, but claims say it
     assert nampala["agrees"] is False and nampala["reference"]["best"] == 11
@@ -94,7 +94,7 @@ def test_compare_csv_has_a_row_per_match(seed_events, ged_sample):
 
     rows = list(csv.DictReader(io.StringIO(invoke("compare", seed_events, "--ged", ged_sample, "--format", "csv").stdout)))
     assert list(rows[0]) == compare.CSV_COLUMNS
-    assert sorted(r["row_id"] for r in rows if r["title"] == "Nampala raid") == ["203532", "205056", "205057"]
+    assert sorted(r["row_id"] for r in rows if r["title"] == "2015 Nampala raid") == ["203532", "205056", "205057"]
 
 
 GED_HEAD = "id,year,type_of_violence,side_a,side_b,country,latitude,longitude,date_start,low,best,high\n"

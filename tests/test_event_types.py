@@ -20,7 +20,7 @@ def _by_title(path):
      ("Explosions/Remote violence", "Suicide bomb", 1, "suicide_bomb.v1")),
     (SEEDS / "002_f0736b921dfecb07.txt", "Diafarabé and Koumara attacks",
      ("Explosions/Remote violence", "Remote explosive/landmine/IED", 1, "remote_explosive.v1")),
-    (SEEDS / "001_747578ce42c5ab68.txt", "Nampala raid",
+    (SEEDS / "001_747578ce42c5ab68.txt", "2015 Nampala raid",
      ("Battles", "Non-state actor overtakes territory", 1, "non_state_overtakes.v1")),
     (SEEDS / "000_4e2a94e7be750194.txt", "Soumpi attack", ("Battles", "Armed clash", 1, "armed_clash.v1")),
     (SEEDS / "004_845ec45266cabd06.txt", "Executions (2021-01-11)",

@@ -242,6 +242,7 @@ def formulas(tmp_path_factory):
     folder = tmp_path_factory.mktemp("formulas")
     text = (SEEDS / "004_845ec45266cabd06.txt").read_text(encoding="utf-8")
     for old, new in [("- Conflict: Sokoura attack", '- Conflict: =HYPERLINK("http://evil.example/x","Sokoura")'),
+                     ("= Sokoura attack =", '= @HYPERLINK("http://evil.example/x","Sokoura") ='),
                      ("- Partof: Mali War", "- Partof: =SUM(A1:A9)"), ("- Combatant1: Mali", "- Combatant1: -2+3"),
                      ("- Combatant2: Jama'at Nasr al-Islam wal Muslimin", "- Combatant2: @SUM(1+1)"),
                      ("13 killed (per Mali)", "13 killed (per -2+3 Brigade)"),
@@ -266,7 +267,7 @@ def _csv(s, fmt):
 @pytest.mark.parametrize("fmt,cells", [
     ("ged-csv", {"'+Cmd Group", "'-2+3 Brigade; Malian officials", "'@SUM"}),
     ("acled-csv", {"'+Cmd Group", "'-2+3 Brigade; Malian officials", "'@SUM"}),
-    ("events-csv", {"'=HYPERLINK(\"http://evil.example/x\",\"Sokoura\")", "'@SUM"}),
+    ("events-csv", {"'@HYPERLINK(\"http://evil.example/x\",\"Sokoura\")", "'@SUM"}),
 ])
 def test_export_csv_cells_cannot_start_a_formula(formulas, fmt, cells):
     rows = list(csv.reader(io.StringIO(_csv(formulas, fmt))))

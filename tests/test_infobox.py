@@ -475,3 +475,9 @@ def test_parts_under_a_heading_repeat_categories_within_their_column():
     ev = _corpus_event("c32_battles_of_latrun_1948_academic.txt")
     got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
     assert {("A", "killed", 16), ("A", "wounded", 79), ("A", "killed", 23)} <= got
+
+
+def test_the_plain_text_forms_heading_is_the_title_over_the_infobox_title_row():
+    # 2021 Zamfara school kidnapping (tests/corpus): "= 2021 Zamfara school kidnapping =" over
+    # "- Title: Zamfara kidnapping"; the article's name is its heading
+    assert _corpus_event("c44_zamfara_school_kidnapping_2021.txt").title == "2021 Zamfara school kidnapping"

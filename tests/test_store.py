@@ -53,7 +53,7 @@ def test_store_full_text_finds_the_suicide_attack(seeded):
 @pytest.mark.parametrize("filters,titles", [
     (Filters(min_killed=30, role="main"), {"Kwala attack", "Sokoura attack", "Diafarabé and Koumara attacks"}),
     (Filters(type="Suicide bomb"), {"Kwala attack"}),
-    (Filters(country="ML", until="2015", role="main"), {"Nampala raid"}),
+    (Filters(country="ML", until="2015", role="main"), {"2015 Nampala raid"}),
 ])
 def test_store_other_filters(seeded, filters, titles):
     assert {r["title"] for r in query.events(seeded, filters)} == titles

@@ -60,7 +60,7 @@ def test_web_api_events_lists_the_seeds(client, seeds):
     ({"text": "suicide"}, {"Kwala attack"}),
     ({"type": "suicide bomb"}, {"Kwala attack"}),
     ({"min_killed": "30", "role": "main"}, {"Kwala attack", "Sokoura attack", "Diafarabé and Koumara attacks"}),
-    ({"country": "MLI", "until": "2015", "role": "main"}, {"Nampala raid"}),
+    ({"country": "MLI", "until": "2015", "role": "main"}, {"2015 Nampala raid"}),
     ({"actor": "Wagner Group"}, {"Diafarabé and Koumara attacks"}),
     ({"since": "2023-01-05", "until": "2024-12", "text": "", "country": ""}, {"Kwala attack", "Diafarabé and Koumara attacks"}),
 ])

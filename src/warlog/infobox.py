@@ -46,7 +46,12 @@ def items(seg: Segment, split_commas: bool = True) -> list[tuple[int, int]]:
 
 
 def title(doc: Document) -> str:
+    """The article's title: the page's own heading in the plain-text form ("= 2021 Zamfara school
+    kidnapping =", where the infobox's Title row says "Zamfara kidnapping"); else the infobox's name
+    of the conflict, which a copy keeps more surely than its page heading."""
     seg = doc.get("conflict")
+    if doc.provenance.format == "infobox-text" and doc.title.strip():
+        return doc.title
     return seg.text.split("\n")[0].strip() if seg and seg.text.strip() else doc.title
 
 
