@@ -481,3 +481,10 @@ def test_the_plain_text_forms_heading_is_the_title_over_the_infobox_title_row():
     # 2021 Zamfara school kidnapping (tests/corpus): "= 2021 Zamfara school kidnapping =" over
     # "- Title: Zamfara kidnapping"; the article's name is its heading
     assert _corpus_event("c44_zamfara_school_kidnapping_2021.txt").title == "2021 Zamfara school kidnapping"
+
+
+@pytest.mark.parametrize("row", ["20 October 2024 – ongoing", "30 June 2024 – present (1 year, 2 months)"])
+def test_a_date_that_runs_to_the_present_has_no_last_day(row):
+    # Eastern Gezira State massacres, Sennar offensive (tests/corpus)
+    ev = warlog.extract_text(f"= Test offensive =\n\nInfobox\n- Date: {row}\n- Combatant1: Sudan\n- Combatant2: RSF\n\nText.\n")[0]
+    assert ev.date_start[:4] == "2024" and ev.date_end is None

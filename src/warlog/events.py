@@ -45,7 +45,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
         loc.country_code = code or loc.country_code  # the event's country, weighed, over one line's word
     main = Event(
         id=_id(doc, "main"), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
-        date_start=span.start if span else None, date_end=span.end if span else None,
+        date_start=span.start if span else None, date_end=span.end if span and not infobox.ongoing(doc) else None,
         date_precision=span.precision if span else None, country=country, country_code=code,
         locations=locations, sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
         claims=_number(box_claims + main_claims), document=doc.provenance)

@@ -90,6 +90,14 @@ def date(doc: Document) -> dates.DateSpan | None:
     return found[0] if found else every[0] if every else None  # "17–18 March": the year comes from elsewhere
 
 
+def ongoing(doc: Document) -> bool:
+    """A date row that runs to the present ("20 October 2024 – ongoing", "30 June 2024 – present"):
+    the event has no last day yet."""
+    seg = doc.get("date")
+    return seg is not None and bool(_ONGOING.search(seg.text))
+
+
+_ONGOING = re.compile(r"[\u2013\u2014-]\s*(?:ongoing|present|now|today)\b", re.I)
 _DATE_NOISE = re.compile(r"\(\s*\d{4}-\d{2}(?:-\d{2})?\s*\)|\d{1,2}:\d{2}|~|\((?:UTC|GMT|CET|EET)[^()]{0,20}\)")
 
 
