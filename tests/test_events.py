@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import warlog
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -128,3 +130,14 @@ def test_events_the_people_a_massacres_prose_counts_are_civilians(tmp_path):
     assert [(c.side, c.low) for c in massacre.claims] == [("civilians", 173), ("civilians", 340)]
     battle = warlog.extract_text("= Battle of Lidice =\n\n" + lead)[0]
     assert [(c.side, c.low) for c in battle.claims] == [("unknown", 173), ("unknown", 340)]
+
+
+@pytest.mark.parametrize("lead,span", [
+    # Battle of Nzacko 2022 and Battle of Bor 2013 as mirrors printed them, their Date rows lost (tests/corpus)
+    ("The Battle of Nzacko took place from March 5, 2022 to May 25, 2022 in Nzacko.", ("2022-03-05", "2022-05-25")),
+    ("The battle was fought between December 18, 2013 and January 18, 2014 in Bor.", ("2013-12-18", "2014-01-18")),
+    ("The battle was fought on 5 March 2022 in Nzacko, and ended in May 2022.", ("2022-03-05", "2022-03-05")),
+])
+def test_a_lead_that_joins_two_days_gives_the_range(lead, span):
+    ev = warlog.extract_text(f"= Battle of Nzacko =\n\n{lead}\n\nTen soldiers were killed.\n")[0]
+    assert (ev.date_start, ev.date_end) == span

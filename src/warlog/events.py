@@ -112,11 +112,25 @@ def _lead_date(doc: Document):
         # 2021 phase of the civil war" / "The battle began on November 9, 2024")
         day = next((d for d in found if d.precision == "day"), None)
         if day is not None and (first is None or day.start.startswith(first.start)):
-            return day  # (a later paragraph's day only within the year or month the lead named first)
+            # (a later paragraph's day only within the year or month the lead named first)
+            return _lead_range(para.text.text, found, found.index(day)) or day
         first = first or (found[0] if found else None)
     return first
 
 
+def _lead_range(text: str, found: list, i: int):
+    """The day at ``found[i]`` and the one the lead joins to it: "took place from March 5, 2022 to May
+    25, 2022", "between December 18, 2013 and January 18, 2014"."""
+    d = found[i]
+    if i + 1 >= len(found) or not _RANGE_JOIN.fullmatch(text[d.endpos:found[i + 1].pos]):
+        return None
+    e = found[i + 1]
+    if e.end < d.start:
+        return None
+    return dates.DateSpan(d.start, e.end, "day" if e.precision == "day" else d.precision, True, d.pos, e.endpos)
+
+
+_RANGE_JOIN = re.compile(r"\s*,?\s*(?:to|until|till|through|and|[\u2013\u2014-])\s*")
 LEAD_DATE_PARAGRAPHS = 3
 LEAD_DATE_REACH = 1500  # characters of a paragraph read for its date
 
