@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 import warlog
-from warlog.readers import detect
+from warlog import infobox
+from warlog.readers import detect, read_text
 
 
 def _event(**fields):
@@ -488,3 +489,14 @@ def test_a_date_that_runs_to_the_present_has_no_last_day(row):
     # Eastern Gezira State massacres, Sennar offensive (tests/corpus)
     ev = warlog.extract_text(f"= Test offensive =\n\nInfobox\n- Date: {row}\n- Combatant1: Sudan\n- Combatant2: RSF\n\nText.\n")[0]
     assert ev.date_start[:4] == "2024" and ev.date_end is None
+
+
+@pytest.mark.parametrize("row,name", [
+    # El Aro massacre, Sean Graham bookmakers' shooting (tests/corpus)
+    ("municipality of Ituango, Antioquia\nColombia", "Ituango"),
+    ("132–134 Ormeau Road, Belfast, Northern Ireland", "Ormeau Road"),
+    ("near the village of Kwala, Koulikoro Region, Mali", "Kwala"),
+])
+def test_a_place_rows_first_name_past_the_words_before_it(row, name):
+    text = f"= Test attack =\n\nInfobox\n- Place: {row}\n- Combatant1: Mali\n- Combatant2: JNIM\n\nText.\n"
+    assert infobox.places(read_text(text))[0][0].name == name

@@ -107,7 +107,11 @@ def _end_key(iso: str) -> str:
 
 
 _PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s+|\s*&|\s*\(|$)")
-_NEAR = re.compile(r"^(?:near|outside|around|between|in|at)\s+(?:the\s+)?", re.I)
+# words before a place's name: "near the village of X", "municipality of Ituango", "132–134 Ormeau Road"
+_NEAR = re.compile(r"^(?:\d+(?:\s*[\u2013-]\s*\d+)?\s+(?=[A-Z]))?(?:(?:near|outside|around|between|in|at)\s+)?(?:the\s+)?"
+                   # (not "vicinity of", "outskirts of": a point near the place, geocode._near_hit)
+                   r"(?:(?:municipality|village|town|city|district|commune|hamlet|settlement|suburb|neighbou?rhood)"
+                   r"\s+of\s+(?:the\s+)?)?", re.I)
 
 
 def places(doc: Document) -> tuple[list[Location], str | None]:
@@ -130,10 +134,11 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
         admin1 = parts[1] if len(parts) > 1 else None
         first = seg.text.index(parts[0], s)
         for m in _PLACE_NAMES.finditer(parts[0]):
-            name = _NEAR.sub("", m.group("name")).strip()
+            near = _NEAR.match(m.group("name"))
+            name = m.group("name")[near.end():].strip()
             if not name or not name[0].isupper():
                 continue
-            ps, pe = seg.source_span(first + m.start("name"), first + m.end("name"))
+            ps, pe = seg.source_span(first + m.start("name") + near.end(), first + m.end("name"))
             locs.append(Location(name=name, text=doc.text[ps:pe], start=ps, end=pe, admin1=admin1,
                                  country_code=hit[1] if hit else None))
     return locs, country
