@@ -500,3 +500,12 @@ def test_a_date_that_runs_to_the_present_has_no_last_day(row):
 def test_a_place_rows_first_name_past_the_words_before_it(row, name):
     text = f"= Test attack =\n\nInfobox\n- Place: {row}\n- Combatant1: Mali\n- Combatant2: JNIM\n\nText.\n"
     assert infobox.places(read_text(text))[0][0].name == name
+
+
+def test_an_attack_article_with_no_sides_takes_its_leads_armed_doer_as_side_a():
+    # November 2022 Mogadishu attack (tests/corpus), no infobox: "15 people were killed during an
+    # al-Shabaab attack at a hotel in Mogadishu, Somalia": the doer first, not the place's state
+    ev = _corpus_event("c44_mogadishu_attack_november_2022.txt")
+    assert [a.id for a in ev.sides["A"].actors] == ["al_shabaab"]
+    # an attack on a state's forces keeps the state first ("Malian troops were ambushed by ...")
+    assert _corpus_event("h2_battle_of_tabankort_2019.txt").sides["A"].actors[0].id == "mali"

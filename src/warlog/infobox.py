@@ -403,7 +403,25 @@ def _told_sides(doc: Document, reg: Registry, lex: Lexicon, names_line: bool = F
     massacre's doer in its lead (before the lead's states, which are its victims' country); the lead's
     states against its armed groups; a lead sentence opposing two parties."""
     return (_perpetrator_side(doc, reg, lex) or (names_line and _names_line(doc, reg))
-            or _massacre_sides(doc, reg, lex) or _lead_sides(doc, reg) or _between_sides(doc, reg, lex))
+            or _massacre_sides(doc, reg, lex) or _doer_sides(doc, reg) or _lead_sides(doc, reg)
+            or _between_sides(doc, reg, lex))
+
+
+def _doer_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+    """An attack's article that names no sides but its lead's one armed doer ("during an al-Shabaab
+    attack", "killed by Boko Haram"): the doer is side A, as an {{Infobox civilian attack}} puts its
+    perpetrators first; the states the lead names beside it are side B, else no one is."""
+    doers = _doers(doc, reg)
+    if len(doers) != 1 or doers[0].kind not in ARMED_KINDS or _on_forces(doc):
+        return {}  # (an attack on a state's forces: the state is side A, as in ``_lead_sides``)
+    states, _ = _lead_actors(doc, reg)
+    return {"A": Side(actors=doers), "B": Side(actors=[a for a in states if a.id != doers[0].id])}
+
+
+def _on_forces(doc: Document) -> bool:
+    """Whether the lead's first paragraph speaks of a state's forces ("Malian troops were ambushed")."""
+    lead = [p for p in doc.paragraphs if p.section == ""][:1]
+    return bool(lead) and bool(_FORCE_VICTIMS.search(lead[0].text.text[:800]))
 
 
 def _lead_sides(doc: Document, reg: Registry) -> dict[str, Side]:
@@ -483,6 +501,15 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
     kinds = BELLIGERENT_KINDS if massacre(doc, lex) else ARMED_KINDS if CIVILIAN_ATTACK_FIELDS & doc.fields.keys() else None
     if kinds is None:
         return {}
+    doers = _doers(doc, reg)
+    if len(doers) != 1 or doers[0].kind not in kinds:
+        return {}
+    return {"A": Side(actors=doers), "B": Side(actors=[Actor("Civilians", None, [], "civilians")])}
+
+
+def _doers(doc: Document, reg: Registry) -> list[Actor]:
+    """The belligerents the first lead paragraph naming any names as doers ("killed by Boko Haram",
+    "Boko Haram militants attacked", "an al-Shabaab attack")."""
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = para.text.text[:800]
         doers = {}
@@ -492,10 +519,8 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
                 s, e = para.text.source_span(m.start, m.end)
                 doers.setdefault(m.actor.id, sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
         if doers:
-            if len(doers) != 1 or next(iter(doers.values())).kind not in kinds:
-                return {}
-            return {"A": Side(actors=list(doers.values())), "B": Side(actors=[Actor("Civilians", None, [], "civilians")])}
-    return {}
+            return list(doers.values())
+    return []
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
