@@ -30,7 +30,7 @@ def test_corpus_places_main_places_within_30_km_at_precision_1_or_2(figures):
     # the rest are villages below the world layer's cities500, battlefields no layer knows (Thermopylae,
     # Goose Green), or towns of one name in several provinces none of which the article names
     # (README: Places)
-    assert figures["referenced"] >= 300 and figures["located"] >= 0.82 * figures["referenced"], figures
+    assert figures["referenced"] >= 300 and figures["located"] >= 0.80 * figures["referenced"], figures
 
 
 def test_corpus_places_no_point_placed_wrong(figures):

@@ -131,6 +131,18 @@ def test_rendered_pipe_table_page_reads_sided_columns():
                         ("B", "wounded", 35, 35), ("civilians", "casualties", None, None)]
 
 
+def test_a_pipe_table_that_opens_the_page_names_it_in_its_caption_row():
+    # tests/corpus/rendered/c50_karpalak_ambush_2001_clateway.txt: a merge banner, then the table
+    # whose first row is "Karpalak ambush | |||||||"
+    text = ("It has been suggested that 2001 anti-Albanian protests be merged into this article. (Discuss) "
+            "Proposed since September 2024. |\nKarpalak ambush | |||||||\n---|---|---|---|---|---|---|---|\n"
+            "Part of the 2001 insurgency in Macedonia | |||||||\n| |||||||\nBelligerents | |||||||\n"
+            "National Liberation Army | Macedonia | ||||||\nCasualties and losses | |||||||\n"
+            "Unknown | 8 killed | ||||||\n\nThe Karpalak ambush took place on 8 August 2001 near Karpalak.\n")
+    ev = warlog.extract_text(text)[0]
+    assert (ev.document.format, ev.title) == ("rendered-page", "Karpalak ambush")
+
+
 def test_rendered_page_with_the_lead_above_the_infobox():
     # tests/corpus/rendered/h2_fourth_battle_of_gao_2013.txt (encyclopedia.datana.cloud)
     doc = readers.read_path(ARTICLES / "gao_2013_rendered_lead_first.txt")

@@ -241,6 +241,12 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     cands = [c for c in cands if c and _is_candidate(lay, c)]
     cands = [_SITE_SUFFIX.sub("", c) for c in cands]
     if not cands:
+        # a pipe table that opens the page: its caption row names the article ("Karpalak ambush | |||||||")
+        cap = next((m.group(1) for _, t in lines[anchor:anchor + CAPTION_ROWS] if (m := _CAPTION_ROW.match(t))
+                    and not lay.is_chrome(m.group(1)) and _is_candidate(lay, m.group(1))), None)
+        if cap:
+            return cap
+    if not cands:
         # no line names the article: the lead's subject does ("The Battle of Boquerón was a battle ...")
         lead = next((MARKER.sub("", t).strip() for _, t in lines if _is_prose(t)), "")
         m = _LEAD_SUBJECT.match(lead) or _LEAD_EVENT.match(lead)
@@ -255,6 +261,10 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
         if " " in k and (k[:k.rfind("(")].rstrip() if k.endswith(")") else k) in lead:
             return c
     return cands[0]
+
+
+CAPTION_ROWS = 3
+_CAPTION_ROW = re.compile(r"^\s*\|?\s*([^|]*[^|\s])\s*(?:\|\s*)+$")
 
 
 def _above_banner(lay: Layout, top: list[Line]) -> str:
