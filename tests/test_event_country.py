@@ -31,6 +31,9 @@ def main_event(name: str):
     ("h5_battle_of_leipzig.txt", "DE", ""),
     # "Gao" alone, side MNLA: Gao of Mali, not Guantánamo ("Gao" is one of its other names)
     ("h1_battle_of_gao_2012.txt", "ML", ""),
+    # "in southern County Tyrone, Northern Ireland" places it; "a councillor from Clones, Republic of
+    # Ireland" does not
+    ("c50_killeeshil_ambush_1994_wikimili.txt", "GB", "the lead puts it in United Kingdom"),
 ])
 def test_event_country_from_the_articles_evidence(name, code, why):
     ev = main_event(name)

@@ -28,6 +28,8 @@ _PRESENT_BARE = re.compile(r"\b(?:present[- ]day|modern[- ]day)\b[^,;()\n]{0,120
 _IN_COUNTRY = r"\b(?:in|near|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?"
 
 
+# "in southern County Tyrone, Northern Ireland": a place, then its country
+_IN_PLACE_OF = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[A-Z][\w'’.-]+,\s*$")
 _DEMONYM_PLACE = re.compile(r"\s+(?:(?:border\s+)?(?:town|village|city|capital|region|province|state|district|"
                             r"governorate|oblast|island|port|commune|territory)s?)\s+(?:of|in)\b", re.I)
 
@@ -179,7 +181,8 @@ def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally) 
             seen.add(code)
             before, after = text[max(0, s - 40):s], text[e:e + 8]
             # "near the Iraq–Syria border" puts it in neither
-            placed = re.search(_IN_COUNTRY + r"$", before, re.I) and not re.match(r"\s*(?:[–—-]|border)", after)
+            placed = (re.search(_IN_COUNTRY + r"$", before, re.I) or _IN_PLACE_OF.search(before)) \
+                and not re.match(r"\s*(?:[–—-]|border)", after)
             t.add(code, weight if placed or where == "the title" else 4,
                   f"{where} puts it in {name}" if placed else f"{where} names {name}")
     best: dict[str, tuple[int, str]] = {}
