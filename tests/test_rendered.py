@@ -14,6 +14,7 @@ from warlog.readers.rendered_data import load
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "rendered").glob("*.case"))
 ARTICLES = HERE / "articles"
+CORPUS = HERE / "corpus"
 
 
 def parse_case(path: Path) -> tuple[str, dict]:
@@ -141,6 +142,15 @@ def test_a_pipe_table_that_opens_the_page_names_it_in_its_caption_row():
             "Unknown | 8 killed | ||||||\n\nThe Karpalak ambush took place on 8 August 2001 near Karpalak.\n")
     ev = warlog.extract_text(text)[0]
     assert (ev.document.format, ev.title) == ("rendered-page", "Karpalak ambush")
+
+
+def test_a_cell_glued_to_the_reference_marker_of_the_one_before_is_the_next_column():
+    # tests/corpus/rendered/c43_siege_of_luhansk_border_base_2014_movatter.txt: "10 wounded[5][6]11
+    # killed, 8 wounded[5][6]" is the first column's count, then the second's
+    ev = warlog.extract(CORPUS / "rendered" / "c43_siege_of_luhansk_border_base_2014_movatter.txt")[0]
+    assert [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"][:3] == [
+        ("A", "wounded", 10), ("B", "killed", 11), ("B", "wounded", 8)]
+    assert (ev.sides["A"].strength.low, ev.sides["B"].strength.low, ev.sides["B"].strength.high) == (70, 100, 500)
 
 
 def test_rendered_page_with_the_lead_above_the_infobox():

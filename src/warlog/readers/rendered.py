@@ -98,11 +98,17 @@ _FINITE = re.compile(r"\b(?:were|was|are|is|had|has|have|been|said|says|reported
 _CLAIMANT_END = re.compile(r"\((?:[^()]*\b(?:claims?|estimates?|figures?)|per\b[^()]*|according\s+to\b[^()]*)\)\.?$", re.I)
 
 
+# a copy that printed two cells as one glues the second's figure to the first's reference marker:
+# "10 wounded[5][6]11 killed, 8 wounded", "70[3]100–500[4]"
+_NEXT_CELL = re.compile(r"(?<=[^\W\d_]\])(?=\d)|(?<=\d\])(?=\d)")
+
+
 def _lines(text: str, lay: Layout) -> list[Line]:
     """The page's lines up to the site's footer; a block label glued to the cell before it
-    ("UnknownCasualties and losses") starts a line of its own."""
-    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)" % "|".join(
-        re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"))
+    ("UnknownCasualties and losses") starts a line of its own, and so does a cell glued to the
+    reference marker that ends the one before ("10 wounded[5][6]11 killed")."""
+    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s" % ("|".join(
+        re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"), _NEXT_CELL.pattern))
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
