@@ -153,6 +153,14 @@ def test_a_cell_glued_to_the_reference_marker_of_the_one_before_is_the_next_colu
     assert (ev.sides["A"].strength.low, ev.sides["B"].strength.low, ev.sides["B"].strength.high) == (70, 100, 500)
 
 
+def test_reference_markers_inside_a_range_keep_it_one_figure():
+    # tests/corpus/rendered/c47_battle_of_idlib_2015_wikimili.txt: "66 [13] [18] –86 [19] soldiers
+    # killed, 5 soldiers and 6 tanks captured [13] [20]"; the verb after the tanks is the soldiers' too
+    ev = warlog.extract(CORPUS / "rendered" / "c47_battle_of_idlib_2015_wikimili.txt")[0]
+    got = [(c.side, c.category, c.low, c.high) for c in ev.claims if c.origin == "infobox"]
+    assert ("B", "killed", 66, 86) in got and ("B", "captured", 5, 5) in got
+
+
 def test_rendered_page_with_the_lead_above_the_infobox():
     # tests/corpus/rendered/h2_fourth_battle_of_gao_2013.txt (encyclopedia.datana.cloud)
     doc = readers.read_path(ARTICLES / "gao_2013_rendered_lead_first.txt")

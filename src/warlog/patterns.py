@@ -108,7 +108,8 @@ class Patterns:
         # "between 30 and 32", "between 200 - 300", "30–32", "172~200"
         # ("between 35 and over 300": a range whose upper end is open, read by from_match as at least 35)
         rng = (rf"(?:between\s+{num}\s*(?:and|[{DASH}])\s*(?P<open>(?:over|more\s+than)\s+)?{num}"
-               rf"|{num}\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})")
+               # (a copy's reference markers may stand before the dash: "66 [13] [18] –86", "1,163[15]–900")
+               rf"|{num}(?:\s*\[[^\[\]\s]{{1,8}}\])*\s*(?:[{DASH}~]|\bto\b|\bor\b)\s*{num})")
         suffix = r"(?:\s*\+|\s+or\s+more|[\s-]plus\b|\s+and\s+counting\b|±)"  # "125 and counting"; "190±" about 190
         vague = _alt(raw["vague"])
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.

@@ -413,11 +413,26 @@ def chain(s: Spot) -> Figure | None:
         return None
     if s.subject and P.aux_after.match(s.text, s.after_subj, s.end):
         return None  # "and one civilian was ..." with a verb of no category (or cut off): no continuation
+    if s.subject and _verb_after_next(s):
+        return None  # "66 soldiers killed, 5 soldiers and 6 tanks captured": the verb after the next is theirs
     if acronym:
         # "killed thirteen soldiers and two VDP": the people of a group named by its initials
         return Figure(s.q, s.q.start, acronym.end(), acronym.group("who"), None, last.category, "")
     return Figure(s.q, s.q.start, s.after_subj, s.subject or last.subject, s.kind or last.subject_kind,
                   last.category, "", last.speaker_side, inherits=s.subject is None)
+
+
+def _verb_after_next(s: Spot) -> bool:
+    """Whether the figure's people are joined by "and" to a next figure whose words end in a verb of
+    a category ("5 soldiers and 6 tanks captured")."""
+    P = s.lex.patterns
+    m = _AND.match(s.text, s.after_subj, s.end)
+    q = P.quantity.match(s.text, m.end(), s.end) if m else None
+    words = P.unlisted.match(s.text, q.end(), s.end) if q else None
+    return bool(words and P.verb_after.match(s.text, words.end(), s.end))
+
+
+_AND = re.compile(r"\s+and\s+")
 
 
 def _named_people(s: Spot) -> re.Match | None:

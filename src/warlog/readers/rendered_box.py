@@ -323,6 +323,9 @@ FLAG_OF = re.compile(r"(?<![^\s|])Flag[ _]of[ _](?:the[ _])?(?P<x>[^|\n.()]{2,80
                      r"\.(?:svg|png|jpe?g|gif)\b", re.I)
 
 
+_RANGE_ON = re.compile(r" (?:\[[^\[\]\s]{1,8}\] )*(?:[\u2013\u2014-]\s*\d|[a-z])")
+
+
 def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
     """The items of one line: lists of kept (start, end) ranges, markers and debris left out."""
     keep = [True] * len(text)
@@ -332,6 +335,10 @@ def _items(lay: Layout, text: str, key: str) -> list[list[tuple[int, int]]]:
         # by a run of blanks; "15,000 killed [12] 7,000 killed" stays two)
         gap = m.start() > 1 and text[m.start() - 2:m.start()] in (", ", "; ") and text[m.end():m.end() + 1] == " "
         keep[m.start() - gap:m.end()] = [False] * (m.end() - m.start() + gap)
+        if text[m.start() - 1:m.start()] == " " and _RANGE_ON.match(text, m.end()):
+            # "66 [13] [18] –86 [19] soldiers killed": markers inside a range or before the words of
+            # its figure, whose blanks glue no two cells
+            keep[m.end():m.end() + 1] = [False]
     tail = len(text.rstrip(" \t|"))
     if "|" in text[tail:]:  # "Deaths | 15 |": the table's cell ends, no value's (rstrip: linear on long blank runs)
         keep[tail:] = [False] * (len(text) - tail)
