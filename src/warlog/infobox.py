@@ -1081,6 +1081,13 @@ def _about(total: int | None, figure: int | None) -> bool:
     return total is not None and figure is not None and abs(total - figure) <= figure // 50
 
 
+def _heading_again(rfs: list, claimed: dict[str, int]) -> bool:
+    """A claimant's heading again over rows of a column that had its own ("Per Ukraine:" / "104
+    soldiers captured" / "Per Ukraine:" / "81+ killed"): the next column's rows, the copy having
+    repeated the heading for each column."""
+    return any(rf.claimed_at is not None and claimed.get(rf.claimant_key, rf.claimed_at) != rf.claimed_at for rf in rfs)
+
+
 def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None,
                  closing: list[bool] | None = None) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
@@ -1090,6 +1097,7 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
     # a column that lost its names (flag images) still has its rows: two sides at least
     labels = sv.labels + [lab for lab in ("A", "B") if lab not in sv.labels][:max(0, 2 - len(sv.labels))]
     cur, used, out, closed = 0, {lab: set() for lab in labels}, [], False
+    claimed: dict[str, dict[str, int]] = {lab: {} for lab in labels}  # claimant -> where its heading stood
     sums: dict[str, int] = {}  # the current column's figures so far, by category
     last_part = None
     for n, rfs in enumerate(lines):
@@ -1127,12 +1135,13 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
                 # (a claimant repeating a category still starts the next column)
                 used[label] = {k for k in used[label] if k[0]}
         else:
-            if keys & used[labels[cur]] and cur + 1 < len(labels):
+            if (keys & used[labels[cur]] or _heading_again(rfs, claimed[labels[cur]])) and cur + 1 < len(labels):
                 cur += 1
             elif cur + 1 < len(labels) and _counts_of_the_enemy(rfs, labels[cur], used[labels[cur]], sv, reg):
                 cur += 1
             label = labels[cur]
         used[label] |= keys
+        claimed[label].update({rf.claimant_key: rf.claimed_at for rf in rfs if rf.claimed_at is not None})
         if label != labels[cur]:
             sums = {}
         for rf in rfs:

@@ -103,6 +103,7 @@ class RowFigure:
     everyone: bool = False  # says so in its words: "overall", "41 (40 CRPF personnel, 1 suicide bomber)"
     headed_at: int | None = None  # where the party heading over it starts ("Civilian casualties")
     part_at: int | None = None  # where the heading of a part over it starts ("Operation Yoram:", "July 16:")
+    claimed_at: int | None = None  # where the claimant heading over it starts ("Per Ukraine:")
 
     @property
     def claimant_key(self) -> str:
@@ -178,6 +179,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     text = seg.text
     out: list[RowFigure] = []
     heading_att, heading_party, heading_total, headed_at, said = None, None, False, None, None
+    claimed_at = None
     closers: list[tuple[int, attribution.Attribution | None]] = []  # labels that open a line (None: a party heading)
     from .infobox import items
 
@@ -217,6 +219,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
                 heading_att, heading_party = _apply(heads[h], heading_att, heading_party)
                 heading_total = heads[h].total
                 headed_at = heads[h].start if heads[h].kind == "party" else headed_at
+                claimed_at = heads[h].start if heads[h].kind == "claimant" else claimed_at
                 part_at = heads[h].start if heads[h].part else None
                 h += 1
             att = _claimant_after(fig, labels, starts, stops)
@@ -228,11 +231,12 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
                 or heading_party
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
-                                 headed_at, part_at))
+                                 headed_at, part_at, claimed_at if att_from == "heading" else None))
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
             headed_at = lab.start if lab.kind == "party" else headed_at
+            claimed_at = lab.start if lab.kind == "claimant" else claimed_at
     return _labels_over_lines(out, closers, column)
 
 

@@ -118,6 +118,9 @@ def read_lines(box: Box, lines: list[Line]) -> None:
             # the casualty block (alone elsewhere it may be an article's section)
             box.open_block("casualties")
             continue
+        if (bullet := _BULLETED.match(s)) and " ".join(bullet.group(1).lower().split()) in lay.blocks:
+            _label(box, " ".join(bullet.group(1).lower().split()), [])  # "  • Casualties and losses" in a list
+            continue
         m = lay.label_start.match(text)
         label = " ".join(m.group("label").lower().split()) if m else None
         if label and (label in lay.blocks or box.block is None):
@@ -133,6 +136,9 @@ def read_lines(box: Box, lines: list[Line]) -> None:
             box.raw.setdefault(box.block, []).append((pos, text))
         elif box.key:
             box.inline[box.key].append((pos, text))
+
+
+_BULLETED = re.compile(r"^[•·*]\s*(.+?)\s*$")
 
 
 def _label_name(lay: Layout, text: str) -> str | None:
