@@ -53,7 +53,8 @@ _PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+
                    r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
 _TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
-_TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|total(?=\s*\.)|altogether|combined|all\s+sides|both\s+sides)\b", re.I)
+_TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|total(?=\s*\.)|altogether|combined|all\s+(?:the\s+)?sides|"
+                          r"both\s+sides)\b", re.I)
 _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 # possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
@@ -232,6 +233,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
                                  headed_at, part_at, claimed_at if att_from == "heading" else None))
+        _everyones_list(text, out[len(out) - len(figs):])
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
@@ -240,6 +242,18 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     return _labels_over_lines(out, closers, column)
 
 
+def _everyones_list(text: str, row: list[RowFigure]) -> None:
+    """"460 killed and 180 wounded from all the sides": words that make the last figure of a list
+    everyone's make the list's (joined by "and" or commas, no bracket between). In place."""
+    if len(row) < 2 or not row[-1].everyone:
+        return
+    for a, b in zip(row[-2::-1], row[:0:-1]):
+        if not _LIST_JOIN.fullmatch(text, a.fig.end, b.fig.start):
+            return
+        a.everyone = a.total = True
+
+
+_LIST_JOIN = re.compile(r"[^\d()\[\];\n]{0,40}")
 _HEAD_END = re.compile(r"\s*:\s*$|^[^\d]{0,40}$")
 
 
