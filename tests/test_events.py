@@ -141,3 +141,17 @@ def test_events_the_people_a_massacres_prose_counts_are_civilians(tmp_path):
 def test_a_lead_that_joins_two_days_gives_the_range(lead, span):
     ev = warlog.extract_text(f"= Battle of Nzacko =\n\n{lead}\n\nTen soldiers were killed.\n")[0]
     assert (ev.date_start, ev.date_end) == span
+
+
+def test_a_lead_day_of_no_year_takes_the_titles_year():
+    # Ar-Rutbah offensive (2016) as a mirror printed it, no Date row: "On May 16, the Iraqi Army ..."
+    text = "= 2016 Ar-Rutbah offensive =\n\nOn May 16, the Iraqi Army launched an offensive to retake Rutbah.\n\n10 soldiers were killed.\n"
+    ev = warlog.extract_text(text)[0]
+    assert (ev.date_start, ev.date_end) == ("2016-05-16", "2016-05-16")
+
+
+def test_a_span_of_years_in_brackets_is_no_count():
+    # the campaign box after a mirror's infobox: "War in Iraq (2013–2017)" (Ar-Rutbah offensive, tests/corpus)
+    text = ("= Test offensive =\n\nInfobox\n- Combatant1: Iraq\n- Combatant2: ISIL\n- Casualties1: 30 killed\n"
+            "- Casualties3: War in Iraq (2013–2017)\n\nText.\n")
+    assert [(c.side, c.low) for c in warlog.extract_text(text)[0].claims] == [("A", 30)]

@@ -115,7 +115,21 @@ def _lead_date(doc: Document):
             # (a later paragraph's day only within the year or month the lead named first)
             return _lead_range(para.text.text, found, found.index(day)) or day
         first = first or (found[0] if found else None)
-    return first
+    return first or _day_of_title_year(doc, lead)
+
+
+def _day_of_title_year(doc: Document, lead: list) -> dates.DateSpan | None:
+    """The lead's first day of no year, in the title's year ("2016 Ar-Rutbah offensive" / "On May 16,
+    the Iraqi Army launched an offensive")."""
+    year = _YEAR_IN.search(infobox.title(doc) or "")
+    for para in lead if year else ():
+        found = [d for d in dates.find_all(para.text.text[:LEAD_DATE_REACH], int(year.group(0))) if d.precision == "day"]
+        if found:
+            return found[0]
+    return None
+
+
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _lead_range(text: str, found: list, i: int):

@@ -300,6 +300,8 @@ def _not_a_count(text, q, before, P) -> bool:
     if P.not_a_count.match(text, q.end) or q.words[:1].isdigit() and _month_before(before[-NEAR:], P) \
             or P.money_before.search(before[-20:]) or P.share_before.search(before[-40:]):
         return True
+    if q.low and q.high and 1800 <= q.low < q.high <= 2100 and before.endswith("(") and text[q.end:q.end + 1] == ")":
+        return True  # "War in Iraq (2013–2017)": a span of years in brackets
     year_like = q.words.isdigit() and 1800 <= int(q.words) <= 2100
     if year_like and (day := _DAY_BEFORE.search(before[-NEAR:])) and _month_before(before[-NEAR:][:day.start() + 1], P):
         return True  # "on March 16, 1968": the year of a date
