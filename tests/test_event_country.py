@@ -128,3 +128,11 @@ def test_event_country_a_namesake_in_another_region_than_the_written_one_is_no_p
             "The battle killed 300 soldiers.\n")
     loc = warlog.extract_text(text)[0].locations[0]
     assert loc.precision > 2 and loc.admin1 in ("Bavaria", None), loc
+
+
+def test_event_country_from_a_division_the_lead_names_by_its_kind():
+    # a page of no infobox whose lead names the state: "the village of Chakawa in Borno State"
+    text = ("= Test attack =\n\nGunmen attacked the village of Izghe in Borno State in the early hours of the "
+            "morning and killed 105 men.\n")
+    ev = warlog.extract_text(text)[0]
+    assert ev.country_code == "NG" and "Borno State, a division of NG" in ev.locations[0].geo_source

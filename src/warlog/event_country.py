@@ -70,6 +70,7 @@ def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz:
     looked_up: dict[str, list] = {}  # name -> its candidates: a name is looked up once an article
     _places(locs, gaz, t, looked_up)
     _lead_places(lead, gaz, t, looked_up)
+    _lead_divisions(lead, gaz, t, looked_up)
     _text(title, lead, part_of, reg, t)
     _actors(sides, reg, t)
     if not t.score:
@@ -169,6 +170,23 @@ def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
             seen.add(m.group("name"))
             for cc in by_cc:
                 t.add(cc, 5, f"the lead names {m.group('name')}, a city of {cc}")
+
+
+# "the village of Izghe, Borno State", "in the Tillabéri Region": a division the lead names by its kind
+_LEAD_DIVISION = re.compile(r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}\s+(?:State|Province|Region|Governorate|"
+                            r"Oblast|District|Prefecture|Department|County|Division))\b")
+
+
+def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
+    """Divisions the lead names by their kind ("Borno State"): one known in one country places it there."""
+    seen = set()
+    for m in _LEAD_DIVISION.finditer(lead):
+        name = m.group("name")
+        by_cc = _countries_of(gaz, name, True, looked_up)
+        if len(by_cc) == 1 and name not in seen:
+            seen.add(name)
+            cc = next(iter(by_cc))
+            t.add(cc, 8, f"the lead names {name}, a division of {cc}")
 
 
 def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally) -> None:

@@ -164,7 +164,9 @@ class Patterns:
         # after a word of whose, losses stand for their people: "4 civilian deaths", "fifteen junta deaths"
         people = _alt(heads + raw.get("loss_nouns", []))
         # (a loss noun joins only its own modifier: "civilian deaths", not "soldiers and injuries")
-        joined = rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt(heads)}))?"
+        # ("men, women and children": heads listed, the last joined by "and")
+        joined = (rf"(?:\s+(?:(?-i:[A-Z][\w'’-]*)\s+){{0,2}}(?:{people})|(?:\s*,\s*(?:{_alt(heads)})\b){{0,3}},?"
+                  rf"\s+and\s+(?:{not_count}{not_stop}[^\W\d][\w'’]*(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt(heads)}))?")
         self.subject = re.compile(
             # "Houthi and allied fighters", "Malian and French soldiers": two modifiers joined, a name first
             rf"\s*(?:[\"“”'‘’]\s*)?(?P<subj>(?:(?-i:[A-Z])[\w'’-]*\s+and\s+)?"
