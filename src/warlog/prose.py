@@ -131,6 +131,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         att = attribution.for_position(atts, fig.start - s0)
         if att is None and continued:
             att = context  # "Several dozen soldiers were wounded or missing as well."
+        att = _bracketed_claimant(sent, fig, s0, reg, lex) or att
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
         # whose losses, named after the figure before ("..., compared with Polish losses of some 4,500 killed")
         since = out[-1].figure.end - s0 if out and out[-1].figure is not None else 0
@@ -153,6 +154,22 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         claim.figure = fig
         out.append(claim)
     return out
+
+
+def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
+    """Who said a figure of no people of its own, in brackets right after it: "from 12 (police) to as
+    many as 600 (Associated Press)"; not a part of it ("(including 16 children)", "(mostly civilians)")."""
+    if fig.subject is not None:
+        return None  # ("150 rebels (MNLA)": the people's name)
+    m = _BRACKET_AFTER.match(sent, fig.end - s0)
+    if m is None or _NOT_CLAIMANT.match(m.group("who")):
+        return None
+    return attribution.parse_claimant(m.group("who"), reg, lex)
+
+
+_BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,60})\)")
+_NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+whom|some|all|both|approx|about|around|"
+                           r"est\b|estimated|disputed|unconfirmed|see\b|killed|wounded|dead|injured|missing|captured)", re.I)
 
 
 # whose losses a sentence gives before its figures: "Nigerien casualties amounted to 4 killed",

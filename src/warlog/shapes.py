@@ -216,7 +216,7 @@ def toll(s: Spot) -> Figure | None:
     tail = s.before[-80:]
     m = P.toll.search(tail) if any(w in tail for w in P.toll_hints) else None
     if not m:
-        return None
+        return _toll_goes_on(s)
     start = s.q.start - (len(tail) - m.start())
     q = s.q
     if m.group("over") and q.qualifier == "exact":
@@ -228,6 +228,19 @@ def toll(s: Spot) -> Figure | None:
         return Figure(q, start, s.after_subj, s.here.subject, s.here.subject_kind, cat, "",
                       inherits=True, revises=s.here)
     return Figure(q, start, s.after_subj, s.subject, s.kind or "unknown", cat, "")
+
+
+def _toll_goes_on(s: Spot) -> Figure | None:
+    """The toll's other estimates after its first, each with whose it is: "ranging from 85 (initial
+    official estimate) to 400 (The Economist) to 417 (independent sources)"; each its own claim."""
+    here = s.here
+    if here is None or here.rule.split(".v")[0] != "toll" or s.subject is not None \
+            or not _TOLL_GOES_ON.fullmatch(s.text, here.end, s.q.start):
+        return None
+    return Figure(s.q, s.q.start, s.q.end, here.subject, here.subject_kind, here.category, "")
+
+
+_TOLL_GOES_ON = re.compile(r"\s*\([^()\d]{2,80}\)\s*,?\s*(?:to|and|or)\s+")  # (each with whose it is: else one range)
 
 
 def _bare(subject: str | None, lex: Lexicon) -> bool:
