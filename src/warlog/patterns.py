@@ -196,6 +196,8 @@ class Patterns:
         # "Three foreign kibbutz employees, two from Nepal and one from Moldova, were also killed"
         modifier = (rf"\s+(?:from|at|in|of|over|aged|inside|aboard|belonging\s+to|working\s+for|flying\s+for|including)\s+"
                     rf"[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
+                    # "Eight soldiers of the Pakistan Army killed in the incident": of whom, then the verb
+                    rf"|\s+of\s+(?:the\s+)?(?-i:[A-Z])[^,;.()]{{1,50}}?(?=\s+(?:killed|wounded|injured)\b)"
                     # what they were doing: "Nine people working in the field were killed"
                     rf"|\s+\w+ing\s+[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
                     # (not more people joined: "30 fighters, along with nine southern fighters, were killed")
