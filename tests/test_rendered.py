@@ -161,6 +161,14 @@ def test_reference_markers_inside_a_range_keep_it_one_figure():
     assert ("B", "killed", 66, 86) in got and ("B", "captured", 5, 5) in got
 
 
+def test_rows_over_a_cell_that_said_nothing_stay_in_the_first_column():
+    # tests/corpus/rendered/c42_dounkoun_ambush_2021_misplacedpages.txt: "12 killed" / "8 injured" /
+    # "Unknown": the second column said nothing, both rows are the first's
+    ev = warlog.extract(CORPUS / "rendered" / "c42_dounkoun_ambush_2021_misplacedpages.txt")[0]
+    assert [(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"] == [
+        ("A", "killed", 12), ("A", "wounded", 8)]
+
+
 def test_rendered_page_with_the_lead_above_the_infobox():
     # tests/corpus/rendered/h2_fourth_battle_of_gao_2013.txt (encyclopedia.datana.cloud)
     doc = readers.read_path(ARTICLES / "gao_2013_rendered_lead_first.txt")

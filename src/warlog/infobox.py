@@ -970,7 +970,12 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
                    for n, (start, _end) in enumerate(lines)]
     # "Total: 4 killed" on a row of its own below a column's rows sums them and closes the column
     closing = [_TOTAL_ROW.match(seg.text, start) is not None for start, _end in lines]
-    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, next_column, closing)):
+    # "12 killed" / "8 injured" / "Unknown": the next column said nothing, the rows are all the first's
+    last_end = max(end for _start, end in lines) if lines else 0
+    said_nothing = bool(_EMPTY_AFTER.match(seg.text, last_end)) and \
+        seg.text[last_end:].lstrip(" \t\n").split("\n")[0].strip(" .").lower() in _empty_words()
+    for (start, _end), label in zip(lines, _assign_rows(list(lines.values()), sv, reg, next_column, closing,
+                                                          last_is_next=not said_nothing)):
         for rf in lines[(start, _end)]:
             side = infobox_claims.side_of(rf, "unknown" if rf.everyone else label, sv, reg)
             if side == "unknown" and rf.party == "unknown" and not rf.everyone:
@@ -1042,6 +1047,16 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
     return named or (rf.party if rf.party != "unknown" else None) or default
 
 
+_EMPTY_AFTER = re.compile(r"[ \t]*\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_words() -> frozenset[str]:
+    from .readers.rendered_data import load
+
+    return frozenset(w.lower() for w in load().empty_cells)
+
+
 @functools.lru_cache(maxsize=1)
 def _nothing() -> tuple[re.Pattern, re.Pattern]:
     """"None 11 killed": the first column's cell said no losses (the words of data/rendered.yaml's
@@ -1089,7 +1104,7 @@ def _heading_again(rfs: list, claimed: dict[str, int]) -> bool:
 
 
 def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None,
-                 closing: list[bool] | None = None) -> list[str]:
+                 closing: list[bool] | None = None, last_is_next: bool = True) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
     repeating a category it already gave for this side starts the next side's column, and so does
     a row whose first cell said the first side lost none ("None 11 killed") or that shares the line
@@ -1147,6 +1162,6 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
         for rf in rfs:
             sums[rf.fig.category] = sums.get(rf.fig.category, 0) + (rf.fig.qty.low or 0)
         out.append(label)
-    if len(lines) > 1 and len(set(out)) == 1 and len(labels) > 1:
+    if len(lines) > 1 and len(set(out)) == 1 and len(labels) > 1 and last_is_next:
         out[-1] = labels[1]
     return out
