@@ -137,11 +137,23 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     if side is not None:
         # a belligerent of no side here is still whose losses the row gives, not who says so
         return Label("party", 0, 0, side=side)
-    if attribution.names_claimant(t, reg, lex) or _names_reporter(t, lex) or _ACRONYM.fullmatch(t):
-        # "355 (MSF)", "502 (SOHR)": an organisation by its initials, no belligerent here, says so
+    if attribution.names_claimant(t, reg, lex) or _names_reporter(t, lex) or _ACRONYM.fullmatch(t) or _writer(t, res):
+        # "355 (MSF)", "502 (SOHR)": an organisation by its initials, no belligerent here, says so;
+        # "11 Plataeans (Herodotus)": a writer's name, no place's
         att = attribution.parse_claimant(t, reg, lex)
         return Label("claimant", 0, 0, att=att) if att else None
     return None
+
+
+def _writer(t: str, res: Resources) -> bool:
+    """A name of one or two capitalised words that is no place, actor or month ("Herodotus", "Gaston
+    Bodart"): who gave the figures, as historians are cited in brackets."""
+    return bool(_WRITER.fullmatch(t)) and not _MONTH_NAME.match(t) and not _FORCE_NAME.search(t) and not res.actors.find(t) \
+        and not res.gazetteer.candidates(t)
+
+
+_WRITER = re.compile(r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_MONTH_NAME = re.compile(rf"(?:{MONTHS})\b")
 
 
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")

@@ -254,8 +254,9 @@ def debris(name: str) -> bool:
             or (len(words) >= 4 and bool(verbs.search(name))) or name[:1].islower() or bool(_GLUED_DEBRIS.search(name)))
 
 
-# a word glued to a number ("Casualties28 killed"), a table's cell id, a list's number ("4. ...")
-_GLUED_DEBRIS = re.compile(r"[a-z]{3,}\d|_cell_|_header_|^\d+\.\s")
+# a word glued to a number ("Casualties28 killed"), a table's cell id, a list's number ("4. ..."), an
+# editor's tag ("[ unreliable source? ]")
+_GLUED_DEBRIS = re.compile(r"[a-z]{3,}\d|_cell_|_header_|^\d+\.\s|^\s*\[")
 
 
 def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None:
