@@ -112,8 +112,11 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
 # a figure that is a rate ("kill 50 communists for every wounded German soldier", "100 for each German
 # soldier killed") or a part of a count given already ("At least 151 of those killed were rebels")
 # ("Two of the injured died in hospital" counts two dead: the injured are a count of their own)
-_RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s+of\s+(?:those|the)\s+(?:killed|dead|who\s+died)\b",
-                           re.I)
+_RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s+of\s+(?:those|the)\s+(?:killed|dead|who\s+died|"
+                           r"murdered|slain|executed|victims)\b"
+                           # "one of the wounded", but "Two of the injured later died": those died
+                           r"|\s+of\s+(?:those|the)\s+(?:wounded|injured|missing)\b"
+                           r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:died|succumbed|perished|(?:were|was)\s+killed)\b)", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 
 
