@@ -509,3 +509,12 @@ def test_an_attack_article_with_no_sides_takes_its_leads_armed_doer_as_side_a():
     assert [a.id for a in ev.sides["A"].actors] == ["al_shabaab"]
     # an attack on a state's forces keeps the state first ("Malian troops were ambushed by ...")
     assert _corpus_event("h2_battle_of_tabankort_2019.txt").sides["A"].actors[0].id == "mali"
+
+
+def test_the_infobox_notes_are_read_as_prose_and_stay_the_infoboxs():
+    # Battle of Darzab 2018 (tests/corpus): "Notes: ... the spokesman of Jowzjan Province's governor
+    # claimed that the Taliban had suffered 70 killed and 100 wounded ..."
+    ev = _corpus_event("c43_battle_of_darzab_2018.txt")
+    got = {(c.category, c.low, c.origin) for c in ev.claims}
+    assert {("killed", 70, "infobox"), ("wounded", 100, "infobox")} <= got
+    assert any("governor" in s.name for c in ev.claims if c.low == 70 for s in c.sources)

@@ -64,7 +64,11 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
     main_claims: list[Claim] = []
     related: list[RelatedSentence] = []
     read = 0  # figures read so far: a document's budget (MAX_DOCUMENT_FIGURES)
-    for para in doc.paragraphs:
+    # the infobox's notes are running text ("the spokesman of Jowzjan Province's governor claimed that
+    # the Taliban had suffered 70 killed"), read as prose, the infobox's all the same
+    notes = doc.get("notes")
+    box = [Paragraph(NOTES, notes)] if notes is not None and notes.text.strip() else []
+    for para in box + doc.paragraphs:
         if read >= MAX_DOCUMENT_FIGURES:
             break
         context, waiting, prev_figs = None, [], []
@@ -89,12 +93,19 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
                 context = atts[-1] if atts else context
             else:
                 waiting.append(sent)
-            if rel is not None:
+            if para.section == NOTES:
+                for c in claims:
+                    c.origin = "infobox"
+                main_claims.extend(claims)
+            elif rel is not None:
                 rel.mention.figs, rel.mention.claims = figs, claims
                 related.append(rel)
             else:
                 main_claims.extend(claims)
     return main_claims, related
+
+
+NOTES = "infobox notes"  # the section name of the infobox's notes read as a paragraph
 
 
 class _Sentences:
