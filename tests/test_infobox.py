@@ -148,6 +148,8 @@ def test_victim_rows_may_say_where_and_how_sure(row, want):
     # First Battle of Brega 2011 (tests/corpus): "Anti-X victory" where X commands the other side
     ("Anti-Goïta victory", "B"),
     ("Decisive anti-JNIM victory", "A"),
+    # Battle of Bucha 2022 (tests/corpus): each phase its own victor, no one the whole
+    ("1st battle: Malian victory, 2nd battle: JNIM victory", None),
 ])
 def test_infobox_winner_from_what_happened(result, winner):
     box = {"Conflict": "Test attack", "Date": "2020", "Combatant1": "Mali, France", "Combatant2": "JNIM, Ansar Dine",

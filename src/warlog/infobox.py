@@ -731,6 +731,8 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
         return Result(text, "A")  # the side that ran the operation is its infobox's first column
     if "victory" not in low and "win" not in low:
         return Result(text, _winner_by_deed(seg.text, out_sides, sv, reg, lex))
+    if _split_by_phase(seg.text, out_sides, sv, reg, lex):
+        return Result(text, None)  # "1st battle: Russian victory ... 2nd battle: Ukrainian victory"
     # "JNIM victory", "Victory for JNIM", "Decisive Malian victory": the winner is named somewhere
     head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
                   flags=re.I)
@@ -767,6 +769,14 @@ def _against(words: str, out_sides: dict[str, Side], sv, reg: Registry) -> str |
     others = [label for label in ("A", "B") if label in out_sides and label not in named]
     return others[0] if len(named) == 1 and len(others) == 1 and {"A", "B"} <= out_sides.keys() else None
 
+def _split_by_phase(text: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> bool:
+    """A result whose victories name different sides, phase by phase ("First phase: Russian victory /
+    Second phase: Ukrainian victory"): no one side won the whole."""
+    won = {_side_named(m.group("who"), out_sides, sv, reg, lex) for m in _VICTORY_OF.finditer(text)}
+    return len(won - {None}) > 1
+
+
+_VICTORY_OF = re.compile(r"(?P<who>(?:[A-Z][\w'’-]*[\s/-]*){1,3})\s+(?:(?:tactical|strategic|decisive|major|pyrrhic)\s+)?victory\b")
 # "Persian tactical victory; Greek strategic victory": each side won something, no one the battle
 _SPLIT_VERDICT = re.compile(r"tactical\s+victory.*\bstrategic\s+victory|strategic\s+victory.*\btactical\s+victory")
 
