@@ -155,3 +155,9 @@ def test_a_span_of_years_in_brackets_is_no_count():
     text = ("= Test offensive =\n\nInfobox\n- Combatant1: Iraq\n- Combatant2: ISIL\n- Casualties1: 30 killed\n"
             "- Casualties3: War in Iraq (2013–2017)\n\nText.\n")
     assert [(c.side, c.low) for c in warlog.extract_text(text)[0].claims] == [("A", 30)]
+
+
+def test_an_attack_repelled_was_won_by_the_side_that_did_not_attack():
+    # Bannu cantonment attack 2024 (tests/corpus): "Result: Attack repelled, All attackers eliminated"
+    ev = warlog.extract(ARTICLES.parent / "corpus" / "infobox-text" / "c31_bannu_cantonment_attack_2024.txt")[0]
+    assert ev.attacker == "B" and ev.result.winner == "A"

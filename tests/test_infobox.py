@@ -150,6 +150,10 @@ def test_victim_rows_may_say_where_and_how_sure(row, want):
     ("Decisive anti-JNIM victory", "A"),
     # Battle of Bucha 2022 (tests/corpus): each phase its own victor, no one the whole
     ("1st battle: Malian victory, 2nd battle: JNIM victory", None),
+    # First Battle of Zawiya, Battle of Juba 2016, Operation Gideon 2020 (tests/corpus)
+    ("Decisive pro-Goïta victory", "A"),
+    ("Goïta-loyalist victory", "A"),
+    ("Plot infiltrated and foiled by Malian government", "A"),
 ])
 def test_infobox_winner_from_what_happened(result, winner):
     box = {"Conflict": "Test attack", "Date": "2020", "Combatant1": "Mali, France", "Combatant2": "JNIM, Ansar Dine",

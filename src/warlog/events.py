@@ -52,6 +52,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     main_text = _main_text(doc, related)
     event_types.assign(main, main_text, res)
     attacker.assign(main, main_text, res, perpetrators="perpetrator" in doc.fields)
+    _repelled(main)
     ctx = geocode.context(doc)
     geocode.resolve(main, doc, gaz, ctx, point, verdict)
     events = [main]
@@ -99,6 +100,18 @@ def _number(claims: list[Claim]) -> list[Claim]:
         if fig is not None:
             c.figure = None
     return claims
+
+
+def _repelled(ev: Event) -> None:
+    """"Attack repelled", "Assault repulsed": the side that did not attack won, once the attacker is
+    known (attacker.assign). In place."""
+    text = ev.result.text or ""
+    if ev.result.winner is None and ev.attacker in ("A", "B") and {"A", "B"} <= ev.sides.keys() and _REPELLED.match(text):
+        ev.result.winner = "B" if ev.attacker == "A" else "A"
+
+
+_REPELLED = re.compile(r"\s*(?:the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|raids?|offensives?|ambush(?:es)?|incursions?)\s+"
+                       r"(?:(?:was|were)\s+)?(?:repelled|repulsed|foiled|thwarted|beaten\s+back|failed)\b", re.I)
 
 
 def _lead_date(doc: Document):

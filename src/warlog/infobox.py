@@ -738,6 +738,8 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
                   flags=re.I)
     if (anti := _ANTI.search(text)) and (label := _against(anti.group("who"), out_sides, sv, reg)):
         return Result(text, label)
+    if (pro := _PRO.search(text)) and (label := _for(pro.group("who") or pro.group("who2"), out_sides, sv, reg)):
+        return Result(text, label)  # "Decisive pro-Gaddafi victory", "Kiir-loyalist victory"
     for mention in reg.find(head):
         # "Decisive victory for the British East India Company": a company of the empire on side A
         parent = reg.by_id.get(mention.actor.parent or "")
@@ -760,12 +762,27 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
 _ANTI = re.compile(r"\b[Aa]nti-\s*(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
 
 
+_PRO = re.compile(r"\b[Pp]ro-\s*(?P<who>[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,2})|(?P<who2>[A-Z][\w'’.]+)-loyalist")
+
+
+def _for(words: str | None, out_sides: dict[str, Side], sv, reg: Registry) -> str | None:
+    """"Pro-Gaddafi victory", "Kiir-loyalist victory": the one side whose actors or commanders the
+    words name."""
+    named = _naming(words or "", out_sides, sv, reg)
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _naming(words: str, out_sides: dict[str, Side], sv, reg: Registry) -> set[str]:
+    """The sides whose actors or commanders ``words`` name."""
+    named = {label for m in reg.find(words) if (label := sv.of_actor(m.actor, reg))}
+    return named | {label for label, side in out_sides.items()
+                    if any(w.lower() in c.lower().split() for c in side.commanders for w in words.split())}
+
+
 def _against(words: str, out_sides: dict[str, Side], sv, reg: Registry) -> str | None:
     """"Anti-Gaddafi victory", "Anti-Taliban victory": the other of two sides than the one whose
     actors or commanders the words name."""
-    named = {label for m in reg.find(words) if (label := sv.of_actor(m.actor, reg))}
-    named |= {label for label, side in out_sides.items()
-              if any(w.lower() in c.lower().split() for c in side.commanders for w in words.split())}
+    named = _naming(words, out_sides, sv, reg)
     others = [label for label in ("A", "B") if label in out_sides and label not in named]
     return others[0] if len(named) == 1 and len(others) == 1 and {"A", "B"} <= out_sides.keys() else None
 
@@ -847,7 +864,8 @@ def _absent_winner(rec, doc: Document, seg: Segment, out_sides: dict[str, Side],
 _TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|seize[sd]?|retake[sn]?|retook|"
                    r"re-?capture[sd]?|secure[sd]?|regain(?:s|ed)?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
                    r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
-_TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered)\s+by\s+(?P<who>[^,;.()]{2,80})|"
+_TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered|repelled|repulsed|foiled|"
+                    r"thwarted|defeated|routed|crushed)\s+by\s+(?P<who>[^,;.()]{2,80})|"
                     r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})|"
                     # "Banibangou under brief ISSP control", "City under Houthi control"
                     r"\bunder\s+(?:brief\s+|temporary\s+|full\s+|complete\s+|the\s+)?(?P<who3>[^,;.()]{2,40}?)\s+control\b", re.I)
