@@ -579,7 +579,8 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
     out = []
     for m in figures.quantities(text, s, e, P):
         q = from_match(m, lex)
-        if q is None or (q.qualifier == "vague" and not category) or any(f.start <= q.start < f.end or q.start <= f.start < q.end
+        if q is None or (q.qualifier == "vague" and not category and not _vague_cell(text, s, e, q)) \
+                or any(f.start <= q.start < f.end or q.start <= f.start < q.end
                                                         for f in found):
             continue
         if q.qualifier != "vague" and figures.not_a_count(text, q, text[max(s, q.start - figures.WINDOW):q.start], P):
@@ -602,6 +603,15 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
         out.append(Figure(q, q.start, end, subject, figures.subject_kind(subject, lex),
                           said or category or "casualties", "field" if category or said else "total"))
     return out
+
+
+def _vague_cell(text: str, s: int, e: int, q) -> bool:
+    """A casualty cell that is a vague amount alone, of a few words ("Dozens (per Niger)", "unknown
+    number of horse archers"): the column's losses, not said how many."""
+    return not text[s:q.start].strip(" -–•*\t") and bool(_VAGUE_REST.fullmatch(text, q.end, e))
+
+
+_VAGUE_REST = re.compile(r"(?:\s+(?:of\s+)?(?:[^\W\d]+\s+){0,3}[^\W\d]+)?\s*(?:\([^()\d]{2,60}\))?[\s.,;]*")
 
 
 def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | None, int]:
