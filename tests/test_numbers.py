@@ -43,6 +43,11 @@ def test_numbers_quantity_forms(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [("Unknown", (None, None, None)), ("~30", (30, 30, "approx")),
-                                           ("100+ fighters", (100, None, "at_least"))])
+                                           ("100+ fighters", (100, None, "at_least")),
+                                           # Battle of Eylau (tests/corpus): a total before its parts, never
+                                           # cut at its thousands comma; a unit's number before a colon is none
+                                           ("75,000:, Napoleon: 45,000, Ney: 14,500", (75000, 75000, "exact")),
+                                           ("Brigade 2506:", (None, None, None)),
+                                           ("10:30 am, 5 fighters", (5, 5, "exact"))])
 def test_numbers_strength(text, expected):
     assert numbers.parse_strength(text, LEX) == expected

@@ -98,7 +98,8 @@ class Patterns:
         word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|a\s+dozen|{small})")
         # more than ten digits is an identifier or debris, never a count of people (and int() of a
         # 4,301-digit run raises)
-        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?!\d|,\d)|\d{1,10}(?!\d))"
+        # (never cut at a thousands comma: "75,000:" is 75,000, not 75)
+        digits = r"(?:\d{1,3}(?:,\d{3}){1,3}(?!\d|,\d)|\d{1,10}(?!\d|,\d{3}(?!\d)))"
         # "2 million", "1.5 million"
         digits = rf"(?:\d{{1,3}}(?:\.\d{{1,3}})?\s+(?:{scale})\b|{digits})"
         self.number = rf"(?:{digits}|{word_num})"
@@ -115,7 +116,7 @@ class Patterns:
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
         self.quantity = re.compile(
             # ("5/6", "12/05": no figure after a slash that follows a digit; "16 KIA/79 wounded": one after a word)
-            rf"(?<![\w.,:\-])(?<!\d/)(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?![\w:])"
+            rf"(?<![\w.,:\-])(?<!\d/)(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?:(?![\w:])|(?<=\d,\d\d\d)(?=:(?!\d)))"
             rf"|(?<![\w-])(?P<vague>{vague})\b",
             re.I,
         )
