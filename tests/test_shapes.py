@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import warlog
 from warlog import figures, lexicon, shapes
 
 
@@ -87,3 +88,15 @@ def test_shapes_a_document_of_tens_of_thousands_of_numbers_is_read_up_to_its_bud
     text = "= T =\n\nInfobox\n- Conflict: T\n\n" + sentence * 20 + "\n"
     claims = warlog.extract_text(text, "numbers.txt")[0].claims
     assert prose.MAX_DOCUMENT_FIGURES <= len(claims) < prose.MAX_DOCUMENT_FIGURES + 900
+
+
+def test_a_long_blank_run_after_a_figure_is_read_in_linear_time():
+    # a fuzzed copy of the Loughinisland massacre (tests/corpus): thousands of tabs after "by the Irish"
+    # once cost "and another wounded" a try per way to cut them (seconds for 5,000, hours for 100,000)
+    import time
+
+    text = ("= Test attack =\n\nThe UVF claimed the attack was retaliation for the killing of three UVF members by "
+            "the Irish " + "\t" * 100_000 + "x. Ten people were killed.\n")
+    start = time.perf_counter()
+    claims = warlog.extract_text(text)[0].claims
+    assert time.perf_counter() - start < 5 and [c.low for c in claims] == [3, 10]

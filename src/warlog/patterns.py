@@ -241,7 +241,8 @@ class Patterns:
         # "two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
         # one more of the same people, with a verb of its own
         self.another_after = re.compile(
-            rf"(?:\s+(?:in|at|on|during|near|by)\s+[^,;.()]{{1,40}}?)?\s*,?\s*and\s+"
+            # (possessive blanks: a run of thousands of tabs is passed once, not once per way to cut it)
+            rf"(?:\s+(?:in|at|on|during|near|by)\s+[^,;.()]{{1,40}}?)?\s*+,?\s*+and\s+"
             rf"(?P<art>another|one\s+other|a\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
             rf"(?:\s+(?:one|person))?\s+(?:(?:was|had\s+been|has\s+been)\s+)?(?:(?:also|seriously|critically|badly|"
             rf"severely|slightly|reportedly)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
