@@ -352,12 +352,17 @@ def suffered(s: Spot) -> Figure | None:
     """Someone suffered a figure of a category: "the Taliban suffered an estimated 150 killed" (the
     people counted are the sufferer's)."""
     P = s.lex.patterns
-    if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None:
-        return None  # (a noun of losses is no people of its own: "suffered over 1,000 casualties")
+    if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None \
+            and s.kind not in (None, "unknown"):
+        # (a noun of losses is no people of its own: "suffered over 1,000 casualties"; nor are "men":
+        # "The British suffered about 20 men killed")
+        return None
     m = P.sufferer_before.search(s.before) if _may_end_with(s.before, P.suffering_words) else None
     if not m:
         return None
     verb = P.verb_after.match(s.text, s.q.end, s.end)
+    if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None:
+        verb = P.verb_after.match(s.text, s.after_subj, s.end)  # "about 20 men killed": the men's verb
     cat = s.lex.category(verb.group("verb")) if verb else noun_category(s.subject, s.lex)
     if cat is None:
         return None
