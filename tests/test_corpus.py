@@ -22,16 +22,16 @@ GOLD = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
 FLOORS = {
     "format": {
         "html": (0.86, 0.89, 0.91),
-        "infobox-text": (0.85, 0.9, 0.94),
+        "infobox-text": (0.86, 0.9, 0.94),
         "rendered-page": (0.8, 0.83, 0.84),
         "wikitext": (0.84, 0.89, 0.91),
     },
     "region": {
         "africa": (0.83, 0.87, 0.89),
-        "americas": (0.77, 0.83, 0.86),
-        "asia": (0.78, 0.83, 0.86),
+        "americas": (0.77, 0.84, 0.86),
+        "asia": (0.79, 0.82, 0.86),
         "europe": (0.82, 0.85, 0.89),
-        "historical": (0.8, 0.85, 0.86),
+        "historical": (0.81, 0.86, 0.86),
         "middle-east": (0.82, 0.86, 0.86),
         "sahel": (0.9, 0.91, 0.93),
     },
