@@ -1128,7 +1128,13 @@ def _heading_again(rfs: list, claimed: dict[str, int]) -> bool:
     """A claimant's heading again over rows of a column that had its own ("Per Ukraine:" / "104
     soldiers captured" / "Per Ukraine:" / "81+ killed"): the next column's rows, the copy having
     repeated the heading for each column."""
-    return any(rf.claimed_at is not None and claimed.get(rf.claimant_key, rf.claimed_at) != rf.claimed_at for rf in rfs)
+    return any(rf.claimed_at is not None and claimed.get(_claimant_of(rf), rf.claimed_at) != rf.claimed_at for rf in rfs)
+
+
+def _claimant_of(rf) -> str:
+    """Who a row's claimant is, by the registry's id where it knows them ("Armenian claim:" and "Per
+    Armenia:" are one claimant)."""
+    return "; ".join(sorted(src.actor or src.name.lower() for src in rf.att.sources)) if rf.att else ""
 
 
 def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None,
@@ -1163,7 +1169,10 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
             out.append(labels[cur])  # the column's total (the sum of its rows above), which closes it
             closed = True
             continue
-        named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
+        # (people named by their kind alone say whose only where one side has that kind: "servicemen"
+        # where both sides are states are either's)
+        named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs
+                 if rf.fig.subject and (reg.find(rf.fig.subject) or not sides.kind_of_several(rf.fig.subject_kind, sv))}
         named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}
         named.discard(None)
         named.discard("civilians")
@@ -1184,7 +1193,7 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
                 cur += 1
             label = labels[cur]
         used[label] |= keys
-        claimed[label].update({rf.claimant_key: rf.claimed_at for rf in rfs if rf.claimed_at is not None})
+        claimed[label].update({_claimant_of(rf): rf.claimed_at for rf in rfs if rf.claimed_at is not None})
         if label != labels[cur]:
             sums = {}
         for rf in rfs:

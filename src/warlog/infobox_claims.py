@@ -679,4 +679,6 @@ def side_of(rf: RowFigure, default: str, sv, reg) -> str:
     named = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) if fig.subject else None
     if fig.subject_kind == "civilians":
         return "civilians"
+    if named and default in sv.labels and not reg.find(fig.subject) and sides.kind_of_several(fig.subject_kind, sv):
+        named = None  # "servicemen" where both sides are states: the column's
     return named or rf.party or default

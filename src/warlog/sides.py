@@ -97,6 +97,13 @@ _GENERIC_ARMED = re.compile(rf"(?:(?:{forces.alt('generic_armed_modifiers')})\s+
                             re.I)
 
 
+def kind_of_several(kind: str | None, sv: SideView) -> bool:
+    """Whether two sides or more have actors of the kind a subject word says ("soldiers": states),
+    so that the word alone says whose people they are of neither."""
+    kinds = STATE_KINDS if kind == "state" else ARMED_KINDS if kind == "armed" else None
+    return kinds is not None and sum(any(r.kind in kinds for r in sv.records[lab]) for lab in sv.labels) > 1
+
+
 def nationals(mention, subject_kind: str | None) -> bool:
     """"Somali Islamists", "Afghan insurgents": a state's nationals in an armed group, not its forces."""
     return subject_kind == "armed" and mention.by_demonym and mention.actor.kind in STATE_KINDS
