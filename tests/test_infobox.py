@@ -125,6 +125,8 @@ def test_state_forces_on_both_sides_of_a_civil_war_stay_as_written():
     ("Deaths: 14 civilian employees of Turkish Armed Forces, 14 soldiers", [(14, 14), (14, 14)]),
     ("Deaths: 132 Israelis", [(132, 132)]),
     ("Deaths: ~60,000 Azerbaijanis and Kurds displaced, 80 civilians", [(80, 80)]),
+    # Tuareg rebellion 2012 (tests/corpus): the displaced, named in several words, are no losses
+    ("Deaths: 80 civilians, 100,000+ internally displaced persons", [(80, 80)]),
 ])
 
 

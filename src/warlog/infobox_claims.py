@@ -623,8 +623,8 @@ def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | Non
         last = subj.group("subj").split()[-1].lower()
         if last in res.lexicon.category_of:
             return None, pos  # "41 wounded": what happened, read by the figure finder
-        if last in res.lexicon.patterns.things:
-            return None, -1  # "50,000 refugees", "4 suspects": no casualties
+        if last in res.lexicon.patterns.things or " ".join(subj.group("subj").lower().split()) in res.lexicon.patterns.things:
+            return None, -1  # "50,000 refugees", "4 suspects", "100,000+ internally displaced persons": no casualties
         return subj.group("subj"), subj.end()
     lead = len(text[pos:e]) - len(text[pos:e].lstrip(" "))
     if 0 < lead <= 2:
