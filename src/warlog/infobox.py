@@ -467,6 +467,7 @@ def _opposed(text: str, start: int, end: int, reg: Registry, lex: Lexicon) -> di
 
 
 def _two(a: list, b: list) -> dict[str, list]:
+    """Sides A and B of an opposing sentence, when both name someone and B's first is none of A's."""
     ids = {x.actor.id for x in a}
     return {"A": a, "B": b} if a and b and b[0].actor.id not in ids else {}
 
