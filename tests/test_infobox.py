@@ -526,3 +526,8 @@ def test_the_infobox_notes_are_read_as_prose_and_stay_the_infoboxs():
     got = {(c.category, c.low, c.origin) for c in ev.claims}
     assert {("killed", 70, "infobox"), ("wounded", 100, "infobox")} <= got
     assert any("governor" in s.name for c in ev.claims if c.low == 70 for s in c.sources)
+    # the same row in wikitext, where a reader keeps the template's fields it uses
+    wiki = ("{{Infobox military conflict\n| conflict = Battle of Darzab\n| date = 2018\n| combatant1 = Taliban\n"
+            "| combatant2 = Islamic State – Khorasan Province\n| notes = The spokesman of Jowzjan Province's governor "
+            "claimed that the Taliban had suffered 70 killed.\n}}\nThe battle was fought in 2018.\n")
+    assert [(c.low, c.origin) for c in warlog.extract_text(wiki)[0].claims] == [(70, "infobox")]

@@ -43,6 +43,9 @@ class Document:
     references: list[Segment] = field(default_factory=list)
     # Rendered pages lose the infobox's columns: their combatant and casualty lines are unsided.
     sided: bool = True
+    # The title is the page's own heading ("= 2021 Zamfara school kidnapping ="), surer than the name
+    # the infobox gives ("Title: Zamfara kidnapping"); a copy's guessed title is not.
+    titled: bool = False
 
     def get(self, key: str) -> Segment | None:
         f = self.fields.get(key)

@@ -46,11 +46,11 @@ def items(seg: Segment, split_commas: bool = True) -> list[tuple[int, int]]:
 
 
 def title(doc: Document) -> str:
-    """The article's title: the page's own heading in the plain-text form ("= 2021 Zamfara school
-    kidnapping =", where the infobox's Title row says "Zamfara kidnapping"); else the infobox's name
-    of the conflict, which a copy keeps more surely than its page heading."""
+    """The article's title: the page's own heading where the reader has it (``Document.titled``: "=
+    2021 Zamfara school kidnapping =", where the infobox's Title row says "Zamfara kidnapping"); else
+    the infobox's name of the conflict, which a copy keeps more surely than a guessed heading."""
     seg = doc.get("conflict")
-    if doc.provenance.format == "infobox-text" and doc.title.strip():
+    if doc.titled and doc.title.strip():
         return doc.title
     return seg.text.split("\n")[0].strip() if seg and seg.text.strip() else doc.title
 
@@ -402,16 +402,18 @@ def _told_sides(doc: Document, reg: Registry, lex: Lexicon, names_line: bool = F
     """Sides where no column names them: a perpetrators' row; a rendered page's line of names; a
     massacre's doer in its lead (before the lead's states, which are its victims' country); the lead's
     states against its armed groups; a lead sentence opposing two parties."""
-    return (_perpetrator_side(doc, reg, lex) or (names_line and _names_line(doc, reg))
-            or _massacre_sides(doc, reg, lex) or _doer_sides(doc, reg) or _lead_sides(doc, reg)
+    told = _perpetrator_side(doc, reg, lex) or (names_line and _names_line(doc, reg))
+    if told:
+        return told
+    doers = _doers(doc, reg)  # (read once for the massacre's reading and the attack's)
+    return (_massacre_sides(doc, doers, lex) or _doer_sides(doc, doers, reg) or _lead_sides(doc, reg)
             or _between_sides(doc, reg, lex))
 
 
-def _doer_sides(doc: Document, reg: Registry) -> dict[str, Side]:
+def _doer_sides(doc: Document, doers: list[Actor], reg: Registry) -> dict[str, Side]:
     """An attack's article that names no sides but its lead's one armed doer ("during an al-Shabaab
     attack", "killed by Boko Haram"): the doer is side A, as an {{Infobox civilian attack}} puts its
     perpetrators first; the states the lead names beside it are side B, else no one is."""
-    doers = _doers(doc, reg)
     if len(doers) != 1 or doers[0].kind not in ARMED_KINDS or _on_forces(doc):
         return {}  # (an attack on a state's forces: the state is side A, as in ``_lead_sides``)
     states, _ = _lead_actors(doc, reg)
@@ -492,7 +494,7 @@ _AGAINST = re.compile(r"\bagainst\b")
 _ASIDE = re.compile(r"\s*[\u2014\u2013]\s*[^\u2014\u2013.]{1,80}?\s*[\u2014\u2013]\s*|\([^()]{0,120}\)")
 
 
-def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
+def _massacre_sides(doc: Document, doers: list[Actor], lex: Lexicon) -> dict[str, Side]:
     """A massacre's article with no infobox: the one belligerent its lead names as the doer ("killed
     by Boko Haram", "Boko Haram militants attacked") is the perpetrator, side A; the people killed are
     the civilians, side B (UCDP GED's one-sided violence). A state named only as the place's country
@@ -500,10 +502,7 @@ def _massacre_sides(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Sid
     # an {{Infobox civilian attack}} that lost its perpetrators' row is read as a massacre when its
     # doer is an armed group (a state's strike there may be on fighters too: "4 Hamas members")
     kinds = BELLIGERENT_KINDS if massacre(doc, lex) else ARMED_KINDS if CIVILIAN_ATTACK_FIELDS & doc.fields.keys() else None
-    if kinds is None:
-        return {}
-    doers = _doers(doc, reg)
-    if len(doers) != 1 or doers[0].kind not in kinds:
+    if kinds is None or len(doers) != 1 or doers[0].kind not in kinds:
         return {}
     return {"A": Side(actors=doers), "B": Side(actors=[Actor("Civilians", None, [], "civilians")])}
 
@@ -786,6 +785,7 @@ def _against(words: str, out_sides: dict[str, Side], sv, reg: Registry) -> str |
     named = _naming(words, out_sides, sv, reg)
     others = [label for label in ("A", "B") if label in out_sides and label not in named]
     return others[0] if len(named) == 1 and len(others) == 1 and {"A", "B"} <= out_sides.keys() else None
+
 
 def _split_by_phase(text: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> bool:
     """A result whose victories name different sides, phase by phase ("First phase: Russian victory /
@@ -1170,10 +1170,7 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
             out.append(labels[cur])  # the column's total (the sum of its rows above), which closes it
             closed = True
             continue
-        # (people named by their kind alone say whose only where one side has that kind: "servicemen"
-        # where both sides are states are either's)
-        named = {sides.side_of_subject(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs
-                 if rf.fig.subject and (reg.find(rf.fig.subject) or not sides.kind_of_several(rf.fig.subject_kind, sv))}
+        named = {sides.side_named(rf.fig.subject, rf.fig.subject_kind, sv, reg) for rf in rfs if rf.fig.subject}
         named |= {rf.party for rf in rfs if rf.party and rf.party != "unknown"}
         named.discard(None)
         named.discard("civilians")

@@ -676,9 +676,9 @@ def to_claim(doc: Document, seg: Segment, rf: RowFigure, side: str, row_start: i
 def side_of(rf: RowFigure, default: str, sv, reg) -> str:
     """Whose people: the figure's own words ("Malian soldiers"), else a party label, else the column."""
     fig = rf.fig
-    named = sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) if fig.subject else None
     if fig.subject_kind == "civilians":
         return "civilians"
-    if named and default in sv.labels and not reg.find(fig.subject) and sides.kind_of_several(fig.subject_kind, sv):
-        named = None  # "servicemen" where both sides are states: the column's
+    # ("servicemen" where both sides are states: the column's, where the row has one)
+    named = (sides.side_named if default in sv.labels else sides.side_of_subject)(fig.subject, fig.subject_kind, sv, reg) \
+        if fig.subject else None
     return named or rf.party or default

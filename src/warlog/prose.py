@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import attribution, dates, figures, sides
-from .actors import STATE_KINDS, Registry
+from .actors import Registry
 from .document import Document, Paragraph
 from .lexicon import Lexicon
 from .records import Claim
@@ -245,8 +245,7 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, owner: str | N
         return label
     if fig.subject is None and sv.victims_are_civilians and not related:
         return "civilians"  # an attack on civilians: "at least 336 deaths", "51 killed" count its victims
-    if admitted and fig.subject_kind == "state" and len([lab for lab in sv.labels if any(
-            r.kind in STATE_KINDS for r in sv.records[lab])]) > 1 and not reg.find(fig.subject or "") \
+    if admitted and fig.subject_kind == "state" and sides.kind_of_several("state", sv) and not reg.find(fig.subject or "") \
             and (label := _speaker_side(att, sv, reg)):
         # "Russian officials confirmed that 63 troops were killed", states on both sides: troops of no
         # nation named are the ones of the state that owns up to them

@@ -104,6 +104,14 @@ def kind_of_several(kind: str | None, sv: SideView) -> bool:
     return kinds is not None and sum(any(r.kind in kinds for r in sv.records[lab]) for lab in sv.labels) > 1
 
 
+def side_named(subject: str, subject_kind: str | None, sv: SideView, reg: Registry) -> str | None:
+    """``side_of_subject``, but people named by their kind alone say whose only where one side has
+    that kind ("servicemen" where both sides are states are either's)."""
+    if not reg.find(subject) and kind_of_several(subject_kind, sv):
+        return None
+    return side_of_subject(subject, subject_kind, sv, reg)
+
+
 def nationals(mention, subject_kind: str | None) -> bool:
     """"Somali Islamists", "Afghan insurgents": a state's nationals in an armed group, not its forces."""
     return subject_kind == "armed" and mention.by_demonym and mention.actor.kind in STATE_KINDS

@@ -112,7 +112,7 @@ def read(text: str, prov: Provenance) -> Document:
     for n, (pos, line) in enumerate(_lines(text)):
         stripped = line.strip()
         if not doc.title and (m := _TITLE.match(line)):
-            doc.title = m.group("t")
+            doc.title, doc.titled = m.group("t"), True
             continue
         if stripped.lower() == "infobox":
             flush()

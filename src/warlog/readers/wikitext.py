@@ -400,7 +400,7 @@ def _fields_slow(doc: Document, tpl, pos: int) -> None:
 
 USED_FIELDS = {"conflict", "title", "partof", "date", "place", "coordinates", "result", "territory", "target",
                "type", "deaths", "injuries", "perpetrator", "victims", "missing", "hostages", "defender", "participants",
-               "casualties"}
+               "casualties", "notes"}
 _NUMBERED_FIELD = re.compile(r"^(?:combatant|commander|strength|casualties|units)\d")
 
 
