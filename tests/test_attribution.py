@@ -40,3 +40,24 @@ def test_attribution_a_users_kind_words_reach_the_sources(tmp_path):
     assert attribution.source("village elders", reg).kind == "unknown"
     assert attribution.source("village elders", reg, lexicon.load(str(extra))).kind == "witness"
     assert attribution.source("a local source", reg, lexicon.load(str(extra))).kind == "anonymous_source"
+
+
+@pytest.mark.parametrize("sentence, figure, want", [
+    # the subject, not the clause it opens (h4b_novofedorivka_explosions_2022.txt)
+    ("Russian authorities declared a state of emergency and yellow-alert level of terrorist threat, but claimed the "
+     "explosions were the result of an accident, and said one person was killed, over a dozen injured.", "one",
+     ["Russian authorities"]),
+    # the passive's agent is the claimant, not the clause around it (c42_goumakoura_ambush_2016.txt)
+    ("The attack was claimed on 15 October 2016 by Ansar Dine, who claimed to have killed four soldiers, destroyed "
+     "two vehicles, and captured two Malian soldiers, with one jihadist killed.", "four", ["Ansar Dine"]),
+    # the person, not the relative clause after them (h3a_abuja_kaduna_train_attack_2022.txt)
+    ("Approximately 970 passengers were on board, and several may have been abducted into the bush by the bandits, "
+     "according to a passenger who escaped the onslaught.", "several", ["passenger"]),
+    # a sentence whose subject is a figure and a verb says nothing of who counts (c17_battle_of_qamishli)
+    ("According to Kurdish sources the NDF killed 2 Asayish members and 2 civilians with sniper fire.", "2",
+     ["Kurdish sources"]),
+])
+def test_attribution_a_clause_is_no_claimant(sentence, figure, want):
+    atts = attribution.in_sentence(sentence, lexicon.load(), actors.load(), None)
+    got = attribution.for_position(atts, sentence.index(figure))
+    assert (got and [s.name for s in got.sources]) == want

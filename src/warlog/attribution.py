@@ -38,7 +38,7 @@ _ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via
 _END_NP = re.compile(r"\s*(?:,|;|\.|\)|\bthat\b|\bon\s+(?=[A-Z0-9])|\bin\s+a\b|\bwhich\b|"
                      r"\b(?:was|were|is|are|had|has|have|stood|stands|reached|rose|put)\b|$)|"
                      r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("officials", "sources", "authorities", "residents", "witnesses",
-                                                                 "survivors", "activists", "locals")) + r")\s+(?=[A-Z])")
+                                                                 "survivors", "activists", "locals")) + r")\s+(?=(?:the\s+)?[A-Z])")
 _CAPITAL = re.compile(r"[A-Z]")
 _APPOSITIVE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+[a-z]")
 _ENDS_CLAUSE = re.compile(r"\s*(?:$|[.,;:)\]\"”]|\b(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"
@@ -130,8 +130,12 @@ def _people_words(lex: Lexicon) -> frozenset:
 def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
     P = lex.patterns
-    np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", np.strip())).strip(" ,")
-    if not np or P.pronoun.match(np) or not _names_someone(np, reg, lex):
+    np = _AFTER_BREAK.split(np)[-1]  # 'artillery" The Malian government': the name after the quote
+    np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", _ACCORDING.sub("", np.strip()))).strip(" ,")
+    np = _RELATIVE_CLAUSE.split(np)[0]  # "a passenger who escaped the onslaught"
+    if np and (by := _BY_AGENT.search(np)) and _clause(np[:by.start()], lex):
+        np = by.group("who")  # "the attack was claimed on 15 October by Ansar Dine, who said": its agent
+    if not np or P.pronoun.match(np) or _clause(np, lex) or not _names_someone(np, reg, lex):
         return None
     if (m := P.possessive_doc.match(np)):
         np = m.group("who")
@@ -148,6 +152,32 @@ def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     if len(parts) > 1 and all(_CAPITAL.search(p) for p in parts):
         return Attribution([source(p, reg, lex) for p in parts], via)
     return Attribution([source(np, reg, lex)], via)
+
+
+def _clause(np: str, lex: Lexicon) -> bool:
+    """True when the words read as a claimant are a clause or a piece of one, not a name: "when
+    insurgents", "which were reprisal attacks", "Russian authorities declared a", "the attack was
+    claimed by Ansar Dine", "two suicide bombers detonated their explosives", "at least 18 soldiers
+    and 31 militants", "civilians killed according to"."""
+    if not np.strip():
+        return True
+    words = [w if w.isupper() else w.lower() for w in np.split()]  # (not "IS", "ON": initials)
+    if words[0] in _NOT_FIRST or words[-1] in _NOT_LAST or not _FINITE.isdisjoint(words):
+        return True
+    if _DID_SOMETHING.search(np) or len(lex.patterns.quantity.findall(np)) > 1:
+        return True
+    return not lex.patterns.category_words.isdisjoint(w.lower() for w in _WORDS.findall(np))
+
+
+_AFTER_BREAK = re.compile(r'["”]\s+(?=[A-Z])|\s+-\s+')  # a quotation's end, a dash: the name after them
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|which)\s+")
+_BY_AGENT = re.compile(r"\bby\s+(?P<who>(?:the\s+)?[A-Z][^,;]*)$")
+_ACCORDING = re.compile(r"^according\s+to\s+", re.I)
+_NOT_FIRST = frozenset("when which who whom whose where while whereas after before if because although though since "
+                       "until or and but this these those there it including following".split())
+_NOT_LAST = frozenset("a an the of to in on at by for from with and or but when which who that".split())
+_FINITE = frozenset("is was were are been be being".split())
+_DID_SOMETHING = re.compile(r"\b[a-z]+ed\s+(?:the|a|an|their|its|his|her)\b")  # "detonated their", "published the"
 
 
 def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None,
