@@ -195,7 +195,7 @@ class Patterns:
         # named, never after a bare figure: "100 breaches of the ceasefire were reported"): "340 people
         # from Lidice died", "Twelve residents including one member of the security team were killed",
         # "Three foreign kibbutz employees, two from Nepal and one from Moldova, were also killed"
-        modifier = (rf"\s+(?:from|at|in|of|over|aged|inside|aboard|belonging\s+to|working\s+for|flying\s+for|including)\s+"
+        modifier = (rf"\s+(?:{_alt(raw['passive']['modifiers'])})\s+"
                     rf"[^,;.()]{{1,60}}?(?=\s+(?:(?:{aux})\s|(?:died|perished)\b))"
                     # "Eight soldiers of the Pakistan Army killed in the incident": of whom, then the verb
                     rf"|\s+of\s+(?:the\s+)?(?-i:[A-Z])[^,;.()]{{1,50}}?(?=\s+(?:killed|wounded|injured)\b)"

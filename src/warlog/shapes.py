@@ -494,7 +494,8 @@ def shared(s: Spot) -> Figure | None:
         return Figure(s.q, s.q.start, after, subject, kind, "", "pending")  # waits for its verb
     # "23 soldiers and a civilian were confirmed dead": one person without a number, then the verb
     one = _A.match(s.text, m.end(), s.end)
-    person = P.subject.match(s.text, one.end(), s.end) if one else None
+    # (anyone, named or not: "and a passer-by were killed")
+    person = (P.subject.match(s.text, one.end(), s.end) or P.unlisted.match(s.text, one.end(), s.end)) if one else None
     verb = P.verb_after.match(s.text, person.end(), s.end) if person else None
     if verb:
         return Figure(s.q, s.q.start, after, subject, kind, s.lex.category(verb.group("verb")), "")
