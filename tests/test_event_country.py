@@ -34,6 +34,10 @@ def main_event(name: str):
     # "in southern County Tyrone, Northern Ireland" places it; "a councillor from Clones, Republic of
     # Ireland" does not
     ("c50_killeeshil_ambush_1994_wikimili.txt", "GB", "the lead puts it in United Kingdom"),
+    # "at Breitenfeld, some 7.5 kilometres north-east of Leipzig, Germany": not the Breitenfeld of Styria
+    ("c57_battle_of_breitenfeld_1642.txt", "DE", ""),
+    # a place line of countries only ("Croatia, Bosnia and Herzegovina"): the first
+    ("c56_operation_storm_1995_dweb.txt", "HR", "names Croatia first"),
 ])
 def test_event_country_from_the_articles_evidence(name, code, why):
     ev = main_event(name)
@@ -46,6 +50,7 @@ def test_event_country_from_the_articles_evidence(name, code, why):
     ("h1_battle_of_gao_2012.txt", (16.27167, -0.04472), 25),
     ("h1_battle_of_diabaly_2013.txt", (14.68333, -6.01667), 25),  # found now (the Sahel gazetteer)
     ("h1_bamako_attacks_2024.txt", (12.65, -8.0), 30),           # "Faladie ..., Bamako": not Koulikoro's Faladié
+    ("c57_battle_of_breitenfeld_1642.txt", (51.4, 12.333), 25),   # "north-east of Leipzig, Germany": not Styria's
 ])
 def test_event_country_place_looked_up_within_the_country(name, reference, km):
     loc = main_event(name).locations[0]

@@ -28,8 +28,8 @@ _PRESENT_BARE = re.compile(r"\b(?:present[- ]day|modern[- ]day)\b[^,;()\n]{0,120
 _IN_COUNTRY = r"\b(?:in|near|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?"
 
 
-# "in southern County Tyrone, Northern Ireland": a place, then its country
-_IN_PLACE_OF = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[A-Z][\w'’.-]+,\s*$")
+# "in southern County Tyrone, Northern Ireland", "north-east of Leipzig, Germany": a place, then its country
+_IN_PLACE_OF = re.compile(r"\b(?:in|at|near|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[A-Z][\w'’.-]+,\s*$")
 _DEMONYM_PLACE = re.compile(r"\s+(?:(?:border\s+)?(?:town|village|city|capital|region|province|state|district|"
                             r"governorate|oblast|island|port|commune|territory)s?)\s+(?:of|in)\b", re.I)
 
@@ -95,6 +95,11 @@ def _place_line(doc: Document, t: _Tally) -> None:
             t.add(hit[1], 100, f"the place line says present-day {hit[0]}")
             return
     parts = [p.strip() for p in re.split(r"[,\n]", re.sub(r"\([^()]*\)", "", text)) if p.strip()]
+    hits = [countries.lookup(p) for p in parts]
+    if len(parts) > 1 and all(hits):
+        # "Croatia, Bosnia and Herzegovina": countries only, the first is where it was fought most
+        t.add(hits[0][1], 40, f"the place line names {hits[0][0]} first")
+        return
     for p in reversed(parts[1:] if len(parts) > 1 else parts):
         hit = countries.lookup(p)
         if hit:
