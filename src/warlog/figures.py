@@ -82,7 +82,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         if group is not None and not group.goes_on(text, q, end, P):
             figs.extend(group.breakdown(lex))
             group = None
-        if group is None and _opens_subset(text, q, before, end, figs[-1] if figs else None, start, P):
+        if group is None and _opens_subset(text, q, before, end, figs[-1] if figs else None, start, lex):
             group = _Subset(figs[-1] if figs else None, "(" in text[max(start, q.start - 60):q.start])
         if group is not None:
             # "twelve civilians including two women": a part of the count before, not a new count
@@ -182,14 +182,31 @@ def _own_verb(text: str, q: Quantity, end: int, P) -> bool:
     return bool(P.verb_after.match(text, subj.end() if subj else q.end, end))
 
 
-def _opens_subset(text, q, before, end, here, start, P) -> bool:
+def _part_category(text: str, q: Quantity, end: int, lex) -> str | None:
+    """The category a part's own words give it ("726 killed", "5,000 taken prisoner", "4,000
+    prisoners"), if any."""
+    P = lex.patterns
+    subj = P.subject.match(text, q.end, end)
+    if subj is not None and (cat := shapes.noun_category(subj.group("subj"), lex)):
+        return cat
+    if subj is not None and P.category_in.fullmatch(subj.group("subj")):
+        return lex.category_of.get(subj.group("subj").lower())
+    verb = P.verb_after.match(text, q.end, end)
+    return lex.category(verb.group("verb")) if verb else None
+
+
+def _opens_subset(text, q, before, end, here, start, lex) -> bool:
     """A figure that is a part of the count before it: right after "including" ("including two women"),
     "186 of them children", or in a list that "including" began since the last figure ("including
-    the mayor and 3 guards"). A figure with a verb of its own is a count of its own."""
+    the mayor and 3 guards"). A figure with a verb of its own is a count of its own; so is a part of
+    casualties that says what befell them ("1,900 casualties including 726 killed", "15,000
+    casualties, including 5,000 taken prisoner"); but "11,721 captured (of which 4,436 wounded)"
+    counts no one twice."""
+    P = lex.patterns
     if here is not None and P.of_them_after.match(text, q.end, end):
         return not _own_verb(text, q, end, P)
     if P.including_before.search(before):
-        return True
+        return here is None or here.category != "casualties" or _part_category(text, q, end, lex) is None
     if here is None:
         return False
     gap_from = max(here.end, start, q.start - WINDOW)
