@@ -399,6 +399,15 @@ def test_flattened_column_groups_and_their_total():
         assert row in got
 
 
+def test_flattened_party_prefix_covers_its_own_line_only():
+    # South Thailand insurgency as a wiki mirror printed it: "Civilians: 5,469 killed, 9,653 wounded"
+    # then "215 dead, 35 injured, 5,306 arrested, 21 executed" on the next line, the insurgents'
+    # column: the prefix names the people of its own line, not the next column's
+    ev = _corpus_event("c56_south_thailand_insurgency_2004_fandom.txt")
+    got = {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+    assert {("civilians", "killed", 5469), ("B", "killed", 215), ("B", "captured", 5306)} <= got
+
+
 def test_military_operation_infobox_name_executor_and_casualties():
     # {{Infobox military operation}} (Kunduz hospital airstrike, wikitext): "name" is the title,
     # "executed_by" the side that carried it out, its one "casualties" row the victims'

@@ -197,6 +197,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     from .infobox import items
 
     for s, e in items(seg, split_commas=False):
+        party_before = heading_party
         labels = _labels(text, s, e, sv, res)
         figs = [(f, "row") for f in figures.find(text, lex, s, e)]
         if bare:
@@ -251,6 +252,10 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             heading_total = lab.total
             headed_at = lab.start if lab.kind == "party" else headed_at
             claimed_at = lab.start if lab.kind == "claimant" else claimed_at
+        if not column and any(lab.kind == "party" and figs and lab.start < figs[-1][0].start for lab in heads[:h]):
+            # "Civilians: 5,469 killed, 9,653 wounded" on a line of its own figures: a prefix of that
+            # line, not a heading over the next column's lines of a flattened block
+            heading_party = party_before
     return _labels_over_lines(out, closers, column)
 
 
