@@ -278,7 +278,9 @@ class Patterns:
         # (an aside may stand before "and": "63 civilians (including 9 children) and wounded 150")
         self.chain_gap = re.compile(
             r"^(?:\s*\([^()]{0,80}\)|\s*,[^,;.()]{0,60}(?=,))?"
-            r"(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$", re.I)
+            r"(?:\s+(?:in|at|near|on|from)\s+[^,;.]{0,60}?)?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|plus|,)\s*$"
+            # "41 people were killed; in Kokrajhar, 21; and in Barpeta Road, 15": a place, then the count
+            r"|^\s*[;,]\s*(?:and\s+)?(?:in|at|near|on)\s+[^,;.()]{1,40}?,\s*$", re.I)
         # an auxiliary with no verb of the categories after it: "and one civilian was ki[lled]" cut off
         self.aux_after = re.compile(r"\s*(?:was|were|is|are|had|has|have)\b", re.I)
         self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)

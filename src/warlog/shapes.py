@@ -50,6 +50,9 @@ def _subject_kind(subject: str, lex: Lexicon) -> str:
         # "Malian soldiers and policemen": one kind; "civilians and security personnel": no one kind
         kinds = {subject_kind(part, lex) for part in low.split(" and ") if part}
         return kinds.pop() if len(kinds) == 1 else "unknown"
+    first = low.split()[0]
+    if len(low.split()) > 1 and first in lex.raw.get("kind_modifiers", {}):
+        return lex.raw["kind_modifiers"][first]  # "two civilian contractors"
     owner = _MEMBERS.match(low)
     if owner and (kind := subject_kind(owner.group(1), lex)) != "unknown":
         return kind  # "special forces members" are the special forces' kind, "civilian casualties" civilians
