@@ -265,7 +265,8 @@ class Patterns:
         # "the Taliban suffered an estimated 150 killed"
         self.sufferer_before = re.compile(
             rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but|that)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
-            rf"\s+(?:(?:had|has|have|reportedly|also|allegedly)\s+)*(?:{_alt(raw['suffering'])})\s+$", re.I)
+            rf"\s+(?:(?:had|has|have|reportedly|also|allegedly|admitted|acknowledged|admit|admits|acknowledge|"
+            rf"acknowledges)\s+)*(?:{_alt(raw['suffering'])})\s+$", re.I)
         # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
         self.nominal_before = re.compile(
             rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$"
@@ -314,6 +315,14 @@ class Patterns:
             rf"\b(?:{_alt(raw['toll'])}|(?P<hurt>{_alt(raw.get('toll_wounded', []) or ['(?!)'])}))\s+(?:[^\W\d]+\s+){{0,6}}?"
             rf"(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",
             re.I)
+        whose = raw["whose_losses"]
+        # "British losses are said to have been", "Mamluk–Ottoman casualties ranged from": a name (or
+        # a nationality word) whose losses, a link, then the figure
+        self.whose_losses_before = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:the\s+)?(?P<who>(?!(?:the|a|an|these|those|its|their|his|her|our|such)\s)(?-i:[A-Z])[\w'’]+(?:[\s–-]+(?-i:[A-Z])[\w'’]+){{0,3}})(?:['’]s?)?\s+"
+            rf"(?P<noun>{_alt(list(whose['nouns']))})\s+(?:(?:\w+ly|also|later|then)\s+)?(?:{_alt(whose['links'])})\s+$", re.I)
+        self.whose_loss_category = {k.lower(): v for k, v in whose["nouns"].items()}
+        self.whose_loss_words = frozenset(w for link in whose["links"] for w in [link.split()[-1].lower()])
         rev = raw["revision"]
         # "the toll was later raised to", or the verb before it: "bringing the toll to"
         self.revision = re.compile(

@@ -366,11 +366,29 @@ def suffered(s: Spot) -> Figure | None:
     verb = P.verb_after.match(s.text, s.q.end, s.end)
     if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None:
         verb = P.verb_after.match(s.text, s.after_subj, s.end)  # "about 20 men killed": the men's verb
-    cat = s.lex.category(verb.group("verb")) if verb else noun_category(s.subject, s.lex)
+    cat = verbs_category(verb, s.lex) if verb else noun_category(s.subject, s.lex)
     if cat is None:
         return None
     who = m.group("who")
-    return Figure(s.q, s.at(m.start("who")), verb.end("verb") if verb else s.after_subj, who, subject_kind(who, s.lex),
+    return Figure(s.q, s.at(m.start("who")), verb.end() if verb else s.after_subj, who, subject_kind(who, s.lex),
+                  cat, "")
+
+
+def whose_losses(s: Spot) -> Figure | None:
+    """Whose losses, a link, the figure: "British losses are said to have been 847 killed and
+    wounded", "French casualties were approximately 30,000" (the people counted are the named
+    party's; the category is the words after the figure's, else the loss noun's)."""
+    P = s.lex.patterns
+    if not _may_end_with(s.before, P.whose_loss_words):
+        return None
+    m = P.whose_losses_before.search(s.before, max(0, len(s.before) - 2 * NEAR))
+    if not m:
+        return None
+    verb = P.verb_after.match(s.text, s.after_subj, s.end)
+    said = noun_category(s.subject, s.lex) if _bare(s.subject, s.lex) else None  # "were 36 dead"
+    cat = said or (verbs_category(verb, s.lex) if verb else P.whose_loss_category[m.group("noun").lower()])
+    who = m.group("who")
+    return Figure(s.q, s.at(m.start("who")), verb.end() if verb else s.after_subj, who, subject_kind(who, s.lex),
                   cat, "")
 
 
@@ -416,7 +434,7 @@ def active(s: Spot) -> Figure | None:
 
 _JOINED_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:or|and|and/or)\s+$")
 
-CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted", "attributive"}
+CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted", "attributive", "whose_losses"}
 
 
 def chain(s: Spot) -> Figure | None:
@@ -517,7 +535,8 @@ class Rule:
 
 
 RULES: list[Rule] = [
-    Rule("suffered", 1, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people
+    Rule("suffered", 2, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people (v2: "admitted losing", joined categories)
+    Rule("whose_losses", 1, whose_losses),  # before passive: "British losses were 847 killed and wounded"
     Rule("passive", 2, passive),
     Rule("ellipsis", 1, ellipsis),
     Rule("unlisted", 1, unlisted),
