@@ -322,6 +322,13 @@ class Patterns:
             rf"(?:^|(?<=[\s(]))(?:the\s+)?(?P<who>(?!(?:the|a|an|these|those|its|their|his|her|our|such)\s)(?-i:[A-Z])[\w'’]+(?:[\s–-]+(?-i:[A-Z])[\w'’]+){{0,3}})(?:['’]s?)?\s+"
             rf"(?P<noun>{_alt(list(whose['nouns']))})\s+(?:(?:\w+ly|also|later|then)\s+)?(?:{_alt(whose['links'])})\s+$", re.I)
         self.whose_loss_category = {k.lower(): v for k, v in whose["nouns"].items()}
+        self.owner = re.compile(
+            rf"(?:(?P<who>(?:[A-Z][\w'’.-]*\s+){{1,4}})(?:military\s+|army\s+|official\s+)?"
+            rf"(?:{_alt(whose['owner_nouns'])})\s+(?:{_alt(whose['owner_links'])})\b"
+            # "Losses of the Legion were: 145 killed, 210 wounded"
+            rf"|\b(?:{'|'.join('[' + w[0].upper() + w[0] + ']' + re.escape(w[1:]) for w in whose['owner_of_nouns'])})"
+            rf"\s+(?:of|among)\s+(?:the\s+)?(?P<who2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s*"
+            rf"(?:{_alt(whose['owner_of_links'])}|:))[^.;]*$")
         self.whose_loss_words = frozenset(w for link in whose["links"] for w in [link.split()[-1].lower()])
         rev = raw["revision"]
         # "the toll was later raised to", or the verb before it: "bringing the toll to"

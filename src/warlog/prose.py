@@ -146,7 +146,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         revised = sided.get(id(fig.revises)) if fig.revises is not None and fig.inherits else None
         # whose losses, named after the figure before ("..., compared with Polish losses of some 4,500 killed")
         since = out[-1].figure.end - s0 if out and out[-1].figure is not None else 0
-        owner = _owner(sent, fig.qty.start - s0, since) if fig.subject is None else None
+        owner = _owner(sent, fig.qty.start - s0, P, since) if fig.subject is None else None
         if fig.subject is None or fig.subject.lower() in lex.category_of:
             # "inflicted 1,300 casualties on the Katangese force": no people of their own, whose they were
             owner = owner or _inflicted_on(sent, fig.qty.start - s0, fig.end - s0)
@@ -183,20 +183,13 @@ _NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+who
                            r"est\b|estimated|disputed|unconfirmed|see\b|killed|wounded|dead|injured|missing|captured)", re.I)
 
 
-# whose losses a sentence gives before its figures: "Nigerien casualties amounted to 4 killed",
-# "Chadian losses were 10 dead", "The Nigerien death toll stood at 12"
-_OWNER = re.compile(r"(?:(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4})(?:military\s+|army\s+|official\s+)?"
-                    r"(?:casualties|losses|death\s+toll|toll|fatalities|dead)\s+(?:amounted\s+to|were|was|stood\s+at|"
-                    r"numbered|totall?ed|reached|came\s+to|included|rose\s+to|of)\b"
-                    # "Losses of the Legion were: 145 killed, 210 wounded"
-                    r"|\b(?:[Cc]asualties|[Ll]osses|[Ff]atalities)\s+(?:of|among)\s+(?:the\s+)?"
-                    r"(?P<who2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:amounted\s+to|were|was|numbered|totall?ed|"
-                    r"came\s+to|included|:))[^.;]*$")
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
 
 
-def _owner(sent: str, pos: int, since: int = 0) -> str | None:
-    m = _OWNER.search(sent, max(0, since, pos - OWNER_REACH), pos)
+def _owner(sent: str, pos: int, P, since: int = 0) -> str | None:
+    """Whose losses a sentence gives before its figures: "Nigerien casualties amounted to 4 killed",
+    "Chadian losses were 10 dead", "The Nigerien death toll stood at 12" (lexicon whose_losses)."""
+    m = P.owner.search(sent, max(0, since, pos - OWNER_REACH), pos)
     return (m.group("who") or m.group("who2")) if m else None
 
 
