@@ -264,6 +264,17 @@ def test_winner_from_the_lead_where_the_copy_lost_the_result_row():
     assert _corpus_event("c29_battle_of_ligny_1815_pwojczyn.txt").result.winner == "A"
     # "The offensive ended in a Chadian military victory" (Northern Chad offensive 2021, hubbry)
     assert _corpus_event("c34_northern_chad_offensive_2021_hubbry.txt").result.winner == "A"
+    # "the first major victory for the North Vietnamese Army" (First Battle of Quang Tri, a saved page);
+    # "resulted in a decisive defeat of the Byzantine army": the other side won (Manzikert, piglix)
+    assert _corpus_event("c57_first_battle_of_quang_tri_1972.html").result.winner == "A"
+    assert _corpus_event("c57_battle_of_manzikert_1071_piglix.txt").result.winner == "B"
+
+
+def test_winner_of_a_successful_operation_is_the_side_that_ran_it():
+    # "Successful LTTE commando raid": the Tigers' (side B), not the first column's; "Successful
+    # counter-insurgency operation": the first column ran it (Araguaia Guerrilla War)
+    assert _corpus_event("c56_raid_on_anuradhapura_air_force_base_2007.html").result.winner == "B"
+    assert _corpus_event("c56_araguaia_guerrilla_war_1967_1974.txt").result.winner == "A"
 
 
 def test_flattened_belligerents_are_cut_where_the_camps_change():

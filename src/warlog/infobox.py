@@ -727,8 +727,12 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
     if any(w in low for w in lex.raw["results"]["draw"]) or _SPLIT_VERDICT.search(low):
         return Result(text, None)
     sv = sides.view(out_sides, reg)
-    if "A" in out_sides and lex.patterns.result_success.search(low):
-        return Result(text, "A")  # the side that ran the operation is its infobox's first column
+    if "A" in out_sides and (lex.patterns.result_success.search(low) or (ran := lex.patterns.result_success_named.match(text))):
+        # the side that ran the operation: the one the words name ("Successful LTTE commando raid"), else
+        # its infobox's first column
+        named = [label for m in reg.find(ran.group("words")) if (label := sv.of_actor(m.actor, reg))] \
+            if not lex.patterns.result_success.search(low) else []
+        return Result(text, named[0] if named else "A")
     if "victory" not in low and "win" not in low:
         return Result(text, _winner_by_deed(seg.text, out_sides, sv, reg, lex))
     if _split_by_phase(seg.text, out_sides, sv, reg, lex):
@@ -799,13 +803,8 @@ _VICTORY_OF = re.compile(r"(?P<who>(?:[A-Z][\w'’-]*[\s/-]*){1,3})\s+(?:(?:tact
 _SPLIT_VERDICT = re.compile(r"tactical\s+victory.*\bstrategic\s+victory|strategic\s+victory.*\btactical\s+victory")
 
 
-# the lead's word on who won, where the copy lost the Result row: "The Hanoverian victory ended ...",
+# the lead's word on who won, where the copy lost the Result row (lexicon results, patterns.lead_victory);
 # "The Ethiopian army defeated an invading Italian force"
-_LEAD_VICTORY = re.compile(r"\b(?:an?|the)\s+(?:decisive\s+|major\s+|crushing\s+)?(?P<who>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
-                           r"\s+(?:(?:military|tactical|strategic|decisive|major|pyrrhic)\s+)?victory\b"
-                           # "was a strategic victory for Croatia", "a tactical victory for the French"
-                           r"|\b(?:an?|the)\s+(?:(?:decisive|major|crushing|strategic|tactical|clear|narrow)\s+)?victory\s+for\s+"
-                           r"(?:the\s+)?(?P<who2>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})")
 _LEAD_DEFEAT = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:\s+(?:army|forces|troops))?\s+(?:decisively\s+|soundly\s+)?"
                           r"(?:defeated|routed|crushed)\s+(?:the\s+|an?\s+)?(?:invading\s+)?(?P<lost>[A-Z][\w'’-]+)")
 
@@ -817,9 +816,13 @@ def _lead_winner(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: 
     sv = sides.view(out_sides, reg)
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = para.text.text[:1500]
-        for m in _LEAD_VICTORY.finditer(text):
+        for m in lex.patterns.lead_victory.finditer(text):
             if label := _side_named(m.group("who") or m.group("who2"), out_sides, sv, reg, lex):
                 return label
+        for m in lex.patterns.lead_defeat_of.finditer(text):
+            lost = _side_named(m.group("lost"), out_sides, sv, reg, lex)
+            if lost in ("A", "B"):
+                return "B" if lost == "A" else "A"  # "a decisive defeat of the Byzantine army"
         for m in _LEAD_DEFEAT.finditer(text):
             if not _names_event(text, m, doc):
                 continue  # "rebels defeated Malian forces in Kidal" in a battle of Tabankort: another fight

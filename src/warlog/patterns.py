@@ -310,6 +310,21 @@ class Patterns:
         self.year_before = re.compile(r"\b(?:in|since|by|until|from|during|of|early|late|mid|the|and)\s+$", re.I)
         # "Mission successful", "Operation accomplished": the side that ran it won (infobox.result)
         self.result_success = re.compile("|".join(f"(?:{p})" for p in raw["results"].get("success", [])) or r"(?!)")
+        results = raw["results"]
+        # "Successful LTTE commando raid": a few words (whose it was, what kind) before the operation's noun
+        self.result_success_named = re.compile(
+            rf"^(?:a\s+)?successful\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?:{_alt(results['success_nouns'])})\b", re.I)
+        adj = rf"(?:(?:{_alt(results['victory_adjectives'])})\s+)"
+        # the lead's word on who won: "The Hanoverian victory ended ...", "a tactical victory for the French",
+        # "the first major victory for the North Vietnamese Army"
+        self.lead_victory = re.compile(
+            rf"\b(?:an?|the)\s+{adj}*(?P<who>(?-i:[A-Z])[\w'’-]+(?:[ -](?-i:[A-Z])[\w'’-]+){{0,2}})\s+{adj}*victory\b"
+            rf"|\b(?:an?|the)\s+{adj}*victory\s+for\s+(?:the\s+)?(?P<who2>(?-i:[A-Z])[\w'’-]+(?:[ -](?-i:[A-Z])[\w'’-]+){{0,2}})",
+            re.I)
+        # "a decisive defeat of the Byzantine army": the other side won
+        self.lead_defeat_of = re.compile(
+            rf"\b(?:an?|the)\s+{adj}*defeat\s+(?:of|for)\s+(?:the\s+)?(?P<lost>(?-i:[A-Z])[\w'’-]+(?:[ -](?-i:[A-Z])[\w'’-]+){{0,2}})",
+            re.I)
 
         self.toll = re.compile(
             rf"\b(?:{_alt(raw['toll'])}|(?P<hurt>{_alt(raw.get('toll_wounded', []) or ['(?!)'])}))\s+(?:[^\W\d]+\s+){{0,6}}?"
