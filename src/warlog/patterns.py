@@ -247,8 +247,9 @@ class Patterns:
             rf"(?:\s+(?:one|person))?\s+(?:(?:was|had\s+been|has\s+been)\s+)?(?:(?:also|seriously|critically|badly|"
             rf"severely|slightly|reportedly)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
         # "killing and mutilating an estimated 70": a second verb of what was done to them
+        self.active_words = frozenset(w.lower() for w in active)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:and\s+[a-z]+ing\s+)?"
-                                        rf"(?:(?:at\s+least|some|about|all)\s+)?$", re.I)
+                                        rf"(?:(?:at\s+least|some|about|all|all\s+the|the)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
         self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])
@@ -263,10 +264,14 @@ class Patterns:
         self.others_before = re.compile(
             rf"\b(?P<active>{_alt(active)})\s+(?:the|a|an|his|her|their|its)\s+[^,;.\d]{{1,40}}?\s+and\s+$", re.I)
         # "the Taliban suffered an estimated 150 killed"
+        who_word = r"(?!(?:and|or|but)\s)[^\W\d][\w'’\-]*"  # (no figure, no conjunction: "losing 3 killed and")
         self.sufferer_before = re.compile(
-            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but|that)\s+)(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?[\w'’\-]+)"
+            rf"(?:^|[,;:]\s*|\b(?:while|whilst|whereas|and|but|that)\s+)"
+            # (not "..., while losing 3": the one who lost is the clause's speaker, read by the active rule)
+            rf"(?:(?P<who>(?!(?:while|whilst|whereas|and|but|that|thus|so|also|each|after|before|by)\s)(?:the\s+)?"
+            rf"(?:{who_word}\s+){{0,3}}?{who_word})"
             rf"\s+(?:(?:had|has|have|reportedly|also|allegedly|admitted|acknowledged|admit|admits|acknowledge|"
-            rf"acknowledges)\s+)*(?:{_alt(raw['suffering'])})\s+$", re.I)
+            rf"acknowledges)\s+)*)?(?P<suffered>{_alt(raw['suffering'])})\s+$", re.I)
         # "the deaths of 40", "the unlawful killings, including summary executions, of at least 73"
         self.nominal_before = re.compile(
             rf"\b(?P<nominal>{_alt(nominal)})(?:\s*,[^,;.]{{0,60}},)?\s+of\s+(?:(?:the|all)\s+)?$"

@@ -370,6 +370,10 @@ def suffered(s: Spot) -> Figure | None:
     if cat is None:
         return None
     who = m.group("who")
+    if who is None:
+        # "..., while losing 3 killed and suffering 63 wounded": the clause's speaker lost them
+        return Figure(s.q, s.at(m.start("suffered")), verb.end() if verb else s.after_subj,
+                      None, None, cat, "", speaker_side=True)
     return Figure(s.q, s.at(m.start("who")), verb.end() if verb else s.after_subj, who, subject_kind(who, s.lex),
                   cat, "")
 
@@ -388,6 +392,10 @@ def whose_losses(s: Spot) -> Figure | None:
     said = noun_category(s.subject, s.lex) if _bare(s.subject, s.lex) else None  # "were 36 dead"
     cat = said or (verbs_category(verb, s.lex) if verb else P.whose_loss_category[m.group("noun").lower()])
     who = m.group("who")
+    if who is None:
+        # "..., while losing 3 killed and suffering 63 wounded": the clause's speaker lost them
+        return Figure(s.q, s.at(m.start("suffered")), verb.end() if verb else s.after_subj,
+                      None, None, cat, "", speaker_side=True)
     return Figure(s.q, s.at(m.start("who")), verb.end() if verb else s.after_subj, who, subject_kind(who, s.lex),
                   cat, "")
 
@@ -411,7 +419,8 @@ def active(s: Spot) -> Figure | None:
     if (joined := _JOINED_BEFORE.search(s.before, max(0, m.start() - 30), m.start())) is not None:
         # "killing or wounding 50 soldiers": people of whom some died, some were hurt
         first = s.lex.category_of.get(joined.group("w").lower())
-        if first and first != cat and "killed" in (first, cat):
+        if first and first != cat and "killed" in (first, cat) and joined.group("w").lower() in s.lex.patterns.active_words:
+            # (a verb joined, not the noun of the figure before: "releasing 354 hostages and killing the 33")
             at, cat = s.at(joined.start("w")), "casualties"
     if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
