@@ -141,3 +141,22 @@ def test_event_country_from_a_division_the_lead_names_by_its_kind():
             "morning and killed 105 men.\n")
     ev = warlog.extract_text(text)[0]
     assert ev.country_code == "NG" and "Borno State, a division of NG" in ev.locations[0].geo_source
+
+
+def test_event_country_a_first_level_division_written_rules_out_a_namesake_in_another():
+    # "Frenchtown, Michigan Territory": the layers know no Frenchtown of Michigan, and one of Indiana is
+    # no answer: the country alone, honestly coarse (Battle of Frenchtown, 1813)
+    loc = main_event("c60_battle_of_frenchtown_1813.txt").locations[0]
+    assert loc.precision == 6 and loc.lat is None
+    # "Bucha, Kyiv Oblast": the layers call it "Kyivska oblast", the same division under another name
+    assert main_event("h4_bucha_massacre.html").locations[0].precision == 1
+
+
+def test_event_country_today_s_divisions_over_historical_ones():
+    # "Bear River, Washington Territory / Present-day: Franklin County, Idaho": not Washington state's
+    # point 1,000 km off, nor Alabama's Franklin County; no line of the place is a place of its own
+    ev = main_event("c60_bear_river_massacre_1863_eudic.txt")
+    assert [loc.name for loc in ev.locations] == ["Bear River"]
+    loc = ev.locations[0]
+    assert loc.lat is None or world.km((42.146, -111.914), (loc.lat, loc.lon)) < 300
+

@@ -9,6 +9,7 @@ from . import countries, gazetteer, world
 from .actors import fold
 from .document import Document
 from .event_country import Verdict
+from .infobox import TODAY_ITEM
 from .records import Event, Location
 
 # the words without "\b" before them: a pattern that begins with plain letters is skipped to in C over a
@@ -122,6 +123,8 @@ def _inside_written(loc: Location, hit, gaz, code: str | None, line: list[str] =
         key = world.admin_key(written)
         if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
             return True
+        if _other_region(place, written):
+            return False  # "Frenchtown, Michigan Territory": a first-level division the place is not in
         # a town of that name first: "Faladié, Bamako" is in the city, not anywhere in its district
         towns = [p for p, _ in gaz.ranked(written, code) if p.kind in gazetteer.SETTLEMENTS and p.lat is not None]
         there = (towns[0], towns[0], 1) if towns else gaz.resolve(written, code)
@@ -188,16 +191,35 @@ def _admin_hit(loc: Location, ev: Event, gaz, written: list[str] = ()):
     District, Quảng Ngãi Province": the first the layers know), or the town it is written in
     ("Westgate, Westlands, Nairobi": within 25 km of it, precision 2)."""
     code = loc.country_code or ev.country_code
-    for admin in [*written, *(a for a in (loc.admin2, loc.admin1) if a and a not in written)]:
+    admins = [*written, *(a for a in (loc.admin2, loc.admin1) if a and a not in written)]
+    for i, admin in enumerate(admins):
         hit = gaz.resolve(admin, code)
-        if hit is None and world.admin_key(admin) != world.place_key(admin):
+        region = world.admin1_of(admin, code)
+        if hit and region and hit[0].kind in gazetteer.SETTLEMENTS and _other_region(hit[0], admin):
+            hit = None  # "Idaho" is the state, not Idaho Springs of Colorado (but "Hama" may be its capital)
+        if hit is None and (region or world.admin_key(admin) != world.place_key(admin)):
             # "Quảng Ngãi Province" where the layers say "Quảng Ngãi": a division of that name, not its town
             divisions = [p for p, _ in gaz.ranked(world.admin_key(admin), code)
                          if p.kind not in gazetteer.SETTLEMENTS and p.lat is not None]
             hit = (divisions[0], divisions[0], divisions[0].precision) if divisions else None
+        if hit and _outside_later(hit[0], admins[i + 1:], code):
+            continue  # "Franklin County, Idaho": not Alabama's Franklin County
         if hit and hit[1].lat is not None:
             return hit[0], hit[1], max(hit[2], 2)
     return None
+
+
+def _outside_later(place, later: list[str], code: str | None) -> bool:
+    """Whether a division found lies outside a first-level division written after it."""
+    return any(_other_region(place, w) for w in later)
+
+
+def _other_region(place, written: str) -> bool:
+    """Whether ``written`` names a first-level division of the place's country other than the place's
+    own ("Frenchtown" of Indiana written in "Michigan Territory"); False when either is unknown."""
+    theirs = world.admin1_of(written, place.country_code)
+    own = world.admin1_of(place.admin1, place.country_code) if place.admin1 else frozenset()
+    return bool(theirs) and bool(own) and not theirs & own
 
 
 @functools.lru_cache(maxsize=64)
@@ -212,9 +234,14 @@ def _written(loc: Location, doc: Document) -> list[str]:
     seg = doc.get("place")
     if seg is None or loc.name not in seg.text:
         return []
-    for parts in _place_items(seg.text):
+    items = _place_items(seg.text)
+    # "Bear River, Washington Territory / Present-day: Franklin County, Idaho": today's divisions, not the
+    # historical ones (Washington Territory is no Washington of today)
+    today = [p for parts in items if parts and TODAY_ITEM.match(parts[0])
+             for p in [TODAY_ITEM.sub("", parts[0]), *parts[1:]]]
+    for parts in items:
         if parts and loc.name in parts[0]:
-            return [p for p in parts[1:] if not countries.lookup(re.sub(r"\([^()]*\)", "", p))]
+            return [p for p in today or parts[1:] if p and not countries.lookup(re.sub(r"\([^()]*\)", "", p))]
     return []
 
 

@@ -121,17 +121,22 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
     if not seg:
         return [], None
     locs, country = [], _present_day(seg.text)
+    # "Present-day: Franklin County, Idaho" under "Bear River, Washington Territory": today's division
+    today = [p.strip() for m in TODAY_ITEM.finditer(seg.text) for p in seg.text[m.end():].split("\n")[0].split(",")]
+    today = [p for p in today if p and not countries.lookup(_PAREN.sub("", p))]
     for s, e in items(seg, split_commas=False):
         parts = [p.strip() for p in seg.text[s:e].split(",") if p.strip()]
         if not parts or _UNKNOWN.match(parts[0]) or len(parts[0]) > MAX_NAME:
             continue  # (a "place" of hundreds of characters is text, and its names' pattern would cost its square)
+        if TODAY_ITEM.match(parts[0]):
+            continue  # "Present-day: Franklin County, Idaho": where the place above lies today (geocode reads it)
         # the country is the last part that names one ("Mumbai, India, Leopold Café, ...")
         at = next((i for i in range(len(parts) - 1, 0, -1) if countries.lookup(_PAREN.sub("", parts[i]))), None)
         hit = countries.lookup(_PAREN.sub("", parts[at])) if at else None
         if hit:
             country = country or hit[0]
             parts = parts[:at]
-        admin1 = parts[1] if len(parts) > 1 else None
+        admin1 = today[-1] if today else parts[1] if len(parts) > 1 else None
         first = seg.text.index(parts[0], s)
         for m in _PLACE_NAMES.finditer(parts[0]):
             near = _NEAR.match(m.group("name"))
@@ -145,6 +150,8 @@ def places(doc: Document) -> tuple[list[Location], str | None]:
 
 
 _PRESENT = re.compile(r"\((?:in\s+)?(?:present[- ]day|modern[- ]day|today|now)\b[^()]*\)", re.I)
+# an item of the place line that says where the place lies today: "Present-day: Franklin County, Idaho"
+TODAY_ITEM = re.compile(r"^(?:present[- ]day|modern[- ]day|today|now)\s*:\s*", re.I | re.M)
 
 
 def _present_day(text: str) -> str | None:

@@ -116,7 +116,8 @@ class Patterns:
         # A figure: qualifier, number or range, lower-bound suffix; or a vague amount.
         self.quantity = re.compile(
             # ("5/6", "12/05": no figure after a slash that follows a digit; "16 KIA/79 wounded": one after a word)
-            rf"(?<![\w.,:\-])(?<!\d/)(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?:(?![\w:])|(?<=\d,\d\d\d)(?=:(?!\d)))"
+            # (":5,237 killed" after a space is a line of a definition list, not a time's minutes)
+            rf"(?<![\w.,\-])(?<!\d/)(?<!\S:)(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?:(?![\w:])|(?<=\d,\d\d\d)(?=:(?!\d)))"
             rf"|(?<![\w-])(?P<vague>{vague})\b",
             re.I,
         )
@@ -307,7 +308,8 @@ class Patterns:
         self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
         self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
         units, things = raw["not_people"]["units"], raw["not_people"]["things"]
-        self.not_a_count = re.compile(rf"[^\S\n]*(?:[:.]\d|(?:{MONTHS}|{_alt(units + things)})(?!\w))", re.I)
+        # ("12:30", "3.5"; but "20,160 :5,237 killed" is a total, then its parts on lines of a definition list)
+        self.not_a_count = re.compile(rf"[:.]\d|[^\S\n]*(?:{MONTHS}|{_alt(units + things)})(?!\w)", re.I)
         self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
         self.things = frozenset(w.lower() for w in things + raw["not_people"].get("people", []))
         self.month_before = re.compile(rf"\b(?:{MONTHS})\s*$", re.I)

@@ -65,6 +65,22 @@ def admin1_names() -> dict[str, tuple[str, str, list[str]]]:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def _admin1_codes() -> dict[tuple[str, str], frozenset[str]]:
+    """(country, key of any of a division's names) -> the GeoNames admin1 codes it may name."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for code, (name, _, others) in admin1_names().items():
+        for n in [name, *others]:
+            out.setdefault((code.split(".")[0], admin_key(n)), set()).add(code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def admin1_of(name: str, country_code: str | None) -> frozenset[str]:
+    """The first-level divisions of a country a name writes ("Michigan Territory", "Kyiv Oblast" and
+    "Kyivska oblast" alike), as GeoNames codes; none when it names none of them."""
+    return _admin1_codes().get((country_code or "", admin_key(name)), frozenset())
+
+
 def admin2_names() -> dict[str, str]:
     """GeoNames admin2 code ("ML.04.7670549") -> name."""
     return {r[0]: r[1] for r in _rows("geonames_admin2.tsv.gz")}
