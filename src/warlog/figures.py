@@ -66,6 +66,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         if _RATE_OR_PART.match(text, q.end, end):
             continue  # "100 for each German soldier killed", "151 of those killed": a rate, a part of a count
+        if q.qualifier == "vague" and P.of_things.match(text, q.end, end):
+            continue  # "capturing dozens of heavy weaponry"
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
             if pending and (verb := _things_verb(text, q, end, P)):
                 # "2 civilians and 1 horse killed": the people waiting share the verb, the horse is no one

@@ -95,7 +95,8 @@ class Patterns:
         ten = _alt(tens)
         scale = _alt(scales)
         small = rf"(?:(?:{ten})(?:[{DASH}\s](?:{unit9}))?|(?:{unit19}))"
-        word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|a\s+dozen|{small})")
+        # ("a dozen", "two dozen": twelve of them)
+        word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|(?:a|{small})\s+dozen|{small})")
         # more than ten digits is an identifier or debris, never a count of people (and int() of a
         # 4,301-digit run raises)
         # (never cut at a thousands comma: "75,000:" is 75,000, not 75)
@@ -308,6 +309,8 @@ class Patterns:
         self.list_gap = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus)\s+)?(?:all\s+)?$", re.I)
         self.category_in = re.compile(rf"\b(?:{_alt(verbs + active + nominal)})\b", re.I)
         units, things = raw["not_people"]["units"], raw["not_people"]["things"]
+        # "dozens of heavy weaponry", "hundreds of vehicles": a vague amount of things
+        self.of_things = re.compile(rf"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_alt(things)})(?!\w)", re.I)
         # ("12:30", "3.5"; but "20,160 :5,237 killed" is a total, then its parts on lines of a definition list)
         self.not_a_count = re.compile(rf"[:.]\d|[^\S\n]*(?:{MONTHS}|{_alt(units + things)})(?!\w)", re.I)
         self.money_before = re.compile(rf"(?:[$€£]|\b(?:{_alt(raw['not_people']['before'])}))\s*$", re.I)
