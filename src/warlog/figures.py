@@ -99,8 +99,8 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         for pq, psubj, pend in pending:
             # (alternatives waiting with no people of their own are the people of the figure that ends them)
-            figs.append(Figure(pq, pq.start, pend, psubj or fig.subject, subject_kind(psubj or fig.subject, lex),
-                               fig.category, shapes.SHARED.id))
+            psubj = _with_head(psubj, fig.subject) or fig.subject
+            figs.append(Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), fig.category, shapes.SHARED.id))
         pending.clear()
         figs.append(fig)
     if group is not None:
@@ -120,6 +120,19 @@ _RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s
                            r"|\s+of\s+(?:those|the)\s+(?:wounded|injured|missing)\b"
                            r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:died|succumbed|perished|(?:were|was)\s+killed)\b)", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+
+
+_PLURAL = re.compile(r"[^s]s$")
+
+
+def _with_head(waiting: str | None, last: str | None) -> str | None:
+    """The people of a figure that waited for its verb, given the head noun of the last figure's
+    where it names them by a word of the same kind only: "100 Azerbaijani and 85 Armenian civilians
+    killed" counts Azerbaijani civilians."""
+    if not waiting or not last or " " in waiting or not waiting[:1].isupper() or _PLURAL.search(waiting):
+        return waiting  # ("Five Malians and three French soldiers": Malians are people of their own)
+    first, _, head = last.partition(" ")
+    return f"{waiting} {head}" if head and first[:1].isupper() and not head[:1].isupper() else waiting
 
 
 def _things_verb(text: str, q: Quantity, end: int, P) -> re.Match | None:
