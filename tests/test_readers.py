@@ -192,6 +192,21 @@ def test_readers_a_printed_templates_parameters_may_stand_apart_by_blank_lines()
     assert doc.get("casualties1").text == "77 soldiers" and doc.get("partof").text == "War of the Pacific"
 
 
+def test_readers_a_printed_templates_value_may_hold_blank_lines():
+    # Liberation of Jurf Al Sakhar on a cryer.org.uk copy: "Combatant1: Iraq", a blank line, "Iran", a
+    # blank line, "Hezbollah[1]", then "Combatant2: ...": one value's lines, the box going on
+    text = ("Liberation of Jurf Al Sakhar explained\n\nConflict:Liberation of Jurf Al-Sakhar\nDate:24–26 October 2014\n"
+            "Place:Jurf Al Sakhar, Babil Governorate, Iraq\nResult:Iraqi-Iranian victory\nCombatant1: Iraq\n\nIran\n\n"
+            "Hezbollah[1]\n\nCombatant2: Islamic State of Iraq and the Levant\nCasualties1:unknown\n"
+            "Casualties2:498 killed\n\nLiberation of Jurf Al Sakhar was a two-day military operation by Iraqi "
+            "government forces beginning on 24 October 2014.\n")
+    doc = readers.read_text(text)
+    assert doc.get("conflict").text == "Liberation of Jurf Al-Sakhar"
+    assert "Hezbollah" in doc.get("combatant1").text and doc.get("casualties2").text == "498 killed"
+    ev = warlog.extract_text(text)[0]
+    assert [(c.side, c.category, c.low) for c in ev.claims] == [("B", "killed", 498)]
+
+
 def test_readers_a_history_sidebar_closes_the_infobox():
     # Agacher Strip War on a eudic copy: "Part of a series on the / History of Burkina Faso" and its
     # years below the casualty rows are no rows of the infobox

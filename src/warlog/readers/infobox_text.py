@@ -46,10 +46,12 @@ def _field(line: str) -> re.Match | None:
 def _headless_box(lines: list[str]) -> bool:
     """Whether the field lines starting ``lines`` form an infobox without its ``Infobox`` line."""
     run, printed = [], False
-    for line in lines:
+    for i, line in enumerate(lines):
         if not _field(line):
             if printed and line.strip() and len(line.split()) <= 40:
                 continue  # a printed template's value goes on below its key ("Result: | X victory" / "|")
+            if printed and not line.strip() and _field_follows(lines, i + 1):
+                continue  # "Combatant1: Iraq" / "" / "Iran" / "" / "Combatant2: ...": one value's lines apart
             break
         run.append(line)
         printed = printed or not _FIELD.match(line)
@@ -59,6 +61,16 @@ def _headless_box(lines: list[str]) -> bool:
         numbered = [m for line in run if (m := _BARE_FIELD.match(line)) and _BOX_STEMS.match(normalise_key(m.group("key")))]
         return len(numbered) >= 2
     return len(run) >= _RUN and sum(map(_box_key, run)) >= 2
+
+
+def _field_follows(lines: list[str], at: int, reach: int = 6) -> bool:
+    """Whether a field line comes within the next few lines, blank or short, of a printed template."""
+    for line in lines[at:at + reach]:
+        if _field(line):
+            return True
+        if len(line.split()) > 40:
+            return False
+    return False
 
 
 # a mirror that printed the template's parameters ("Infobox Military Conflict", then "conflict=Battle
@@ -148,6 +160,8 @@ def read(text: str, prov: Provenance) -> Document:
                 last, more = normalise_key(m.group("key")), 0
                 doc.fields[last] = Field(last, _unbarred(m.group("value"), pos + m.start("value")))
                 continue
+            if printed and not stripped and _field_follows(lines, n + 1):
+                continue  # a blank line between a value's lines, the box going on below it
             if printed and stripped and last is not None and (more := more + 1) <= MAX_CONTINUED \
                     and len(stripped.split()) <= 40:
                 # a printed template's value goes on over the lines below its key, up to a blank line
