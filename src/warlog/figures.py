@@ -197,7 +197,7 @@ def _own_verb(text: str, q: Quantity, end: int, P) -> bool:
     return bool(P.verb_after.match(text, subj.end() if subj else q.end, end))
 
 
-def _part_category(text: str, q: Quantity, end: int, lex) -> str | None:
+def part_category(text: str, q: Quantity, end: int, lex) -> str | None:
     """The category a part's own words give it ("726 killed", "5,000 taken prisoner", "4,000
     prisoners"), if any."""
     P = lex.patterns
@@ -221,7 +221,7 @@ def _opens_subset(text, q, before, end, here, start, lex) -> bool:
     if here is not None and P.of_them_after.match(text, q.end, end):
         return not _own_verb(text, q, end, P)
     if P.including_before.search(before):
-        return here is None or here.category != "casualties" or _part_category(text, q, end, lex) is None
+        return here is None or here.category != "casualties" or part_category(text, q, end, lex) is None
     if here is None:
         return False
     gap_from = max(here.end, start, q.start - WINDOW)

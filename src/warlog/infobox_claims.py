@@ -59,7 +59,7 @@ _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 # possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
                         r"(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*+\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|"
+_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|\bincluding\b(?!\s*:)|"
                          r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
 # in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
 # or whose people: "14 civilian employees of Turkish Armed Forces"
@@ -592,6 +592,12 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         if _YEAR_CITED.match(text, q.start, e) and text[max(s, q.start - 1):q.start] == "(":
             continue  # "Novitsky (1911)", "Gaston Bodart (1908)": the year of a work cited
+        if out and out[-1].category == "casualties" and _subset(text, s, q.start, P) \
+                and (part := figures.part_category(text, q, e, lex)):
+            # "9,200 including 4,000 prisoners": a part of the casualties that says what befell them
+            words = P.subject.match(text, q.end, e) or P.verb_after.match(text, q.end, e)
+            out.append(Figure(q, q.start, words.end(), None, None, part, "field"))
+            continue
         # a row that is a list of counts ("73 insurgents 1 soldier", "11 naval officers"): each names its
         # people; inside a sentence or after other words, a bare figure names no one
         before = text[s:q.start].strip(" -–•*\t")
