@@ -31,7 +31,9 @@ _STATEMENT = re.compile(r"^(?P<who>.+?)\s+(?:released|issued|published|posted|pu
                         r"(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|video|report|message|press\s+release|release|"
                         r"bulletin|announcement)$", re.I)
 _DET = re.compile(r"^(?:the|a|an)\s+", re.I)
-_ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via)\b", re.I)
+# "RFI, citing local sources, stated", "A local civilian, on the other side, claimed": the aside is no name
+_ASIDE = re.compile(r"^(?:citing|according|who|which|quoting|in\s+a|in\s+its|via|on\s+the\s+other\s+(?:side|hand)|"
+                    r"however|meanwhile|instead|in\s+turn|in\s+contrast|for\s+(?:its|their|his|her)\s+part)\b", re.I)
 # where the claimant's words end; a copy may lose a full stop: "according to Cameroonian officials Boko
 # Haram fighters retreated" (the people who say so end it before a new capitalised word)
 # (a finite verb ends it too: "the toll given by the GNA was sixteen killed")

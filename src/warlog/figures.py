@@ -105,6 +105,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         figs.append(fig)
     if group is not None:
         figs.extend(group.breakdown(lex))
+    _people_at_the_end(text, figs)
     figs = _with_one_more(text, end, figs, lex)
     if P.singular_hint.search(text, start, end):
         figs = _with_singulars(text, start, end, figs, lex)
@@ -152,6 +153,23 @@ def _alternative(text, q, before, end, here, P) -> Figure | None:
         return None
     return Figure(q, q.start, q.end, here.subject, here.subject_kind, here.category, shapes.ALTERNATIVE.id,
                   here.speaker_side, True)
+
+
+def _people_at_the_end(text: str, figs: list[Figure]) -> None:
+    """"had killed 153, wounded over 100, and captured 134 IS-KP militants": the people the last
+    verb's figure names are the earlier verbs' too, where those name none. In place."""
+    for i in range(len(figs) - 1, 0, -1):
+        last = figs[i]
+        if not last.subject or last.rule.split(".v")[0] != "active":
+            continue
+        j = i
+        while j > 0 and figs[j - 1].subject is None and figs[j - 1].rule.split(".v")[0] == "active" \
+                and _VERB_LIST_GAP.fullmatch(text, figs[j - 1].end, figs[j].start):
+            j -= 1
+            figs[j].subject, figs[j].subject_kind = last.subject, last.subject_kind
+
+
+_VERB_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")  # between one verb's figure and the next verb
 
 
 def _with_one_more(text, end, figs, lex) -> list[Figure]:

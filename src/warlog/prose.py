@@ -155,6 +155,8 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner, owner_kind, admitted)
+        if _ON_BOTH_SIDES.match(sent, fig.end - s0):
+            side = "unknown"  # "200 fighters had been killed on both sides": everyone's, no one side's
         sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
@@ -184,6 +186,7 @@ _NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+who
 
 
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
+_ON_BOTH_SIDES = re.compile(r"[^,;.()]{0,30}?\b(?:on|from|of|among)\s+(?:both|all)\s+(?:the\s+)?sides\b", re.I)
 
 
 def _owner(sent: str, pos: int, P, since: int = 0) -> str | None:

@@ -118,7 +118,7 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
             subj_m = None  # "20 out of the 27 detained civilians": what befell the 27, not the 20
     if subj_m is None and (of := P.of_own.match(text, q.end, end)):
         subj_m = P.subject.match(text, of.end(), end)
-        own = subj_m is not None and of.group("own").lower() in ("their", "its", "our")
+        own = subj_m is not None and of.group("own").lower() in ("their", "its", "our", "his", "her")
     subject = subj_m.group("subj") if subj_m else None
     after = subj_m.end() if subj_m else q.end
     if subj_m is None and them:
