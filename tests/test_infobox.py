@@ -551,3 +551,13 @@ def test_the_infobox_notes_are_read_as_prose_and_stay_the_infoboxs():
             "| combatant2 = Islamic State – Khorasan Province\n| notes = The spokesman of Jowzjan Province's governor "
             "claimed that the Taliban had suffered 70 killed.\n}}\nThe battle was fought in 2018.\n")
     assert [(c.low, c.origin) for c in warlog.extract_text(wiki)[0].claims] == [(70, "infobox")]
+
+
+def test_a_victor_that_fills_a_flag_only_column_is_there_for_the_claims():
+    # Battle of Buxar (wikitext): combatant2 is only the East India Company's flag; "British East India
+    # Company Victory" fills that column before the claims are read, so "British losses are said to
+    # have been 847 killed and wounded" are the Company's side (its parent, the British Empire, is the
+    # United Kingdom's ally)
+    ev = _corpus_event("c45_battle_of_buxar_1764.txt")
+    assert [a.id for a in ev.sides["B"].actors] == ["east_india_company"]
+    assert ("B", "casualties", 847) in {(c.side, c.category, c.low) for c in ev.claims}

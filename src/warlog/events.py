@@ -35,6 +35,8 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     country, code = verdict.name, verdict.code
     sides.state_forces(ev_sides, code, reg)
     infobox.victim_state(doc, ev_sides, code, reg)
+    # (the result before the claims: a victor a column lost to flag images fills that column)
+    result = infobox.result(doc, ev_sides, reg, lex)
     box_claims = infobox.casualty_claims(doc, ev_sides, res)
     main_claims, related = prose.extract(doc, ev_sides, span, reg, lex,
                                          infobox.on_civilians(doc, ev_sides) or infobox.massacre(doc, lex))
@@ -47,7 +49,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
         id=_id(doc, "main"), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
         date_start=span.start if span else None, date_end=span.end if span and not infobox.ongoing(doc) else None,
         date_precision=span.precision if span else None, country=country, country_code=code,
-        locations=locations, sides=ev_sides, result=infobox.result(doc, ev_sides, reg, lex),
+        locations=locations, sides=ev_sides, result=result,
         claims=_number(box_claims + main_claims), document=doc.provenance)
     main_text = _main_text(doc, related)
     event_types.assign(main, main_text, res)

@@ -48,6 +48,11 @@ class SideView:
         for label in self.labels:
             if any(reg.allies(actor, r) for r in self.records[label]):
                 return label
+        for label in self.labels:
+            # "British losses" beside the East India Company: a member's parent is the actor or its ally
+            parents = [reg.by_id.get(r.parent) for r in self.records[label] if r.parent]
+            if any(p is not None and (p.id == actor.id or reg.allies(actor, p)) for p in parents):
+                return label
         return None
 
     def of_kind(self, kinds: set[str]) -> str | None:
