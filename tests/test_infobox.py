@@ -561,3 +561,13 @@ def test_a_victor_that_fills_a_flag_only_column_is_there_for_the_claims():
     ev = _corpus_event("c45_battle_of_buxar_1764.txt")
     assert [a.id for a in ev.sides["B"].actors] == ["east_india_company"]
     assert ("B", "casualties", 847) in {(c.side, c.category, c.low) for c in ev.claims}
+
+
+@pytest.mark.parametrize("date,start", [
+    # a date row in several calendars: the Gregorian (New Style) day (Battle of Narva, Battle of Buxar)
+    ("19 November 1700 (O.S.), 20 November 1700 (S.S.), 30 November 1700 (N.S.)", "1700-11-30"),
+    ("November 6 (O.S.) or November 16 (N.S.), 1764", "1764-11-16"),
+    ("7 September 1631 (O.S.)", "1631-09-07"),  # no New Style day given: the one there is
+])
+def test_infobox_date_of_several_calendars_is_the_gregorian(date, start):
+    assert _event(Date=date).date_start == start

@@ -72,6 +72,9 @@ def date(doc: Document) -> dates.DateSpan | None:
         return None
     # the copy's machine dates "(2013-01-16)", times "21:16", "~09:30": blanked, the offsets kept
     text = _DATE_NOISE.sub(lambda m: " " * len(m.group(0)), seg.text)
+    if _NEW_STYLE.search(text):
+        # "19 November 1700 (O.S.), 20 November 1700 (S.S.), 30 November 1700 (N.S.)": the Gregorian day
+        text = _OTHER_STYLE.sub(lambda m: " " * len(m.group(0)), text)
     every = dates.find_all(text, any_year=True)
     found = [d for d in every if d.has_year]
     if len(found) == 1:
@@ -88,6 +91,10 @@ def date(doc: Document) -> dates.DateSpan | None:
         precision = first.precision if all(d.precision == first.precision for d in found) else "day"
         return dates.DateSpan(first.start, last.end, precision, True, found[0].pos, found[-1].endpos)
     return found[0] if found else every[0] if every else None  # "17–18 March": the year comes from elsewhere
+
+
+_NEW_STYLE = re.compile(r"\((?:N\.\s?S\.|New\s+Style|Gregorian)\)", re.I)
+_OTHER_STYLE = re.compile(r"[^,;()]*\((?:O\.\s?S\.|S\.\s?S\.|Old\s+Style|Swedish(?:\s+calendar)?|Julian)\)\s*(?:or\b)?", re.I)
 
 
 def ongoing(doc: Document) -> bool:
