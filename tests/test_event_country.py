@@ -38,6 +38,8 @@ def main_event(name: str):
     ("c57_battle_of_breitenfeld_1642.txt", "DE", ""),
     # a place line of countries only ("Croatia, Bosnia and Herzegovina"): the first
     ("c56_operation_storm_1995_dweb.txt", "HR", "names Croatia first"),
+    # "Southeastern Iraq", a country with a direction before it (Battle of 73 Easting, a saved page)
+    ("c62_battle_of_73_easting_1991.html", "IQ", ""),
 ])
 def test_event_country_from_the_articles_evidence(name, code, why):
     ev = main_event(name)

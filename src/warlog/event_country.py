@@ -105,8 +105,8 @@ def _place_line(doc: Document, t: _Tally) -> None:
         if hit:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
             return
-    for p in reversed(parts[1:]):
-        hit = countries.find(p)  # "Waterloo, south of Brussels in Belgium"
+    for p in reversed(parts[1:] if len(parts) > 1 else parts):
+        hit = countries.find(p)  # "Waterloo, south of Brussels in Belgium"; "Southeastern Iraq"
         if hit:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
             return
