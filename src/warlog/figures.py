@@ -160,7 +160,7 @@ def _people_at_the_end(text: str, figs: list[Figure]) -> None:
     verb's figure names are the earlier verbs' too, where those name none. In place."""
     for i in range(len(figs) - 1, 0, -1):
         last = figs[i]
-        if not last.subject or last.rule.split(".v")[0] != "active":
+        if not last.subject or last.rule.split(".v")[0] not in ("active", "chain"):
             continue
         j = i
         while j > 0 and figs[j - 1].subject is None and figs[j - 1].rule.split(".v")[0] == "active" \
@@ -169,7 +169,9 @@ def _people_at_the_end(text: str, figs: list[Figure]) -> None:
             figs[j].subject, figs[j].subject_kind = last.subject, last.subject_kind
 
 
-_VERB_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")  # between one verb's figure and the next verb
+# between one verb's figure and the next verb, or the next figure: "killed 153, wounded over 100, and
+# captured 134 ...", "killed between 150 (according to the Red Cross) and 300 (...) villagers"
+_VERB_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,150}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|to\s+|or\s+)")
 
 
 def _with_one_more(text, end, figs, lex) -> list[Figure]:

@@ -251,7 +251,7 @@ class Patterns:
         # "killing and mutilating an estimated 70": a second verb of what was done to them
         self.active_words = frozenset(w.lower() for w in active)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:and\s+[a-z]+ing\s+)?"
-                                        rf"(?:(?:at\s+least|some|about|all|all\s+the|the)\s+)?$", re.I)
+                                        rf"(?:(?:at\s+least|some|about|all|all\s+the|the|between)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
         self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])

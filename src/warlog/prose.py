@@ -172,15 +172,18 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
 def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
     """Who said a figure of no people of its own, in brackets right after it: "from 12 (police) to as
     many as 600 (Associated Press)"; not a part of it ("(including 16 children)", "(mostly civilians)")."""
-    if fig.subject is not None:
-        return None  # ("150 rebels (MNLA)": the people's name)
-    m = _BRACKET_AFTER.match(sent, fig.end - s0)
+    right_after = _BRACKET_AFTER.match(sent, fig.qty.end - s0)
+    if fig.subject is not None and not (right_after and _SAYS.match(right_after.group("who"))):
+        return None  # ("150 rebels (MNLA)": the people's name; but "300 (according to Expresso) villagers")
+    m = right_after if fig.subject is not None else _BRACKET_AFTER.match(sent, fig.end - s0)
     if m is None or _NOT_CLAIMANT.match(m.group("who")):
         return None
-    return attribution.parse_claimant(m.group("who"), reg, lex)
+    return attribution.parse_claimant(_CLAIM_WORD.sub("", m.group("who")), reg, lex)  # "(French claim)": French
 
 
-_BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,60})\)")
+_BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,150})\)")
+_CLAIM_WORD = re.compile(r"\s+(?:claim|estimate|figure|count)s?\s*$", re.I)
+_SAYS = re.compile(r"\s*(?:according\s+to|per)\b|[^()\d]{2,60}\b(?:claim|estimate|figure|count)s?\s*$", re.I)
 _NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+whom|some|all|both|approx|about|around|"
                            r"est\b|estimated|disputed|unconfirmed|see\b|killed|wounded|dead|injured|missing|captured)", re.I)
 
