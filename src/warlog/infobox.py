@@ -94,7 +94,7 @@ def date(doc: Document) -> dates.DateSpan | None:
 
 
 _NEW_STYLE = re.compile(r"\((?:N\.\s?S\.|New\s+Style|Gregorian)\)", re.I)
-_OTHER_STYLE = re.compile(r"[^,;()]*\((?:O\.\s?S\.|S\.\s?S\.|Old\s+Style|Swedish(?:\s+calendar)?|Julian)\)\s*(?:or\b)?", re.I)
+_OTHER_STYLE = re.compile(r"[^,;()]{0,60}\((?:O\.\s?S\.|S\.\s?S\.|Old\s+Style|Swedish(?:\s+calendar)?|Julian)\)\s*(?:or\b)?", re.I)
 
 
 def ongoing(doc: Document) -> bool:
