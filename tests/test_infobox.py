@@ -571,3 +571,11 @@ def test_a_victor_that_fills_a_flag_only_column_is_there_for_the_claims():
 ])
 def test_infobox_date_of_several_calendars_is_the_gregorian(date, start):
     assert _event(Date=date).date_start == start
+
+
+def test_people_arrested_in_connection_with_an_attack_on_civilians_are_suspects():
+    # Manchester Arena bombing (a rendered copy): its victims are civilians, but "13 people were
+    # arrested in connection with the incident" are suspects, nobody's victims
+    ev = _corpus_event("c63_manchester_arena_bombing_2017_archiveis.txt")
+    got = {(c.side, c.category, c.low) for c in ev.claims}
+    assert ("unknown", "captured", 13) in got and ("civilians", "captured", 13) not in got

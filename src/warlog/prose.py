@@ -5,6 +5,7 @@ events; their figures belong to those events, not the article's own.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -155,8 +156,12 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, owner, owner_kind, admitted)
-        if _ON_BOTH_SIDES.match(sent, fig.end - s0):
+        each = _ON_EACH_SIDE.match(sent, fig.end - s0) if {"A", "B"} <= set(sv.labels) else None
+        if _ON_BOTH_SIDES.match(sent, fig.end - s0) and not each:
             side = "unknown"  # "200 fighters had been killed on both sides": everyone's, no one side's
+        if fig.category == "captured" and side == "civilians" and fig.subject_kind in (None, "unknown") \
+                and _SUSPECTS.search(sent, fig.start - s0, min(len(sent), fig.end - s0 + 40)):
+            side = "unknown"  # "13 people were arrested in connection with the incident": suspects, not victims
         sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
         claim = Claim(side=side, subject=fig.subject, category=fig.category, low=fig.qty.low, high=fig.qty.high,
@@ -166,6 +171,12 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
                       statement=para.text.source_span(s0, s0 + 1)[0])
         claim.figure = fig
         out.append(claim)
+        if each:
+            # "one killed on each side": as many on each of the two sides
+            claim.side = "A"
+            twin = dataclasses.replace(claim, side="B")
+            twin.figure = fig
+            out.append(twin)
     return out
 
 
@@ -189,6 +200,8 @@ _NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+who
 
 
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
+_ON_EACH_SIDE = re.compile(r"[^,;.()]{0,30}?\b(?:on|from)\s+each\s+side\b", re.I)
+_SUSPECTS = re.compile(r"\b(?:arrested|detained|apprehended|held)\s+(?:\w+\s+){0,2}?(?:in\s+connection\s+with|over|for)\b|\bsuspect", re.I)
 _ON_BOTH_SIDES = re.compile(r"[^,;.()]{0,30}?\b(?:on|from|of|among)\s+(?:both|all)\s+(?:the\s+)?sides\b", re.I)
 
 
