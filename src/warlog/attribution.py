@@ -211,8 +211,8 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         events.append((m.start(), "toll", m))
     for pos, kind, m in sorted(events, key=lambda e: e[0]):
         if kind == "say":
-            if _is_passive_use(s, m):
-                continue
+            if _is_passive_use(s, m) or found and m.group("verb").lower() in _weak_verbs(lex):
+                continue  # (a weak verb after someone who reports: "X said that rescue workers found ...")
             att = _subject_of(s, m, lex, reg, found[-1] if found else None, last)
         elif kind == "toll":
             att = Attribution([source(m.group("who"), reg, lex)])  # "the official death toll"
@@ -231,6 +231,10 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
         found.append(att)
         last = att
     return found
+
+
+def _weak_verbs(lex: Lexicon) -> frozenset:
+    return lex.remembered("weak_verbs", "", lambda _: frozenset(w.lower() for w in lex.raw["attribution"].get("weak_verbs", [])))
 
 
 def _brackets(s: str, pos: int) -> tuple[int, int] | None:
