@@ -115,12 +115,18 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
 # a figure that is a rate ("kill 50 communists for every wounded German soldier", "100 for each German
 # soldier killed") or a part of a count given already ("At least 151 of those killed were rebels")
 # ("Two of the injured died in hospital" counts two dead: the injured are a count of their own)
-_RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s+of\s+(?:those|the)\s+(?:killed|dead|who\s+died|"
-                           r"murdered|slain|executed|victims)\b"
+_RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s+of\s+(?:those|the)\s+"
+                           # "22 of the 60 dead were children", "Twelve of the 45 people killed": a part of the count after
+                           r"(?:(?:[\d,]+|(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"[a-z]+teen|[a-z]+ty|hundred|thousand))\s+(?:(?:people|persons|confirmed)\s+)?"
+                           r"(?=killed|dead|victims)|(?!people|persons|confirmed))"
+                           r"(?:(?:people|persons|confirmed)\s+)?(?:killed|dead|who\s+died|murdered|slain|executed|victims)\b"
                            # "one of the wounded", but "Two of the injured later died": those died
                            r"|\s+of\s+(?:those|the)\s+(?:wounded|injured|missing)\b"
                            r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:died|succumbed|perished|(?:were|was)\s+killed)\b)", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+# the whole of a share that is itself a count of the dead: "22 of the 60 dead", "12 of the 45 people killed"
+_WHOLE_DEAD = re.compile(r"\s+(?:(?:people|persons|confirmed)\s+)?(?:killed|dead|victims)\b", re.I)
 
 
 _PLURAL = re.compile(r"[^s]s$")
@@ -353,7 +359,7 @@ def _not_a_count(text, q, before, P) -> bool:
     27"), a date or a year rather than a count of people. A month's day is written in digits: "On 8
     March six members ..." counts six."""
     if P.not_a_count.match(text, q.end) or q.words[:1].isdigit() and _month_before(before[-NEAR:], P) \
-            or P.money_before.search(before[-20:]) or P.share_before.search(before[-40:]):
+            or P.money_before.search(before[-20:]) or P.share_before.search(before[-40:]) and not _WHOLE_DEAD.match(text, q.end):
         return True
     if q.low and q.high and 1800 <= q.low < q.high <= 2100 and before.endswith("(") and text[q.end:q.end + 1] == ")":
         return True  # "War in Iraq (2013–2017)": a span of years in brackets
