@@ -37,7 +37,9 @@ RULE = "infobox.v2"
 _PAREN = re.compile(r"\(([^()]{1,160})\)")
 _PER = re.compile(r"^(?:per|according\s+to|acc\.?|as\s+per|claimed\s+by|reported\s+by|sources?:?|source\s*-)\s+(?P<who>.+)$", re.I)
 _CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimates?|figures?|counts?|numbers|tally)$", re.I)
-_SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|other\s+estimates?|"
+_SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|"
+                    # "Other accounts:" after "Russian accounts:": nobody in particular, the claimant before ends
+                    r"others?\s+(?:estimates?|accounts?|sources?|reports?|figures?|counts?)|"
                     # "Modern estimate:", "Higher estimates:": which estimate, not whose
                     r"(?:modern|contemporary|high(?:er|est)?|low(?:er|est)?|conservative|maximum|minimum|alternative|"
                     r"various|several|multiple|different|differing|conflicting|"
