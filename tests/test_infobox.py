@@ -579,3 +579,12 @@ def test_people_arrested_in_connection_with_an_attack_on_civilians_are_suspects(
     ev = _corpus_event("c63_manchester_arena_bombing_2017_archiveis.txt")
     got = {(c.side, c.category, c.low) for c in ev.claims}
     assert ("unknown", "captured", 13) in got and ("civilians", "captured", 13) not in got
+
+
+def test_a_regimes_prisoners_are_its_victims_not_its_forces():
+    # Abu Salim prison massacre: "thousands of Libyan prisoners were killed" by the Gaddafi regime (side
+    # A, the Libyan Arab Jamahiriya) are the massacre's victims, not the regime's people
+    ev = _corpus_event("c55_abu_salim_prison_massacre_1996_wikimili.txt")
+    assert [a.id for a in ev.sides["A"].actors] == ["libyan_arab_jamahiriya"]
+    held = [c for c in ev.claims if "Libyan prisoners" in c.text]
+    assert held and all(c.side == "civilians" for c in held)

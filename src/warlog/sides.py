@@ -122,6 +122,9 @@ def nationals(mention, subject_kind: str | None) -> bool:
     return subject_kind == "armed" and mention.by_demonym and mention.actor.kind in STATE_KINDS
 
 
+_HELD = re.compile(r"\b(?:prisoners?|detainees?|inmates?|captives?)\b", re.I)
+
+
 def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView, reg: Registry) -> str | None:
     """The side whose people ``subject`` counts ("Malian soldiers" -> the side with Mali); None if unknown.
     Civilians are civilians whoever's they are ("Israeli civilians")."""
@@ -130,8 +133,9 @@ def side_of_subject(subject: str | None, subject_kind: str | None, sv: SideView,
     named_state = False
     if subject:
         for mention in reg.find(subject):
-            if nationals(mention, subject_kind):
-                continue
+            if nationals(mention, subject_kind) or mention.by_demonym and sv.victims_are_civilians \
+                    and _HELD.search(subject):
+                continue  # ("thousands of Libyan prisoners were killed" by the Libyan regime: its victims)
             label = sv.of_actor(mention.actor, reg)
             if label:
                 return label
