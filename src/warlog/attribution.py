@@ -164,7 +164,8 @@ def _clause(np: str, lex: Lexicon) -> bool:
     if not np.strip():
         return True
     words = [w if w.isupper() else w.lower() for w in np.split()]  # (not "IS", "ON": initials)
-    if words[0] in _NOT_FIRST or words[-1] in _NOT_LAST or not _FINITE.isdisjoint(words):
+    first, last, any_ = _clause_words(lex)
+    if words[0] in first or words[-1] in last or not any_.isdisjoint(words):
         return True
     if _DID_SOMETHING.search(np) or len(lex.patterns.quantity.findall(np)) > 1:
         return True
@@ -175,10 +176,16 @@ _AFTER_BREAK = re.compile(r'["”]\s+(?=[A-Z])|\s+-\s+')  # a quotation's end, a
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|which)\s+")
 _BY_AGENT = re.compile(r"\bby\s+(?P<who>(?:the\s+)?[A-Z][^,;]*)$")
 _ACCORDING = re.compile(r"^according\s+to\s+", re.I)
-_NOT_FIRST = frozenset("when which who whom whose where while whereas after before if because although though since "
-                       "until or and but this these those there it including following".split())
-_NOT_LAST = frozenset("a an the of to in on at by for from with and or but when which who that".split())
-_FINITE = frozenset("is was were are been be being".split())
+
+
+def _clause_words(lex: Lexicon) -> tuple[frozenset, frozenset, frozenset]:
+    """The lexicon's words that open, end or stand in a clause (attribution.clause_*)."""
+    def words():
+        raw = lex.raw["attribution"]
+        return tuple(frozenset(str(w).lower() for w in raw.get(k, [])) for k in ("clause_first", "clause_last", "clause_any"))
+    return lex.remembered("clause_words", "", lambda _: words())
+
+
 _DID_SOMETHING = re.compile(r"\b[a-z]+ed\s+(?:the|a|an|their|its|his|her)\b")  # "detonated their", "published the"
 
 
