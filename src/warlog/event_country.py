@@ -100,8 +100,7 @@ def _place_line(doc: Document, t: _Tally) -> None:
         # "Croatia, Bosnia and Herzegovina": countries only, the first is where it was fought most
         t.add(hits[0][1], 40, f"the place line names {hits[0][0]} first")
         return
-    for p in reversed(parts[1:] if len(parts) > 1 else parts):
-        hit = countries.lookup(p)
+    for hit in reversed(hits[1:] if len(hits) > 1 else hits):
         if hit:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
             return

@@ -9,7 +9,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, dates, figures, sides
+from . import attribution, dates, figures, shapes, sides
 from .actors import Registry
 from .document import Document, Paragraph
 from .lexicon import Lexicon
@@ -184,7 +184,7 @@ def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
     """Who said a figure of no people of its own, in brackets right after it: "from 12 (police) to as
     many as 600 (Associated Press)"; not a part of it ("(including 16 children)", "(mostly civilians)")."""
     right_after = _BRACKET_AFTER.match(sent, fig.qty.end - s0)
-    if fig.subject is not None and not (right_after and _SAYS.match(right_after.group("who"))):
+    if fig.subject is not None and not (right_after and shapes.SAID.match(sent, fig.qty.end - s0)):
         return None  # ("150 rebels (MNLA)": the people's name; but "300 (according to Expresso) villagers")
     m = right_after if fig.subject is not None else _BRACKET_AFTER.match(sent, fig.end - s0)
     if m is None or _NOT_CLAIMANT.match(m.group("who")):
@@ -194,7 +194,6 @@ def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
 
 _BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,150})\)")
 _CLAIM_WORD = re.compile(r"\s+(?:claim|estimate|figure|count)s?\s*$", re.I)
-_SAYS = re.compile(r"\s*(?:according\s+to|per)\b|[^()\d]{2,60}\b(?:claim|estimate|figure|count)s?\s*$", re.I)
 _NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+whom|some|all|both|approx|about|around|"
                            r"est\b|estimated|disputed|unconfirmed|see\b|killed|wounded|dead|injured|missing|captured)", re.I)
 

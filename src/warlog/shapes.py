@@ -17,10 +17,12 @@ from .patterns import MONTHS
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:all\s+)?")
 # the joins of alternative figures for the same people: "600 or 3,000 dead", "seventy, one hundred, or"
+# who said a figure, in brackets after it: "300 (according to Expresso) villagers", "45,000 (subsequent
+# Radio Cairo claim) people killed"
+SAID_BRACKET = r"\s*\((?:(?:according\s+to|per)\b[^()]{2,150}|[^()\d]{2,60}\b(?:claim|estimate|figure|count)s?)\)"
 _ALTERNATIVES = re.compile(r"\s*,?\s+or\s+(?:perhaps\s+|possibly\s+|even\s+)?|\s*,\s*(?=[^,.;]{1,40}?,?\s+or\s+)"
                            # "between 150 (according to the Red Cross) and 300 (according to Expresso) villagers"
-                           r"|\s*\((?:according\s+to|per)\b[^()]{2,150}\)\s*,?\s*(?:and|to|or)\s+"
-                           r"|\s*\([^()\d]{2,60}\b(?:claim|estimate|figure|count)s?\)\s*,?\s*(?:and|to|or)\s+")
+                           rf"|{SAID_BRACKET}\s*,?\s*(?:and|to|or)\s+")
 _A = re.compile(r"(?:a|an)\s+", re.I)
 
 
@@ -109,7 +111,7 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     "four of the attackers", "six of their fighters"."""
     P = lex.patterns
     own = False
-    if (said := _SAID_BRACKET.match(text, q.end, end)) and P.subject.match(text, said.end(), end):
+    if (said := SAID.match(text, q.end, end)) and P.subject.match(text, said.end(), end):
         q_end = said.end()  # "300 (according to Expresso) villagers": who said so, then the people
     else:
         q_end = q.end
@@ -142,9 +144,7 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
     return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
 
 
-# who said a figure, in brackets between it and its people: "300 (according to Expresso) villagers",
-# "45,000 (subsequent Radio Cairo claim) people killed"
-_SAID_BRACKET = re.compile(r"\s*\((?:(?:according\s+to|per)\b[^()]{2,150}|[^()\d]{2,60}\b(?:claim|estimate|figure|count)s?)\)")
+SAID = re.compile(SAID_BRACKET)  # (between a figure and its people, or right after it)
 _OF = frozenset({"of", "the", "all", "to"})  # the words nominal_before can end with
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
 
