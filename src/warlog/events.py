@@ -27,7 +27,7 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
     sides.tidy(ev_sides, reg, doc.text)
     if "perpetrator" in doc.fields and not any(k.startswith("combatant") for k in doc.fields):
         sides.civilian_target(ev_sides, doc.get("target").text if doc.get("target") else None, reg, lex)
-    span = infobox.date(doc) or _lead_date(doc)
+    span = infobox.date(doc, lex) or _lead_date(doc)
     # the country first: the state whose forces a side names without their state is its state
     point = geocode.article_point(doc)
     locations = _locations(doc, lex)
@@ -47,14 +47,14 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
         loc.country_code = code or loc.country_code  # the event's country, weighed, over one line's word
     main = Event(
         id=_id(doc, "main"), role="main", title=infobox.title(doc), part_of=infobox.part_of(doc),
-        date_start=span.start if span else None, date_end=span.end if span and not infobox.ongoing(doc) else None,
+        date_start=span.start if span else None, date_end=span.end if span and not infobox.ongoing(doc, lex) else None,
         date_precision=span.precision if span else None, country=country, country_code=code,
         locations=locations, sides=ev_sides, result=result,
         claims=_number(box_claims + main_claims), document=doc.provenance)
     main_text = _main_text(doc, related)
     event_types.assign(main, main_text, res)
     attacker.assign(main, main_text, res, perpetrators="perpetrator" in doc.fields)
-    _repelled(main)
+    _repelled(main, lex)
     ctx = geocode.context(doc)
     geocode.resolve(main, doc, gaz, ctx, point, verdict)
     events = [main]
@@ -104,16 +104,14 @@ def _number(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def _repelled(ev: Event) -> None:
+def _repelled(ev: Event, lex) -> None:
     """"Attack repelled", "Assault repulsed": the side that did not attack won, once the attacker is
     known (attacker.assign). In place."""
     text = ev.result.text or ""
-    if ev.result.winner is None and ev.attacker in ("A", "B") and {"A", "B"} <= ev.sides.keys() and _REPELLED.match(text):
+    if ev.result.winner is None and ev.attacker in ("A", "B") and {"A", "B"} <= ev.sides.keys() \
+            and lex.patterns.repelled.match(text):
         ev.result.winner = "B" if ev.attacker == "A" else "A"
 
-
-_REPELLED = re.compile(r"\s*(?:the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|raids?|offensives?|ambush(?:es)?|incursions?)\s+"
-                       r"(?:(?:was|were)\s+)?(?:repelled|repulsed|foiled|thwarted|beaten\s+back|failed)\b", re.I)
 
 
 def _lead_date(doc: Document):

@@ -65,16 +65,16 @@ def part_of(doc: Document) -> str | None:
 _DASHED = re.compile(r"^\s*(?:[–—-]|to|until)\s*$")
 
 
-def date(doc: Document) -> dates.DateSpan | None:
+def date(doc: Document, lex: Lexicon) -> dates.DateSpan | None:
     """The infobox's date or range; "17 August 2024 – 19 August 2024" joins two full dates."""
     seg = doc.get("date")
     if seg is None:
         return None
     # the copy's machine dates "(2013-01-16)", times "21:16", "~09:30": blanked, the offsets kept
     text = _DATE_NOISE.sub(lambda m: " " * len(m.group(0)), seg.text)
-    if _NEW_STYLE.search(text):
+    if lex.patterns.new_style.search(text):
         # "19 November 1700 (O.S.), 20 November 1700 (S.S.), 30 November 1700 (N.S.)": the Gregorian day
-        text = _OTHER_STYLE.sub(lambda m: " " * len(m.group(0)), text)
+        text = lex.patterns.other_style.sub(lambda m: " " * len(m.group(0)), text)
     every = dates.find_all(text, any_year=True)
     found = [d for d in every if d.has_year]
     if len(found) == 1:
@@ -93,18 +93,15 @@ def date(doc: Document) -> dates.DateSpan | None:
     return found[0] if found else every[0] if every else None  # "17–18 March": the year comes from elsewhere
 
 
-_NEW_STYLE = re.compile(r"\((?:N\.\s?S\.|New\s+Style|Gregorian)\)", re.I)
-_OTHER_STYLE = re.compile(r"[^,;()]{0,60}\((?:O\.\s?S\.|S\.\s?S\.|Old\s+Style|Swedish(?:\s+calendar)?|Julian)\)\s*(?:or\b)?", re.I)
 
 
-def ongoing(doc: Document) -> bool:
+def ongoing(doc: Document, lex: Lexicon) -> bool:
     """A date row that runs to the present ("20 October 2024 – ongoing", "30 June 2024 – present"):
     the event has no last day yet."""
     seg = doc.get("date")
-    return seg is not None and bool(_ONGOING.search(seg.text))
+    return seg is not None and bool(lex.patterns.ongoing.search(seg.text))
 
 
-_ONGOING = re.compile(r"[\u2013\u2014-]\s*(?:ongoing|present|now|today)\b", re.I)
 _DATE_NOISE = re.compile(r"\(\s*\d{4}-\d{2}(?:-\d{2})?\s*\)|\d{1,2}:\d{2}|~|\((?:UTC|GMT|CET|EET)[^()]{0,20}\)")
 
 

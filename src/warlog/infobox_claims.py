@@ -36,7 +36,6 @@ from .text import Segment
 RULE = "infobox.v2"
 _PAREN = re.compile(r"\(([^()]{1,160})\)")
 _PER = re.compile(r"^(?:per|according\s+to|acc\.?|as\s+per|claimed\s+by|reported\s+by|sources?:?|source\s*-)\s+(?P<who>.+)$", re.I)
-_CLAIM = re.compile(r"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+(?:claims?|estimates?|figures?|counts?|numbers|tally)$", re.I)
 _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|"
                     # "Other accounts:" after "Russian accounts:": nobody in particular, the claimant before ends
                     r"others?\s+(?:estimates?|accounts?|sources?|reports?|figures?|counts?)|"
@@ -126,7 +125,7 @@ def classify(text: str, sv, res: Resources) -> Label | None:
     reg, lex = res.actors, res.lexicon
     if (_SCOPE.match(t) or _PART.match(t)) and not _PER.match(t):
         return Label("scope", 0, 0, total=bool(_TOTAL.match(t)), part=bool(_PART.match(t)))
-    if (m := _PER.match(t)) or (m := _CLAIM.match(t)):
+    if (m := _PER.match(t)) or (m := lex.patterns.row_claim.match(t)):
         if _SCOPE.match(m.group("who").strip()):
             return Label("scope", 0, 0)  # "(official figure)", "(initial estimate)": how sure, not who says so
         who = re.sub(r"^(?:the\s+)?(?:unofficial|official|initial|other|some)\s+", "", m.group("who"), flags=re.I)
@@ -469,7 +468,7 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         # a line "Civilian casualties" in a flattened list: the civilians' rows follow
         out.append(Label("party", s + lead, s + lead + len(piece), side="civilians", heading=True))
         return
-    if len(piece) <= MAX_LABEL and not re.search(r"\d", piece) and (_PER.match(piece) or _CLAIM.match(piece)):
+    if len(piece) <= MAX_LABEL and not re.search(r"\d", piece) and (_PER.match(piece) or res.lexicon.patterns.row_claim.match(piece)):
         lab = classify(piece, sv, res)
         if lab:
             lab.start, lab.end, lab.heading = s + lead, s + lead + len(piece), True

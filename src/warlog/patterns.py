@@ -336,6 +336,20 @@ class Patterns:
             rf"\b(?:an?|the)\s+{adj}*defeat\s+(?:of|for)\s+(?:the\s+)?(?P<lost>(?-i:[A-Z])[\w'’-]+(?:[ -](?-i:[A-Z])[\w'’-]+){{0,2}})",
             re.I)
 
+        attr, sus, ib = raw["attribution"], raw["suspects"], raw["infobox"]
+        # "(French claim)": French; a row label "Ukrainian estimates", "Coalition numbers"
+        self.claim_word_after = re.compile(rf"\s+(?:{_alt(attr['claim_nouns'])})\s*$", re.I)
+        self.row_claim = re.compile(rf"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+"
+                                    rf"(?:{_alt(attr['claim_nouns'] + attr['row_claim_nouns'])})$", re.I)
+        self.not_claimant = re.compile(rf"\s*(?:{_alt(attr['not_claimant'])})(?!\w)", re.I)
+        self.suspects = re.compile(rf"\b(?:{_alt(sus['verbs'])})\s+(?:\w+\s+){{0,2}}?(?:{_alt(sus['links'])})\b"
+                                   rf"|\b(?:{_alt(sus['nouns'])})", re.I)
+        self.repelled = re.compile(rf"\s*(?:the\s+)?(?:\w+\s+)?(?:{_alt(results['repelled_nouns'])})\s+"
+                                   rf"(?:(?:was|were)\s+)?(?:{_alt(results['repelled_verbs'])})\b", re.I)
+        self.ongoing = re.compile(rf"[\u2013\u2014-]\s*(?:{_alt(ib['ongoing'])})\b", re.I)
+        self.new_style = re.compile(rf"\((?:{_alt(ib['new_style'])})\)", re.I)
+        self.other_style = re.compile(rf"[^,;()]{{0,60}}\((?:{_alt(ib['old_style'])})\)\s*(?:or\b)?", re.I)
+
         self.toll = re.compile(
             rf"\b(?:{_alt(raw['toll'])}|(?P<hurt>{_alt(raw.get('toll_wounded', []) or ['(?!)'])}))\s+(?:[^\W\d]+\s+){{0,6}}?"
             rf"(?:(?P<over>{_alt(raw['toll_over'])})|{_alt(raw['toll_links'])})\s+$",

@@ -160,7 +160,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         if _ON_BOTH_SIDES.match(sent, fig.end - s0) and not each:
             side = "unknown"  # "200 fighters had been killed on both sides": everyone's, no one side's
         if fig.category == "captured" and side == "civilians" and fig.subject_kind in (None, "unknown") \
-                and _SUSPECTS.search(sent, fig.start - s0, min(len(sent), fig.end - s0 + 40)):
+                and P.suspects.search(sent, fig.start - s0, min(len(sent), fig.end - s0 + 40)):
             side = "unknown"  # "13 people were arrested in connection with the incident": suspects, not victims
         sided[id(fig)] = (fig, side)
         s, e = para.text.source_span(fig.start, fig.end)
@@ -187,20 +187,16 @@ def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
     if fig.subject is not None and not (right_after and shapes.SAID.match(sent, fig.qty.end - s0)):
         return None  # ("150 rebels (MNLA)": the people's name; but "300 (according to Expresso) villagers")
     m = right_after if fig.subject is not None else _BRACKET_AFTER.match(sent, fig.end - s0)
-    if m is None or _NOT_CLAIMANT.match(m.group("who")):
+    if m is None or lex.patterns.not_claimant.match(m.group("who")):
         return None
-    return attribution.parse_claimant(_CLAIM_WORD.sub("", m.group("who")), reg, lex)  # "(French claim)": French
+    return attribution.parse_claimant(lex.patterns.claim_word_after.sub("", m.group("who")), reg, lex)  # "(French claim)": French
 
 
 _BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,150})\)")
-_CLAIM_WORD = re.compile(r"\s+(?:claim|estimate|figure|count)s?\s*$", re.I)
-_NOT_CLAIMANT = re.compile(r"\s*(?:including|incl\.|mostly|mainly|among|of\s+whom|some|all|both|approx|about|around|"
-                           r"est\b|estimated|disputed|unconfirmed|see\b|killed|wounded|dead|injured|missing|captured)", re.I)
 
 
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts
 _ON_EACH_SIDE = re.compile(r"[^,;.()]{0,30}?\b(?:on|from)\s+each\s+side\b", re.I)
-_SUSPECTS = re.compile(r"\b(?:arrested|detained|apprehended|held)\s+(?:\w+\s+){0,2}?(?:in\s+connection\s+with|over|for)\b|\bsuspect", re.I)
 _ON_BOTH_SIDES = re.compile(r"[^,;.()]{0,30}?\b(?:on|from|of|among)\s+(?:both|all)\s+(?:the\s+)?sides\b", re.I)
 
 
