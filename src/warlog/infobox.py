@@ -885,8 +885,12 @@ _TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occu
                     # "Banibangou under brief ISSP control", "City under Houthi control"
                     r"\bunder\s+(?:brief\s+|temporary\s+|full\s+|complete\s+|the\s+)?(?P<who3>[^,;.()]{2,40}?)\s+control\b", re.I)
 _KEPT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:maintain|keep|retain|hold|remain)s?\b", re.I)
-_LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|"
-                   r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b", re.I)
+_LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|abandon(?:s|ed)?|"
+                   r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b"
+                   # "Retreat of Mexican Army to south of the Rio Grande", "Rout of the Ottoman forces" (a
+                   # withdrawal may be ordered, not forced: no verdict)
+                   r"|^(?:the\s+)?(?:\w+\s+)?(?:retreat|rout|flight|surrender)\s+of\s+(?:the\s+)?"
+                   r"(?P<who2>[^,;.()]{2,60}?)(?=\s+(?:to|from|toward|towards|across|into|behind|beyond)\b|\s*$)", re.I)
 
 
 def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> str | None:
@@ -907,7 +911,7 @@ def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, le
             return won if not kept - {won, None} else None
         m = _LEFT.match(clause)
         if m:
-            loser = _side_named(m.group("who"), out_sides, sv, reg, lex)
+            loser = _side_named(m.group("who") or m.group("who2"), out_sides, sv, reg, lex)
             others = [label for label in sv.labels if label != loser]
             return others[0] if loser and len(sv.labels) == 2 else None
     return None

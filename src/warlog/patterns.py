@@ -13,6 +13,8 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 SIGNS = "~≈+>≥<≤"  # signs a figure can begin with: "~30", "+250 killed", "> 26"
 DASH = r"\-\u2013\u2014\u2012"
+# circa glued to its number, as rendered copies drop the full stop: "c655 killed", "c1,145 wounded"
+GLUED_CIRCA = r"(?-i:c)(?=\d)"
 
 
 def _alt_ascii_ci(words: list[str]) -> str:
@@ -118,7 +120,7 @@ class Patterns:
         self.quantity = re.compile(
             # ("5/6", "12/05": no figure after a slash that follows a digit; "16 KIA/79 wounded": one after a word)
             # (":5,237 killed" after a space is a line of a definition list, not a time's minutes)
-            rf"(?<![\w.,\-])(?<!\d/)(?<!\S:)(?:(?P<qual>(?:{qual}))\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?:(?![\w:])|(?<=\d,\d\d\d)(?=:(?!\d)))"
+            rf"(?<![\w.,\-])(?<!\d/)(?<!\S:)(?:(?P<qual>(?:{qual})|{GLUED_CIRCA})\s*)?(?P<num>{rng}|{num})(?P<suffix>{suffix})?(?:(?![\w:])|(?<=\d,\d\d\d)(?=:(?!\d)))"
             rf"|(?<![\w-])(?P<vague>{vague})\b",
             re.I,
         )
@@ -146,8 +148,9 @@ class Patterns:
         alone = _alt_ascii_ci([w for w in first if w.isalpha() and w not in lead_only])
         leads = "|".join(rf"{_alt_ascii_ci([w])}\s+(?i:{_alt(sorted(ws))})" for w, ws in sorted(lead_only.items()))
         self.quantity_candidate = re.compile(
-            rf"(?:[^\w{SIGNS}]|_|(?!(?:{alone})(?![\w'’])|{leads})[^\W\d_][\w'’]*)*+(?P<c>[{SIGNS}]|[^\W_][\w'’]*)")
+            rf"(?:[^\w{SIGNS}]|_|(?!(?:{alone})(?![\w'’])|{leads}|{GLUED_CIRCA})[^\W\d_][\w'’]*)*+(?P<c>[{SIGNS}]|[^\W_][\w'’]*)")
         self.qualifier_kind = {w.lower(): kind for kind in ("approx", "at_least", "at_most") for w in q[kind]}
+        self.qualifier_kind["c"] = "approx"
 
         cats = raw["categories"]
         verbs = [w for c in cats.values() for w in c.get("verbs") or []]

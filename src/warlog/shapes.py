@@ -189,8 +189,14 @@ def verbs_category(verb: re.Match, lex: Lexicon) -> str:
         return cat
     words = re.findall(r"(?:fatally|mortally)\s+wounded|[\w.]+(?:\s+(?:for|in\s+action|prisoner|hostage|captive|dead|alive|to\s+death))?",
                        verb.group(0)[verb.start("verb") - verb.start():])
-    cats = {lex.category_of.get(" ".join(w.lower().split())) for w in words} - {None}
+    order = [c for w in words if (c := lex.category_of.get(" ".join(w.lower().split())))]
+    cats = set(order)
+    if cats == {"captured", "killed"} and order[0] == "captured" and not _EITHER.search(verb.group(0)):
+        return "killed"  # "kidnapped and murdered", "captured and executed": the same people, dead at the end
     return "casualties" if len(cats) > 1 and "killed" in cats else cat
+
+
+_EITHER = re.compile(r"\bor\b|/")
 
 
 def _unlisted(s: Spot) -> re.Match | None:
