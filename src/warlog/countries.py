@@ -34,7 +34,8 @@ def _pattern() -> re.Pattern:
     by_first: dict[str, list[str]] = {}
     for name in sorted(_table(), key=len, reverse=True):
         by_first.setdefault(name[0], []).append(name)
-    branches = [re.escape(first) + r"(?<!\w[\s\S])(?:" + "|".join(re.escape(n[1:]) for n in names) + ")"
+    # (a name after "new" is another place's: New Jersey, New Mexico, New Guinea)
+    branches = [re.escape(first) + r"(?<!\w[\s\S])(?<!\bnew\s[\s\S])(?:" + "|".join(re.escape(n[1:]) for n in names) + ")"
                 for first, names in by_first.items()]
     return re.compile("(?:" + "|".join(branches) + r")(?![\w])")
 

@@ -64,7 +64,7 @@ _AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\
                          r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
 # in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
 # or whose people: "14 civilian employees of Turkish Armed Forces"
-_AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of)\s+\S|\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+_AFTER_FIELD = re.compile(r"\s+(?:in|at|on|near|during|from|since|as\s+of|under)\s+\S|\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # "60 per Burkina Faso", "52 dead (27 militants and 22 civilians) per HRW": a claimant without brackets
 _BARE_PER = re.compile(r"(?:(?<=\d)(?:\+|(?:\s+[^\W\d]\w*){1,3})?|(?<=\)))\s+(?P<label>(?:per|according\s+to)\s+(?:the\s+)?[A-Z][^,;()\n]{0,60})"
                        # "4 killed (per Mali": a bracket the copy cut before it closed
@@ -295,8 +295,9 @@ def _captives_of_field(text: str, figs: list, category: str, lex) -> list:
         words = text[fig.qty.end:fig.end].split()
         # "1 hostage" among the dead died; "76 taken hostage" in an injuries row were taken
         taken = len(words) >= 2 and words[-2].lower() in lex.raw["taking"]["verbs"]
-        captive = fig.category == "captured" and bool(words) and lex.category_of.get(words[-1].lower()) == "captured" \
-            and not taken
+        # (the people's noun may be of several words: "425 prisoners of war")
+        captive = fig.category == "captured" and not taken \
+            and any(lex.category_of.get(" ".join(words[-n:]).lower()) == "captured" for n in (1, 2, 3) if len(words) >= n)
         if captive and name in ("bare", "noun") or converted and name in ("chain", "shared"):
             fig = dataclasses.replace(fig, category=category)
             converted = True
@@ -630,14 +631,20 @@ def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | Non
     """Who a figure of no category word counts, named right after it: people ("73 insurgents",
     "14 soldiers") or a belligerent ("3000 UNITA", "2 VDP", "39 Cuba"); (None, pos) when no one is,
     (None, -1) when the people are no casualties ("50,000 refugees")."""
-    subj = res.lexicon.patterns.subject.match(text, pos, e)
+    P = res.lexicon.patterns
+    subj = P.subject.match(text, pos, e)
+    people, end = (subj.group("subj"), subj.end()) if subj else (None, pos)
+    if subj and (more := P.subject.match(text, end, e)) and more.start("subj") == end + 1 \
+            and more.group("subj").split()[-1].lower() not in res.lexicon.category_of:
+        # whose people, then who they were: "425 Texian Army prisoners of war"
+        people, end = text[subj.start("subj"):more.end("subj")], more.end()
     if subj:
-        last = subj.group("subj").split()[-1].lower()
+        last = people.split()[-1].lower()
         if last in res.lexicon.category_of:
             return None, pos  # "41 wounded": what happened, read by the figure finder
-        if last in res.lexicon.patterns.things or " ".join(subj.group("subj").lower().split()) in res.lexicon.patterns.things:
+        if last in P.things or " ".join(people.lower().split()) in P.things:
             return None, -1  # "50,000 refugees", "4 suspects", "100,000+ internally displaced persons": no casualties
-        return subj.group("subj"), subj.end()
+        return people, end
     lead = len(text[pos:e]) - len(text[pos:e].lstrip(" "))
     if 0 < lead <= 2:
         for m in res.actors.find(text[pos + lead:min(e, pos + lead + MAX_LABEL)])[:1]:
@@ -645,7 +652,11 @@ def _bare_people(text: str, pos: int, e: int, res: Resources) -> tuple[str | Non
             # 1 Belgian)" counts victims by it)
             written = text[pos + lead + m.start:pos + lead + m.end]
             if m.start == 0 and m.actor.kind in BELLIGERENT_KINDS and (not m.by_demonym or written.endswith("s")):
-                return text[pos + lead:pos + lead + m.end], pos + lead + m.end
+                end = pos + lead + m.end
+                # and the people of it named after it: "425 Texian Army prisoners of war"
+                people = res.lexicon.patterns.subject.match(text, end, e)
+                end = people.end() if people and text[end:people.start("subj")].strip() == "" else end
+                return text[pos + lead:end], end
     return None, pos
 
 

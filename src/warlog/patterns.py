@@ -185,7 +185,8 @@ class Patterns:
             r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded)\b))", re.I)
         # people the lexicon does not name: one to three words, none a category word ("three minelayers",
         # "Tigrayans", "Dozo hunters"); a rule reads them only before a verb of their own
-        np_word = rf"{not_count}{not_stop}(?!(?:{_alt(verbs)})\b)[^\W\d_][\w'’]*(?:-[\w'’]+)*"
+        # (their age is an aside: "1,500 Moros aged 11–70 were killed")
+        np_word = rf"{not_count}{not_stop}(?!(?:{_alt(verbs)}|aged)\b)[^\W\d_][\w'’]*(?:-[\w'’]+)*"
         self.unlisted = re.compile(rf"\s*(?:[\"“”'‘’]\s*)?(?P<np>(?:{np_word}\s+){{0,2}}{np_word})\b", re.I)
         aux = _alt(raw["passive"]["auxiliaries"])
         adv = rf"(?:{_alt(raw['passive']['adverbs'])}|\w+ly)"
@@ -254,6 +255,10 @@ class Patterns:
         # "killing and mutilating an estimated 70": a second verb of what was done to them
         self.active_words = frozenset(w.lower() for w in active)
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:and\s+[a-z]+ing\s+)?"
+                                        # one named before them: "killed Director General Shakil Ahmed, 56 other
+                                        # army officers and 17 civilians", "killing the commander, 12 soldiers"
+                                        rf"(?:(?:(?-i:[A-Z])[\w'’.-]*\s+){{0,4}}(?-i:[A-Z])[\w'’.-]*,\s+"
+                                        rf"|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+,\s+)?"
                                         rf"(?:(?:at\s+least|some|about|all|all\s+the|the|between)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
