@@ -307,9 +307,11 @@ class Patterns:
         # "four out of six gunmen": the people are the ones after the second number
         # "four out of six gunmen", "Five of the eight members of Black September": the people are the
         # ones after the second number, counted by the first
-        self.out_of_after = re.compile(rf"\s+(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|its|their)\s+)(?:{self.number})\b", re.I)
+        # ("400 of Fanning's 524 men were killed": of a commander's)
+        whose = r"(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2}['’]s?"
+        self.out_of_after = re.compile(rf"\s+(?:out\s+of\s+(?:the\s+)?|of\s+(?:the|its|their|{whose})\s+)(?:{self.number})\b", re.I)
         # the second number of such a share is a whole, not a count of its own
-        self.share_before = re.compile(rf"\b(?:{self.number})\s+of\s+(?:the|its|their)\s+$", re.I)
+        self.share_before = re.compile(rf"\b(?:{self.number})\s+of\s+(?:the|its|their|{whose})\s+$", re.I)
         # "30 soldiers were killed and thirty more were injured": more of the same people
         self.more_after = re.compile(r"\s+more\b(?=\s+(?:were|was|are|had|have|died|later)\b)", re.I)
         # the words after a figure in a list of parts ("39 foreign nationals"), and what joins the parts

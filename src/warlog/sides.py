@@ -23,6 +23,13 @@ class SideView:
     unnamed: dict[str, set[str]] | None = None
     # the words of every actor's name of each side, as written ("Czechoslovak Legion")
     named: dict[str, set[str]] | None = None
+    # the names of each side's commanders, word by word, but words both sides' share ("Frederick")
+    leaders: dict[str, set[str]] | None = None
+
+    def of_leader(self, name: str) -> str | None:
+        """The one side a commander of which goes by ``name`` ("Frederick's army", "Wayne's division")."""
+        found = [label for label, names in (self.leaders or {}).items() if name in names]
+        return found[0] if len(found) == 1 else None
 
     def of_words(self, subject: str) -> str | None:
         """The one side an unknown actor's name of which shares a word with ``subject`` ("Nigerien
@@ -74,7 +81,18 @@ def view(sides: dict, reg: Registry, victims_are_civilians: bool = False) -> Sid
     unnamed = {label: set().union(*(_content_words(a.name) for a in side.actors if a.id is None))
                for label, side in sides.items()}
     named = {label: set().union(*(_content_words(a.name) for a in side.actors)) for label, side in sides.items()}
-    return SideView(list(sides), records, victims_are_civilians, unnamed, named)
+    return SideView(list(sides), records, victims_are_civilians, unnamed, named, _leaders(sides))
+
+
+def _leaders(sides: dict) -> dict[str, set[str]]:
+    """Each side's commanders' names, word by word (capitalised words of three letters or more), less
+    the words of both sides' (a shared given name, "Nguyễn")."""
+    words = {label: {w for name in side.commanders for w in _NAME_WORD.findall(name)} for label, side in sides.items()}
+    shared = {w for label, ws in words.items() for other, vs in words.items() if other != label for w in ws & vs}
+    return {label: ws - shared for label, ws in words.items()}
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
 
 
 def _content_words(name: str) -> set[str]:
