@@ -6,6 +6,7 @@ import re
 
 from . import actors, attacker, dates, estimates, event_country, event_types, geocode, infobox, prose, sides
 from .figures import subject_kind
+from .lexicon import _alt
 from .document import Document
 from .errors import NotAnEvent
 from .records import Claim, Event, Location, Result, Side
@@ -184,10 +185,22 @@ def _title_places(doc: Document, lex) -> list[Location]:
     head = next((part for part in lex.patterns.event_noun.split(title) if part.strip()), "")
     names = [n.strip() for n in re.split(r",\s*|\s+and\s+", head) if n.strip()]
     out = []
-    for n in names:
+    for n in map(lambda n: _feature(doc, n, lex), names):
         pos = doc.text.find(n)
         out.append(Location(name=n, text=n if pos >= 0 else "", start=max(pos, 0), end=max(pos, 0) + len(n) if pos >= 0 else 0))
     return [loc for loc in out if loc.name[:1].isupper()]
+
+
+def _feature(doc: Document, name: str, lex) -> str:
+    """The title's name as the text writes it where the text makes it a natural feature ("near the
+    Yarmouk River"): a town of the same name is not where it happened."""
+    words = lex.raw["feature_words"]
+    m = re.search(rf"\b{re.escape(name)}\s+(?:{_alt(words['after'])})\b|\b(?:{_alt(words['before'])})\s+{re.escape(name)}\b",
+                  doc.text[:FEATURE_REACH], re.I)
+    return doc.text[m.start():m.end()] if m and m.group(0)[:1].isupper() else name
+
+
+FEATURE_REACH = 5000  # characters: the infobox and the lead
 
 
 def _country(doc: Document, locs: list[Location], ev_sides, res: Resources, point) -> event_country.Verdict:

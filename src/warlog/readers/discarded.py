@@ -80,7 +80,9 @@ _NAMED = {"{{": re.compile(r"\{\{\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<
           "[[": re.compile(r"\[\[\s*[^\s{}\[\]<>|]+(?:[^{}\[\]<>|\n]*[^\s{}\[\]<>|])?\s*(?:\||\]\])")}
 _HEADING = re.compile(r"(={1,6})[ \t]*([^=\n]+?)[ \t]*\1[ \t]*$", re.M)
 MAX_HEADING = 300  # characters of a heading line
-_INFOBOX = re.compile(r"\{\{\s*infobox", re.I)
+# an infobox's template: "Infobox ...", or the names of the older dumps ("Warbox", "Battlebox", 2004-2007)
+BOX_NAME = r"(?:infobox|warbox|battlebox)\b"
+_INFOBOX = re.compile(r"\{\{\s*" + BOX_NAME, re.I)
 # tags that always stand alone (mwparserfromhell's SINGLE_ONLY)
 _SINGLE = {"br", "wbr", "hr", "meta", "link", "img"}
 # tags that stand alone only where no closing tag of theirs follows: with one after them, the parser

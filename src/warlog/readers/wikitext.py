@@ -27,7 +27,8 @@ from ..records import Citation, Provenance
 from ..text import Segment, SegmentBuilder
 from . import discarded
 
-INFOBOX = re.compile(r"^\s*infobox\b", re.I)
+INFOBOX = re.compile(r"^\s*" + discarded.BOX_NAME, re.I)
+_BOX_OPEN = re.compile(r"\{\{\s*" + discarded.BOX_NAME, re.I)
 _SKIP_TAGS = {"ref", "references", "gallery", "math", "score", "timeline", "imagemap", "syntaxhighlight", "table",
               "templatestyles", "graph", "mapframe", "maplink", "noinclude", "includeonly"}
 _BREAK_TAGS = {"br", "li", "dt", "dd", "p", "hr"}
@@ -38,7 +39,7 @@ _END_SECTIONS = discarded.END_SECTIONS
 
 def sniff(text: str) -> bool:
     head = text[:20000]
-    return bool(re.search(r"\{\{\s*infobox", head, re.I)) or (
+    return bool(_BOX_OPEN.search(head)) or (
         "[[" in head and "]]" in head and ("'''" in head or "{{" in head or "<ref" in head))
 
 
@@ -273,7 +274,7 @@ def read(text: str, prov: Provenance) -> Document:
             r.node(node, raw, pos)
         pos += len(raw)
     _flush(doc, section, body)
-    if not box_found and (m := re.search(r"\{\{\s*infobox", text, re.I)):
+    if not box_found and (m := _BOX_OPEN.search(text)):
         line = text.count("\n", 0, m.start()) + 1
         raise TruncatedInput("the infobox is never closed ('}}' missing): the markup is cut off",
                              path=prov.path, line=line)
