@@ -118,6 +118,7 @@ MAX_LABEL = 120  # characters: a label is a few words; a longer run is text (and
 def classify(text: str, sv, res: Resources) -> Label | None:
     """What a label says, or None when it says nothing warlog reads ("(Jena)", "(own losses)")."""
     t = text.strip().strip(":").strip()
+    t = _DATED.sub("", t) if len(t) <= MAX_LABEL else t  # "Sun Yuanliang's report at noon on 31st October 1937"
     if not t or len(t) > MAX_LABEL or re.search(r"\d", t) and not _PER.match(t):
         return None
     if t.lower() in res.lexicon.category_of:
@@ -159,9 +160,17 @@ _MONTH_NAME = re.compile(rf"(?:{MONTHS})\b")
 
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,6})")
 _DAY_HEADING = re.compile(rf"^(?P<label>(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})\.?)\s*:", re.I)
+# a numbered unit of a side heading its part of the side's losses: "1st Marine Division:", "81st Infantry
+# Division:" (the side's other units, and its total, follow in the same column)
+_UNIT_HEADING = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]*\s+)?\d{1,3}(?:st|nd|rd|th)?\s+(?:[A-Z][\w.'’-]*\s+){0,3}"
+                           rf"(?:{forces.alt('body_of_fighters')}))\s*:", re.I)
 _RULE = re.compile(r"[-–—_=•·*]{2,}\s*")
 _NAME_ONLY = re.compile(r"(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*|of|the|for|and)){0,4}")
-_AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)", re.I)
+# the day a claim was made, written after it: "report at noon on 31st October 1937", "estimate as of 2014"
+_DAY_SAID = (r"(?<=\w)\s+(?:at\s+\w+\s+)?(?:on|as\s+of|of|in|dated|from)\s+"
+             r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}")
+_DATED = re.compile(_DAY_SAID + r"$")
+_AS_OF_HEADING = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)(?=\s*:)|" + _DAY_SAID + r"(?=\s*:)", re.I)
 _AS_OF = re.compile(r"\s*\((?:as\s+of|on|by|until|updated)\b[^()]*\)\s*$", re.I)
 
 
@@ -194,6 +203,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
     out: list[RowFigure] = []
     heading_att, heading_party, heading_total, headed_at, said = None, None, False, None, None
     claimed_at = None
+    part_at = None  # the part heading the rows: "Operation Yoram:", "July 16:", "81st Infantry Division:"
     closers: list[tuple[int, attribution.Attribution | None]] = []  # labels that open a line (None: a party heading)
     from .infobox import items
 
@@ -227,7 +237,6 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         starts = [lab.start for lab in labels]
         stops = [i for i, lab in enumerate(labels) if lab.heading or lab.kind == "claimant"]
         h = 0  # headings are applied once each, in order: a row of many figures costs linear time
-        part_at = None
         row_party = None  # "United States 1 killed, 7 wounded": a row's leading party is its later figures' too
         for i, (fig, rule) in enumerate(figs):
             while h < len(heads) and heads[h].start <= fig.start:
@@ -251,6 +260,7 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
         for lab in heads[h:]:
             heading_att, heading_party = _apply(lab, heading_att, heading_party)
             heading_total = lab.total
+            part_at = lab.start if lab.part else None  # "81st Infantry Division:" on a line of its own
             headed_at = lab.start if lab.kind == "party" else headed_at
             claimed_at = lab.start if lab.kind == "claimant" else claimed_at
         if not column and any(lab.kind == "party" and figs and lab.start < figs[-1][0].start for lab in heads[:h]):
@@ -444,8 +454,8 @@ def _piece_label(text: str, s: int, e: int, sv, res, out: list[Label]) -> None:
         # "---- Per SDF:": a rule the copy drew between two claimants' parts of one row
         lead += rule.end()
         piece = piece[rule.end():]
-    if (day := _DAY_HEADING.match(piece)) is not None:
-        # "July 16: 23 KIA": a day's part of the same counts, under the same claimant and party
+    if (day := _DAY_HEADING.match(piece) or _UNIT_HEADING.match(piece)) is not None:
+        # "July 16: 23 KIA", "81st Infantry Division:": a part of the same counts, under the same claimant and party
         out.append(Label("scope", s + lead, s + lead + day.end("label"), heading=True, part=True))
         return
     m = _HEADING.match(piece)
