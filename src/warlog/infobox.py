@@ -1016,7 +1016,9 @@ def casualty_claims(doc: Document, out_sides: dict[str, Side], res: Resources) -
                    or n > 0 and "\n" not in doc.text[spans[n - 1][1]:spans[n][0]]
                    for n, (start, _end) in enumerate(lines)]
     # "Total: 4 killed" on a row of its own below a column's rows sums them and closes the column
-    closing = [_TOTAL_ROW.match(seg.text, start) is not None for start, _end in lines]
+    # (or under a "Total casualties:" heading on the line above)
+    closing = [_TOTAL_ROW.match(seg.text, start) is not None or all(rf.total for rf in rfs)
+               for (start, _end), rfs in lines.items()]
     # "12 killed" / "8 injured" / "Unknown": the next column said nothing, the rows are all the first's
     last_end = max(end for _start, end in lines) if lines else 0
     said_nothing = bool(_EMPTY_AFTER.match(seg.text, last_end)) and \

@@ -36,7 +36,7 @@ from .text import Segment
 RULE = "infobox.v2"
 _PAREN = re.compile(r"\(([^()]{1,160})\)")
 _PER = re.compile(r"^(?:per|according\s+to|acc\.?|as\s+per|claimed\s+by|reported\s+by|sources?:?|source\s*-)\s+(?P<who>.+)$", re.I)
-_SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|grand\s+total|"
+_SCOPE = re.compile(r"^(?:in\s+)?(?:(?:total|overall|combined|grand\s+total)(?:\s+(?:casualties|losses))?|all|sum|altogether|"
                     # "Other accounts:" after "Russian accounts:": nobody in particular, the claimant before ends
                     r"others?\s+(?:estimates?|accounts?|sources?|reports?|figures?|counts?)|"
                     # "Modern estimate:", "Higher estimates:": which estimate, not whose
@@ -52,7 +52,9 @@ _SCOPE = re.compile(r"^(?:in\s+)?(?:total|overall|combined|all|sum|altogether|gr
 # "From 9 to 12 June: 608 killed or wounded" / "From May to July:" / "4,386 casualties"
 _PART = re.compile(rf"^(?:first\s+day|operation\s+.+|battle\s+of\s+.+|phase\s+.+|siege\s+of\s+.+|(?:{MONTHS})\.?|"
                    r"(?:in|at|during|before|after|until|from)\s+(?!total\b|all\b).+)$", re.I)
-_TOTAL = re.compile(r"^(?:in\s+)?(?:total|overall|combined|altogether|grand\s+total|all\s+sides|both\s+sides)$", re.I)
+# ("Total casualties:", "Overall losses:")
+_TOTAL = re.compile(r"^(?:in\s+)?(?:(?:total|overall|combined|grand\s+total)(?:\s+(?:casualties|losses))?|altogether|"
+                    r"all\s+sides|both\s+sides)$", re.I)
 # words after a figure that make it everyone's: "35 killed overall", "149 killed in total (all sides)"
 _TOTAL_AFTER = re.compile(r"[^,;\n]{0,40}?\b(?:overall|in\s+total|total(?=\s*\.)|altogether|combined|all\s+(?:the\s+)?sides|"
                           r"both\s+sides)\b", re.I)
