@@ -125,7 +125,7 @@ def read(text: str, prov: Provenance) -> Document:
     doc = Document(prov, text, title="", sided=False)
     lines = _lines(text, lay)
     box, anchor, end, header = _infobox(lay, lines)
-    doc.title = header or _title(lay, lines, anchor)
+    doc.title = (header and _heading_over(lay, lines[:anchor], header)) or header or _title(lay, lines, anchor)
     for key, seg in rendered_box.fields(box).items():
         doc.fields[key] = Field(key, seg)
     doc.sided = box.sided
@@ -169,6 +169,26 @@ def _infobox(lay: Layout, lines: list[Line]) -> tuple[Box, int, int, str]:
         above = [t.strip() for _, t in lines[max(anchor - 6, 0):anchor] if t.strip() and not lay.is_chrome(t.strip())]
         header = above[-1] if above and _is_candidate(lay, above[-1]) else ""
     return box, anchor, end, header
+
+
+def _heading_over(lay: Layout, top: list[Line], caption: str) -> str:
+    """The page's heading above the infobox's caption where the two name one event in other words
+    ("2015 Sousse attacks" / "2015 Sousse attack", "Battle of Aden (2018)" / "Battle of Aden",
+    "Ethnic cleansing of Georgians in Sukhumi" / "Fall of Sukhumi"): the article is the heading's.
+    The two share a word of the name (four letters alike at its start), not a word any event's name holds."""
+    words = _name_stems(lay, caption)
+    for _, t in top[-HEADING_REACH:]:
+        c = _SITE_SUFFIX.sub("", _EDIT.sub("", t).strip().rstrip(" |\t")).strip()
+        if c and c != caption and "°" not in c and _is_candidate(lay, c) and words & _name_stems(lay, c):
+            return c
+    return ""
+
+
+HEADING_REACH = 12  # lines above the caption
+
+
+def _name_stems(lay: Layout, name: str) -> set[str]:
+    return {w[:4].lower() for w in re.findall(r"[^\W\d_]{4,}", name) if w.lower() not in lay.title_generic}
 
 
 def _anchor(lay: Layout, lines: list[Line]) -> int | None:

@@ -28,6 +28,7 @@ class Layout:
     # a claimant's heading inside a line of figures ("Western estimates:", "United States claimed:",
     # "PAVN claim (only 4th Corps):"): one to three words, the last a word of claims; group "label"
     inline_claim: re.Pattern
+    title_generic: frozenset[str] = frozenset()  # words any event's name may hold ("battle", "attacks")
 
     def is_chrome(self, line: str) -> bool:
         """A line of the site's, not the article's: banners, navigation, map captions, file names."""
@@ -126,6 +127,7 @@ def load() -> Layout:
             reference_sections=frozenset(x.lower() for x in raw["reference_sections"]),
             debris=_any(raw["debris"]), joiners=frozenset(x.lower() for x in raw["joiners"]),
             empty_cells=frozenset(x.lower() for x in raw["empty_cells"]),
-            inline_claim=_inline_claim(raw["claim_words"]))
+            inline_claim=_inline_claim(raw["claim_words"]),
+            title_generic=frozenset(x.lower() for x in raw.get("title_generic_words", [])))
     except (yamlfile.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"not a valid layout file: {exc}", path="warlog/data/rendered.yaml") from exc
