@@ -247,8 +247,8 @@ def read_rows(box: Box, rows: list[Row]) -> None:
         if not cells:
             continue
         label = lay.label_of(cells[0].text)
-        if label in lay.blocks and len(cells) == 1:
-            box.open_block(lay.blocks[label])
+        if len(cells) == 1 and (block := lay.table_block(cells[0].text)):
+            box.open_block(block)
             last_width = 0
             continue
         if label in lay.labels and box.block is None:

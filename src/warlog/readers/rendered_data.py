@@ -29,6 +29,12 @@ class Layout:
     # "PAVN claim (only 4th Corps):"): one to three words, the last a word of claims; group "label"
     inline_claim: re.Pattern
     title_generic: frozenset[str] = frozenset()  # words any event's name may hold ("battle", "attacks")
+    table_blocks: dict[str, str] | None = None  # block labels of a pipe table's own rows only ("Casualties")
+
+    def table_block(self, text: str) -> str | None:
+        """The block a pipe table's lone label cell opens: a block label, or one of the table's own."""
+        low = " ".join(text.strip().rstrip(":").split()).lower()
+        return self.blocks.get(low) or (self.table_blocks or {}).get(low)
 
     def is_chrome(self, line: str) -> bool:
         """A line of the site's, not the article's: banners, navigation, map captions, file names."""
@@ -128,6 +134,7 @@ def load() -> Layout:
             debris=_any(raw["debris"]), joiners=frozenset(x.lower() for x in raw["joiners"]),
             empty_cells=frozenset(x.lower() for x in raw["empty_cells"]),
             inline_claim=_inline_claim(raw["claim_words"]),
-            title_generic=frozenset(x.lower() for x in raw.get("title_generic_words", [])))
+            title_generic=frozenset(x.lower() for x in raw.get("title_generic_words", [])),
+            table_blocks={k.lower(): v for k, v in (raw.get("table_blocks") or {}).items()})
     except (yamlfile.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"not a valid layout file: {exc}", path="warlog/data/rendered.yaml") from exc
