@@ -257,8 +257,12 @@ class Patterns:
         self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:and\s+[a-z]+ing\s+)?"
                                         # one named before them: "killed Director General Shakil Ahmed, 56 other
                                         # army officers and 17 civilians", "killing the commander, 12 soldiers"
-                                        rf"(?:(?:(?-i:[A-Z])[\w'’.-]*\s+){{0,4}}(?-i:[A-Z])[\w'’.-]*,\s+"
-                                        rf"|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+,\s+)?"
+                                        # ("killed the village chief along with 12 other villagers")
+                                        rf"(?:(?:(?:(?-i:[A-Z])[\w'’.-]*\s+){{0,4}}(?-i:[A-Z])[\w'’.-]*"
+                                        rf"|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)"
+                                        rf"(?:,\s+|\s+(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+)"
+                                        # (or where: "were killed in the raid along with up to 14 al-Qaeda fighters")
+                                        rf"|(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+)?"
                                         rf"(?:(?:at\s+least|some|about|all|all\s+the|the|between)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
