@@ -744,12 +744,12 @@ def result(doc: Document, out_sides: dict[str, Side], reg: Registry, lex: Lexico
         named = [label for m in reg.find(ran.group("words")) if (label := sv.of_actor(m.actor, reg))] \
             if not lex.patterns.result_success.search(low) else []
         return Result(text, named[0] if named else "A")
-    if "victory" not in low and "win" not in low:
+    if "victor" not in low and "win" not in low:  # ("victory", "victories")
         return Result(text, _winner_by_deed(seg.text, out_sides, sv, reg, lex))
     if _split_by_phase(seg.text, out_sides, sv, reg, lex):
         return Result(text, None)  # "1st battle: Russian victory ... 2nd battle: Ukrainian victory"
     # "JNIM victory", "Victory for JNIM", "Decisive Malian victory": the winner is named somewhere
-    head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|win|for|of|the)\b", " ", text,
+    head = re.sub(r"\b(?:decisive|pyrrhic|tactical|strategic|major|minor|victory|victories|win|for|of|by|the)\b", " ", text,
                   flags=re.I)
     if (anti := _ANTI.search(text)) and (label := _against(anti.group("who"), out_sides, sv, reg)):
         return Result(text, label)
@@ -880,7 +880,10 @@ _TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|s
                    r"re-?capture[sd]?|secure[sd]?|regain(?:s|ed)?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
                    r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
 _TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered|repelled|repulsed|foiled|"
-                    r"thwarted|defeated|routed|crushed)\s+by\s+(?P<who>[^,;.()]{2,80})|"
+                    r"thwarted|defeated|routed|crushed|suppressed|quelled|put\s+down)\s+by\s+(?P<who>[^,;.()]{2,80})|"
+                    # "Capture of Misrata by rebel forces", "Recapture of the town by the army"
+                    r"\b(?:capture|recapture|seizure|conquest|occupation|fall)\s+of\s+[^,;.()]{2,60}?\s+(?:by|to)\s+"
+                    r"(?P<who4>[^,;.()]{2,80})|"
                     r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})|"
                     # "Banibangou under brief ISSP control", "City under Houthi control"
                     r"\bunder\s+(?:brief\s+|temporary\s+|full\s+|complete\s+|the\s+)?(?P<who3>[^,;.()]{2,40}?)\s+control\b", re.I)
@@ -889,7 +892,7 @@ _LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:
                    r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b"
                    # "Retreat of Mexican Army to south of the Rio Grande", "Rout of the Ottoman forces" (a
                    # withdrawal may be ordered, not forced: no verdict)
-                   r"|^(?:the\s+)?(?:\w+\s+)?(?:retreat|rout|flight|surrender)\s+of\s+(?:the\s+)?"
+                   r"|^(?:the\s+)?(?:\w+\s+)?(?:retreat|rout|flight|surrender|collapse|destruction|annihilation)\s+of\s+(?:the\s+)?"
                    r"(?P<who2>[^,;.()]{2,60}?)(?=\s+(?:to|from|toward|towards|across|into|behind|beyond)\b|\s*$)", re.I)
 
 
@@ -899,7 +902,7 @@ def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, le
     clauses = [c.strip() for c in re.split(r"[\n;]|,\s+|\.\s+", text)]
     for n, clause in enumerate(clauses[:4]):
         m = _TAKEN.search(clause)  # the passive first: "Mansila captured by JNIM"
-        who = (m.group("who") or m.group("who2") or m.group("who3")) if m else None
+        who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")) if m else None
         if who is None and (m := _TOOK.match(clause)):
             who = m.group("who")
         if who and re.search(r"\bbut\b", clause, re.I):
