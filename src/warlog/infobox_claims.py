@@ -256,6 +256,10 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             party = _party_after(fig, labels, starts, nxt) or prefix or (row_party if not fig.subject else None) \
                 or heading_party
             everyone = bool(_TOTAL_AFTER.match(text, fig.end, nxt or e)) or _breakdown(text, fig.end, e, lex, sv, res.actors)
+            if sv.victims_are_civilians and (perps := _perpetrators(text, fig, e, lex, sv)):
+                # a civilian attack's count whose bracket names its perpetrators: "1 (the perpetrator)" is
+                # theirs, "22 (including the perpetrator)" everyone's
+                party, everyone = (perps, everyone) if perps != "everyone" else (party, True)
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
                                  headed_at, part_at, claimed_at if att_from == "heading" else None))
         _everyones_list(text, out[len(out) - len(figs):])
@@ -336,6 +340,15 @@ def _said_category(figs: list, labels: list[Label]) -> list:
     return out
 
 
+def _perpetrators(text: str, fig, end: int, lex, sv) -> str | None:
+    """The perpetrators' side where a count's bracket is of them alone, "everyone" where it includes
+    them, else None."""
+    P = lex.patterns
+    if fig.subject is None and P.perpetrators_only.match(text, fig.end, end):
+        return next((label for label in sv.labels if label == "A"), None)
+    return "everyone" if P.perpetrators_among.match(text, fig.end, end) else None
+
+
 def _breakdown(text: str, pos: int, end: int, lex, sv, reg) -> bool:
     """"41 (40 CRPF personnel, 1 suicide bomber)": a figure broken down, in brackets, into the
     counts of several parties is a total of them all; not when every part named is one side's
@@ -343,7 +356,8 @@ def _breakdown(text: str, pos: int, end: int, lex, sv, reg) -> bool:
     m = _BRACKETS.match(text, pos, end)
     if not m:
         return False
-    cuts = [m.start(1), *(x for sep in _PART_SEP.finditer(text, m.start(1), m.end(1)) for x in sep.span()), m.end(1)]
+    first = lead.end() if (lead := _SUBSET_LEAD.match(text, m.start(1), m.end(1))) else m.start(1)
+    cuts = [first, *(x for sep in _PART_SEP.finditer(text, first, m.end(1)) for x in sep.span()), m.end(1)]
     parts = list(zip(cuts[::2], cuts[1::2]))
     if len(parts) < 2 or not all(_counts_people(text, a, b, lex) for a, b in parts):
         return False
@@ -354,6 +368,8 @@ def _breakdown(text: str, pos: int, end: int, lex, sv, reg) -> bool:
 
 
 _BRACKETS = re.compile(r"\s*\(([^()]{3,200})\)")
+# ("27 (including 5 perpetrators, 17 law enforcement officers and 5 civilians)": the parts after it)
+_SUBSET_LEAD = re.compile(r"\s*(?:including|incl\.|of\s+whom|among\s+them)\s+", re.I)
 _PART_SEP = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.I)
 
 

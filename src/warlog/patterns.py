@@ -356,6 +356,13 @@ class Patterns:
         self.row_claim = re.compile(rf"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+"
                                     rf"(?:{_alt(attr['claim_nouns'] + attr['row_claim_nouns'])})$", re.I)
         self.not_claimant = re.compile(rf"\s*(?:{_alt(attr['not_claimant'])})(?!\w)", re.I)
+        perp = _alt(raw["perpetrator_words"])
+        # "(the perpetrator)", "(both attackers)": the bracket after a count is the perpetrators alone; a
+        # bracket that includes them ("(including the perpetrator)", "(incl. 3 attackers)") makes it everyone's
+        self.perpetrators_only = re.compile(rf"\s*\(\s*(?:the|both|all|all\s+the|all\s+\w+)?\s*(?:{perp})\s*\)", re.I)
+        # (not "(+4 bombers)", "(not including attackers)", "(excluding the gunman)": the count is the victims')
+        self.perpetrators_among = re.compile(rf"\s*\((?!\s*\+|[^()]*\b(?:not|excluding|excl\.|plus|besides)\b)"
+                                             rf"[^()]{{0,80}}?\b(?:{perp})\b[^()]{{0,80}}\)", re.I)
         self.suspects = re.compile(rf"\b(?:{_alt(sus['verbs'])})\s+(?:\w+\s+){{0,2}}?(?:{_alt(sus['links'])})\b"
                                    rf"|\b(?:{_alt(sus['nouns'])})", re.I)
         self.repelled = re.compile(rf"\s*(?:the\s+)?(?:\w+\s+)?(?:{_alt(results['repelled_nouns'])})\s+"
