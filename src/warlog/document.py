@@ -62,7 +62,9 @@ def _key_aliases() -> dict[str, str]:
 
 
 _KEY_ALIASES = _key_aliases()
-_NUMBERED = re.compile(r"^(combatant|commander|strength|casualties|units|casualty)\s*(\d)([a-z]?)$")
+_NUMBERED = re.compile(r"^(combatant|commander|strength|casualties|units|casualty|side|leadfigures|howmany)\s*(\d)([a-z]?)$")
+# {{Infobox civil conflict}}'s numbered parameters: the parties, their lead figures and their numbers
+_NUMBERED_STEMS = {"casualty": "casualties", "side": "combatant", "leadfigures": "commander", "howmany": "strength"}
 
 
 def normalise_key(key: str) -> str:
@@ -70,6 +72,6 @@ def normalise_key(key: str) -> str:
     k = re.sub(r"[\s_]+", " ", key.strip().lower())
     m = _NUMBERED.match(k.replace(" ", ""))
     if m:
-        stem = "casualties" if m.group(1) == "casualty" else m.group(1)
+        stem = _NUMBERED_STEMS.get(m.group(1), m.group(1))
         return f"{stem}{m.group(2)}{m.group(3)}"
     return _KEY_ALIASES.get(k, k.replace(" ", ""))
