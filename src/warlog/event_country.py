@@ -94,21 +94,30 @@ def _place_line(doc: Document, t: _Tally) -> None:
         if hit:
             t.add(hit[1], 100, f"the place line says present-day {hit[0]}")
             return
-    parts = [p.strip() for p in re.split(r"[,\n]", re.sub(r"\([^()]*\)", "", text)) if p.strip()]
+    # several places, each with its country ("Rome, Italy and Vienna, Austria"): the first place's country
+    # (not "Bosnia and Herzegovina", "Lebanon and northern Israel": no place of its own after the "and")
+    for item in re.split(r"[\n;]|\s+and\s+(?=[^,;\n]+,)", re.sub(r"\([^()]*\)", "", text)):
+        if _place_item(item, t):
+            return
+
+
+def _place_item(text: str, t: _Tally) -> bool:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
     hits = [countries.lookup(p) for p in parts]
     if len(parts) > 1 and all(hits):
         # "Croatia, Bosnia and Herzegovina": countries only, the first is where it was fought most
         t.add(hits[0][1], 40, f"the place line names {hits[0][0]} first")
-        return
+        return True
     for hit in reversed(hits[1:] if len(hits) > 1 else hits):
         if hit:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
-            return
+            return True
     for p in reversed(parts[1:] if len(parts) > 1 else parts):
         hit = countries.find(p)  # "Waterloo, south of Brussels in Belgium"; "Southeastern Iraq"
         if hit:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
-            return
+            return True
+    return False
 
 
 def _place_line_demonyms(doc: Document, reg: Registry, t: _Tally) -> None:

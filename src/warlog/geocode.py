@@ -120,6 +120,8 @@ def _inside_written(loc: Location, hit, gaz, code: str | None, line: list[str] =
     ("Dettingen, Bavaria" is not the Dettingen of Baden-Württemberg)."""
     place, at = hit[0], hit[1]
     for written in dict.fromkeys(filter(None, (loc.admin2, loc.admin1, *line))):
+        near = _NEAR_WORDS.match(written)
+        written = written[near.end():] if near else written  # "Zama, near Carthage": Carthage's region
         key = world.admin_key(written)
         if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
             return True
@@ -128,12 +130,18 @@ def _inside_written(loc: Location, hit, gaz, code: str | None, line: list[str] =
         # a town of that name first: "Faladié, Bamako" is in the city, not anywhere in its district
         towns = [p for p, _ in gaz.ranked(written, code) if p.kind in gazetteer.SETTLEMENTS and p.lat is not None]
         there = (towns[0], towns[0], 1) if towns else gaz.resolve(written, code)
+        if there is None and near and code is not None and at.lat is not None:
+            # "Zama, near Carthage" where Zama was taken for Japan's: no town of the name written near it
+            anywhere = [p for p, _ in gaz.ranked(written, None) if p.kind in gazetteer.SETTLEMENTS and p.lat is not None]
+            if anywhere and all(world.km((at.lat, at.lon), (p.lat, p.lon)) > NEAR_REACH_KM for p in anywhere):
+                return False
         if there is None or there[1].lat is None or at.lat is None:
             continue
         if there[0].kind == "region" and place.admin1 and place is at:
             # the region as the layers name it ("Kyiv Oblast" is their "Kyivska oblast"): the place's own or not
             return world.admin_key(there[0].name) == world.admin_key(place.admin1)
         reach = 50 if there[0].kind in gazetteer.SETTLEMENTS else 150 if there[2] == 3 else 300
+        reach = max(reach, NEAR_REACH_KM) if near else reach
         return world.km((at.lat, at.lon), (there[1].lat, there[1].lon)) <= reach
     return True
 
@@ -245,6 +253,7 @@ def _written(loc: Location, doc: Document) -> list[str]:
     return []
 
 
+NEAR_REACH_KM = 300  # "X, near Y": near as a battle's article means it, not a suburb (Zama lies 130 km from Carthage)
 _NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroundings|area)\s+of|near|around|outside|"
                          r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
 
