@@ -224,6 +224,8 @@ def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
     """A long sentence inside the infobox (a caption, a result note) is followed by more labels."""
     nxt = [t for _, t in lines[i + 1:i + 12] if t.strip() and not lay.is_chrome(t.strip())][:4]
     return any(lay.label_start.match(t) and not _is_prose(t) and not _section_heading(lay, t, nxt[k + 1:k + 2])
+               # a label the copy broke over two lines ("Territorial" / "changes")
+               or k + 1 < len(nxt) and lay.label_of(f"{t.strip()} {nxt[k + 1].strip()}") is not None
                for k, t in enumerate(nxt[:3]))
 
 
