@@ -73,6 +73,7 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
         if read >= MAX_DOCUMENT_FIGURES:
             break
         context, waiting, prev_figs = None, [], []
+        last: tuple[list[Claim], str] = ([], "")  # the sentence before: its claims and its text
         sided: dict[int, tuple] = {}  # id(figure) -> (figure, its claim's side): what a revision revises
         read_once = _Sentences(year)
         for s, e in para.sentences():
@@ -89,11 +90,12 @@ def extract(doc: Document, event_sides: dict, date_span, reg: Registry, lex: Lex
                 waiting = []
                 atts = attribution.in_sentence(sent, lex, reg, context, read_once.words(sent))
                 claims = _claims(doc, para, sent, s, figs, atts, context, sv, reg, lex, date_span, year,
-                                 related=rel is not None, sided=sided, read_once=read_once)
+                                 related=rel is not None, sided=sided, read_once=read_once, last=last)
                 prev_figs = (prev_figs + figs)[-20:]
                 context = atts[-1] if atts else context
             else:
                 waiting.append(sent)
+            last = (claims, sent)
             if para.section == NOTES:
                 for c in claims:
                     c.origin = "infobox"
@@ -132,7 +134,7 @@ class _Sentences:
 
 
 def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, year, related,
-            sided: dict | None = None, read_once: _Sentences | None = None) -> list[Claim]:
+            sided: dict | None = None, read_once: _Sentences | None = None, last: tuple = ([], "")) -> list[Claim]:
     sided = {} if sided is None else sided
     read_once = read_once or _Sentences(year)
     P = lex.patterns
@@ -156,6 +158,10 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted)
+        if side == "unknown" and not out and _ANAPHOR.search(sent, max(0, fig.start - s0 - 10), fig.end - s0) \
+                and not _JOINED_TO.search(sent, max(0, fig.qty.start - s0 - 8), fig.qty.start - s0):
+            # (not "the town mayor and 68 others": more of the same sentence's people)
+            side = _side_before(last, sv, reg, lex) or side
         each = _ON_EACH_SIDE.match(sent, fig.end - s0) if {"A", "B"} <= set(sv.labels) else None
         if _ON_BOTH_SIDES.match(sent, fig.end - s0) and not each:
             side = "unknown"  # "200 fighters had been killed on both sides": everyone's, no one side's
@@ -258,6 +264,26 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, sent: str, s0:
         # nation named are the ones of the state that owns up to them
         return label
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or _leader_side(sent, fig, s0, sv) or "unknown"
+
+
+def _side_before(last: tuple, sv, reg, lex) -> str | None:
+    """Whose people "them", "the other 13", "four others" are, from the sentence before: the side of its
+    last claim, else of the last people it names ("Gunmen attacked the camp. Three of them were killed";
+    "The victims were five French tourists. Four of them were killed")."""
+    claims, text = last
+    if claims:
+        return claims[-1].side if claims[-1].side != "unknown" else None
+    for m in reversed(list(_WORD_OF_PEOPLE.finditer(text))):
+        kind = figures.subject_kind(m.group(0), lex)
+        if kind not in (None, "unknown"):
+            return "civilians" if kind == "civilians" else sides.side_of_subject(m.group(0), kind, sv, reg)
+    return None
+
+
+_JOINED_TO = re.compile(r"(?:\band|,)\s*$", re.I)
+# a figure that counts people named before it: "Three of them", "the other 13", "four others"
+_ANAPHOR = re.compile(r"\bof\s+them\b|\bthe\s+other\b|\bothers\b", re.I)
+_WORD_OF_PEOPLE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _leader_side(sent: str, fig, s0: int, sv) -> str | None:
