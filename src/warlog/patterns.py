@@ -263,7 +263,7 @@ class Patterns:
                                         rf"(?:,\s+|\s+(?:along|together)\s+with\s+|\s+as\s+well\s+as\s+)"
                                         # (or where: "were killed in the raid along with up to 14 al-Qaeda fighters")
                                         rf"|(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*\s+(?:(?:along|together)\s+with|as\s+well\s+as)\s+)?"
-                                        rf"(?:(?:at\s+least|some|about|all|all\s+the|the|between)\s+)?$", re.I)
+                                        rf"(?:(?:at\s+least|some|about|all|all\s+the|the(?:\s+other)?|between)\s+)?$", re.I)
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
         self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])
