@@ -158,6 +158,11 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted)
+        if side == "unknown" and (agent := _BY_AGENT.match(sent, fig.end - s0)) and len(sv.labels) == 2 \
+                and (doer := _subject_after(agent.group(1) + " did", sv, reg, lex)):
+            side = next(label for label in sv.labels if label != doer)  # "71 prisoners were taken by the British"
+        if side == "unknown" and (m := _FRONTED_WITH.match(sent)) and fig.end - s0 <= m.end():
+            side = _subject_after(sent[m.end():m.end() + SUBJECT_REACH], sv, reg, lex) or side
         if side == "unknown" and not out and _ANAPHOR.search(sent, max(0, fig.start - s0 - 10), fig.end - s0) \
                 and not _JOINED_TO.search(sent, max(0, fig.qty.start - s0 - 8), fig.qty.start - s0):
             # (not "the town mayor and 68 others": more of the same sentence's people)
@@ -280,6 +285,25 @@ def _side_before(last: tuple, sv, reg, lex) -> str | None:
     return None
 
 
+def _subject_after(words: str, sv, reg, lex) -> str | None:
+    """The side of the main clause's subject after a fronted phrase ("With casualties of only 4 killed
+    and 7 wounded, the British had routed ..."): a belligerent named, else people of a kind."""
+    for m in reg.find(words)[:1]:
+        if m.start <= SUBJECT_START and (label := sv.of_actor(m.actor, reg)):
+            return label
+    head = _SUBJECT_HEAD.match(words)
+    kind = figures.subject_kind(head.group(1), lex) if head else None
+    return sides.side_of_subject(head.group(1), kind, sv, reg) if kind not in (None, "unknown", "civilians") else None
+
+
+# who did it to the people counted, named right after their verb: "were taken by the British"
+_BY_AGENT = re.compile(r"(?:\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|captured|killed|wounded|executed|\w+ed))?"
+                       r"\s+by\s+((?:the\s+)?[^,;.()]{2,50}?)(?=\s*(?:[,;.()]|$|\b(?:in|at|on|during|after|before|while|and)\b))", re.I)
+# a phrase before the main clause that counts its subject's losses: "With casualties of only 4 killed and
+# 7 wounded, the British ...", "With 12 men killed, the company withdrew"
+_FRONTED_WITH = re.compile(r"\s*with\b[^,;]{0,120},", re.I)
+SUBJECT_REACH, SUBJECT_START = 60, 12  # characters: the subject stands right after the comma
+_SUBJECT_HEAD = re.compile(r"\s*(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+?)\s+(?:had|have|has|was|were|is|are|\w+ed)\b", re.I)
 _JOINED_TO = re.compile(r"(?:\band|,)\s*$", re.I)
 # a figure that counts people named before it: "Three of them", "the other 13", "four others"
 _ANAPHOR = re.compile(r"\bof\s+them\b|\bthe\s+other\b|\bothers\b", re.I)
