@@ -158,7 +158,9 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted)
-        if side == "unknown" and (agent := _BY_AGENT.match(sent, fig.end - s0)) and len(sv.labels) == 2 \
+        # (fighters or captives only: "people killed by soldiers" may be anyone's, often civilians)
+        if side == "unknown" and (fig.subject_kind in ("state", "armed") or fig.category == "captured") \
+                and (agent := _BY_AGENT.match(sent, fig.end - s0)) and len(sv.labels) == 2 \
                 and (doer := _subject_after(agent.group(1) + " did", sv, reg, lex)):
             side = next(label for label in sv.labels if label != doer)  # "71 prisoners were taken by the British"
         if side == "unknown" and (m := _FRONTED_WITH.match(sent)) and fig.end - s0 <= m.end():
