@@ -254,7 +254,9 @@ class Patterns:
             rf"severely|slightly|reportedly)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
         # "killing and mutilating an estimated 70": a second verb of what was done to them
         self.active_words = frozenset(w.lower() for w in active)
-        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+(?:and\s+[a-z]+ing\s+)?"
+        # ("killed and burned over forty people": a second verb that says no other fate)
+        self.active_before = re.compile(rf"\b(?P<active>{_alt(active)})[\"”’']?\s+"
+                                        rf"(?:and\s+(?:[a-z]+ing|(?!(?:{_alt(verbs + active)})\b)[a-z]+ed)\s+)?"
                                         # one named before them: "killed Director General Shakil Ahmed, 56 other
                                         # army officers and 17 civilians", "killing the commander, 12 soldiers"
                                         # ("killed the village chief along with 12 other villagers")

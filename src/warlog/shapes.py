@@ -437,7 +437,9 @@ def active(s: Spot) -> Figure | None:
         first = s.lex.category_of.get(joined.group("w").lower())
         if first and first != cat and "killed" in (first, cat) and joined.group("w").lower() in s.lex.patterns.active_words:
             # (a verb joined, not the noun of the figure before: "releasing 354 hostages and killing the 33")
-            at, cat = s.at(joined.start("w")), "casualties"
+            # ("captured and killed 10 soldiers": the same people, dead at the end)
+            sequel = first == "captured" and cat == "killed" and not _EITHER.search(joined.group(0))
+            at, cat = s.at(joined.start("w")), "killed" if sequel else "casualties"
     if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
                       inherits=_anaphoric(s.subject, s.lex))
