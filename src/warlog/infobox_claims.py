@@ -62,7 +62,8 @@ _HEADING = re.compile(r"^(?P<label>[^\d:()]{2,80}?)\s*:\s*(?P<rest>.*)$", re.S)
 # possessive blanks: a run of thousands of tabs is passed once, not once per way to cut the name
 _LEAD_NAME = re.compile(r"^(?P<name>[A-Z][^\d()~≈:,;\s]*(?:[ ][^\d()~≈:,;\s]+){0,5})\s++"
                         r"(?=(?:[~≈]|c\.|ca\.|about|at\s+least|over)?\s*+\d)")
-_AFTER_BARE = re.compile(r"\s*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|\bincluding\b(?!\s*:)|"
+# (a copy's reference markers may stand right after the count: "1,170–1,260[1]", "45[3][4]")
+_AFTER_BARE = re.compile(r"\s*(?:\[[^\[\]\s]{1,8}\]\s*)*(?:$|[,;(:)+&]|<hr|\band\b|\bor\b|\btotal\b|\bper\b|\baccording\b|\bincluding\b(?!\s*:)|"
                          r"(?:estimated|confirmed|unconfirmed|reported|approx(?:imately|\.)?|est\.)(?:$|[\s,;(]))", re.I)
 # in a field that says what happened (Deaths: 76 in Tchoma Bangou, ~30 in Zaroumdareye): where, when
 # or whose people: "14 civilian employees of Turkish Armed Forces"
