@@ -202,13 +202,18 @@ def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> No
             t.add(cc, 8, f"the lead names {name}, a division of {cc}")
 
 
+# a country's name that names its forces or its state's people: "United States forces", "Russian troops"
+_ACTOR_AFTER = re.compile(r"\s+(?:armed\s+)?(?:forces|troops|army|military|soldiers|marines|navy|air\s+force|personnel|"
+                          r"authorities|officials|government|embassy|consulate)\b", re.I)
+
+
 def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally) -> None:
     """Countries the title and lead put the event in, and the conflict's country."""
     for text, weight, where in ((title, 20, "the title"), (lead, 15, "the lead")):
         seen = set()
         for name, code, s, e in countries.find_all(text):
-            if code in seen:
-                continue
+            if code in seen or where == "the lead" and _ACTOR_AFTER.match(text, e):
+                continue  # ("committed by United States forces": who acted, not where)
             seen.add(code)
             before, after = text[max(0, s - 40):s], text[e:e + 8]
             # "near the Iraq–Syria border" puts it in neither
