@@ -107,7 +107,8 @@ def _lines(text: str, lay: Layout) -> list[Line]:
     """The page's lines up to the site's footer; a block label glued to the cell before it
     ("UnknownCasualties and losses") starts a line of its own, and so does a cell glued to the
     reference marker that ends the one before ("10 wounded[5][6]11 killed")."""
-    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s" % ("|".join(
+    # (and the page's title glued after an old revision's banner: "... Newer revision → (diff)Birmingham pub bombings")
+    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s|(?<=→ \(diff\))(?=\w)" % ("|".join(
         re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"), _NEXT_CELL.pattern))
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
