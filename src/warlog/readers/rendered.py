@@ -223,11 +223,17 @@ def _labelled(lay: Layout, line: str) -> bool:
 
 def _label_follows(lay: Layout, lines: list[Line], i: int) -> bool:
     """A long sentence inside the infobox (a caption, a result note) is followed by more labels."""
-    nxt = [t for _, t in lines[i + 1:i + 12] if t.strip() and not lay.is_chrome(t.strip())][:4]
+    nxt = [t for _, t in lines[i + 1:i + 12] if t.strip() and not lay.is_chrome(t.strip())][:LABEL_LOOKAHEAD + 1]
     return any(lay.label_start.match(t) and not _is_prose(t) and not _section_heading(lay, t, nxt[k + 1:k + 2])
                # a label the copy broke over two lines ("Territorial" / "changes")
                or k + 1 < len(nxt) and lay.label_of(f"{t.strip()} {nxt[k + 1].strip()}") is not None
-               for k, t in enumerate(nxt[:3]))
+               for k, t in enumerate(nxt[:LABEL_LOOKAHEAD]))
+
+
+# lines after a sentence-like line in which a label keeps the box going: a belligerents' column of a
+# few names ("Hizbul Islam (2009 - 2010 m.)" / "Federal Republic of Somalia:" / "United States" /
+# "European Union" / "Commanders and leaders")
+LABEL_LOOKAHEAD = 4
 
 
 def _section_heading(lay: Layout, line: str, after: list[str]) -> bool:
