@@ -1161,6 +1161,20 @@ def _claimant_of(rf) -> str:
     return "; ".join(sorted(src.actor or src.name.lower() for src in rf.att.sources)) if rf.att else ""
 
 
+def _casualties_again(rfs, used: set, sums: dict) -> bool:
+    """"843 killed" / "3,656 wounded" / "1,982 killed or wounded": a count of the dead and the wounded
+    together, after the column gave each, that does not sum them is the next column's."""
+    whole = sum(v or 0 for v in sums.values())
+    for rf in rfs:
+        key = rf.claimant_key
+        if rf.fig.category == "casualties" and {(key, "killed"), (key, "wounded")} <= used \
+                and not (rf.total or rf.headed_at is not None or rf.party) \
+                and not _about((sums.get("killed") or 0) + (sums.get("wounded") or 0), rf.fig.qty.low) \
+                and not _about(whole, rf.fig.qty.low):
+            return True  # (not a total of the column: "Total: 4,564" over killed, wounded and missing)
+    return False
+
+
 def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = None,
                  closing: list[bool] | None = None, last_is_next: bool = True) -> list[str]:
     """Side of each flattened casualty row: rows that name their people say so; otherwise a claimant
@@ -1208,7 +1222,8 @@ def _assign_rows(lines: list[list], sv, reg, next_column: list[bool] | None = No
                 # (a claimant repeating a category still starts the next column)
                 used[label] = {k for k in used[label] if k[0]}
         else:
-            if (keys & used[labels[cur]] or _heading_again(rfs, claimed[labels[cur]])) and cur + 1 < len(labels):
+            if (keys & used[labels[cur]] or _heading_again(rfs, claimed[labels[cur]])
+                    or _casualties_again(rfs, used[labels[cur]], sums)) and cur + 1 < len(labels):
                 cur += 1
             elif cur + 1 < len(labels) and _counts_of_the_enemy(rfs, labels[cur], used[labels[cur]], sv, reg):
                 cur += 1
