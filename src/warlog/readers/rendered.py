@@ -108,8 +108,12 @@ def _lines(text: str, lay: Layout) -> list[Line]:
     ("UnknownCasualties and losses") starts a line of its own, and so does a cell glued to the
     reference marker that ends the one before ("10 wounded[5][6]11 killed")."""
     # (and the page's title glued after an old revision's banner: "... Newer revision → (diff)Birmingham pub bombings")
-    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s|(?<=→ \(diff\))(?=\w)" % ("|".join(
-        re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"), _NEXT_CELL.pattern))
+    # (and a column's empty cell glued to the next one's count: "Unknown1,500 killed")
+    empty = "|".join(r"(?<=\b%s)" % re.escape(w[:1].upper() + w[1:]) for w in sorted(lay.empty_cells)
+                     if w.isalpha() and len(w) > 3)
+    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s|(?<=→ \(diff\))(?=\w)|(?:%s)(?=\d)" % ("|".join(
+        re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"), _NEXT_CELL.pattern,
+        empty or "(?!)"))
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
