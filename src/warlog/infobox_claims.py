@@ -621,6 +621,8 @@ def _bare(text: str, s: int, e: int, found: list[Figure], res: Resources, catego
             continue
         if q.qualifier != "vague" and figures.not_a_count(text, q, text[max(s, q.start - figures.WINDOW):q.start], P):
             continue
+        if q.low == 0 and q.high == 0:
+            continue  # "Fatalities: 0": no one, as "None" is; a row says so, it counts no one
         if _YEAR_CITED.match(text, q.start, e) and text[max(s, q.start - 1):q.start] == "(":
             continue  # "Novitsky (1911)", "Gaston Bodart (1908)": the year of a work cited
         if out and out[-1].category == "casualties" and _subset(text, s, q.start, P) \
