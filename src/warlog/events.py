@@ -6,7 +6,6 @@ import re
 
 from . import actors, attacker, dates, estimates, event_country, event_types, geocode, infobox, prose, sides
 from .figures import subject_kind
-from .lexicon import _alt
 from .document import Document
 from .errors import NotAnEvent
 from .records import Claim, Event, Location, Result, Side
@@ -194,9 +193,8 @@ def _title_places(doc: Document, lex) -> list[Location]:
 def _feature(doc: Document, name: str, lex) -> str:
     """The title's name as the text writes it where the text makes it a natural feature ("near the
     Yarmouk River"): a town of the same name is not where it happened."""
-    words = lex.raw["feature_words"]
-    m = re.search(rf"\b{re.escape(name)}\s+(?:{_alt(words['after'])})\b|\b(?:{_alt(words['before'])})\s+{re.escape(name)}\b",
-                  doc.text[:FEATURE_REACH], re.I)
+    P, named = lex.patterns, re.escape(name)
+    m = re.search(rf"\b{named}\s+(?:{P.feature_after})\b|\b(?:{P.feature_before})\s+{named}\b", doc.text[:FEATURE_REACH], re.I)
     return doc.text[m.start():m.end()] if m and m.group(0)[:1].isupper() else name
 
 

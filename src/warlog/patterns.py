@@ -353,6 +353,10 @@ class Patterns:
             re.I)
 
         attr, sus, ib = raw["attribution"], raw["suspects"], raw["infobox"]
+        # a natural feature's words after or before a name ("the Yarmouk River", "Mount X"): alternations
+        # the title's places are tried with (events._feature)
+        self.feature_after = _alt(raw["feature_words"]["after"])
+        self.feature_before = _alt(raw["feature_words"]["before"])
         # "(French claim)": French; a row label "Ukrainian estimates", "Coalition numbers"
         self.claim_word_after = re.compile(rf"\s+(?:{_alt(attr['claim_nouns'])})\s*$", re.I)
         self.row_claim = re.compile(rf"^(?P<who>.+?)(?:['’‘]s|s['’])?\s+"

@@ -158,17 +158,8 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted)
-        # (fighters or captives only: "people killed by soldiers" may be anyone's, often civilians)
-        if side == "unknown" and (fig.subject_kind in ("state", "armed") or fig.category == "captured") \
-                and (agent := _BY_AGENT.match(sent, fig.end - s0)) and len(sv.labels) == 2 \
-                and (doer := _subject_after(agent.group(1) + " did", sv, reg, lex)):
-            side = next(label for label in sv.labels if label != doer)  # "71 prisoners were taken by the British"
-        if side == "unknown" and (m := _FRONTED_WITH.match(sent)) and fig.end - s0 <= m.end():
-            side = _subject_after(sent[m.end():m.end() + SUBJECT_REACH], sv, reg, lex) or side
-        if side == "unknown" and not out and _ANAPHOR.search(sent, max(0, fig.start - s0 - 10), fig.end - s0) \
-                and not _JOINED_TO.search(sent, max(0, fig.qty.start - s0 - 8), fig.qty.start - s0):
-            # (not "the town mayor and 68 others": more of the same sentence's people)
-            side = _side_before(last, sv, reg, lex) or side
+        if side == "unknown":
+            side = _side_from_clause(fig, sent, s0, bool(out), last, sv, reg, lex) or side
         each = _ON_EACH_SIDE.match(sent, fig.end - s0) if {"A", "B"} <= set(sv.labels) else None
         if _ON_BOTH_SIDES.match(sent, fig.end - s0) and not each:
             side = "unknown"  # "200 fighters had been killed on both sides": everyone's, no one side's
@@ -273,6 +264,24 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, sent: str, s0:
     return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or _leader_side(sent, fig, s0, sv) or "unknown"
 
 
+def _side_from_clause(fig, sent: str, s0: int, after_others: bool, last: tuple, sv, reg, lex) -> str | None:
+    """The side of people whose own words name none, from the rest of their clause: who did it to
+    them, the main clause a fronted phrase is of, the people an anaphor points back to."""
+    # (fighters or captives only: "people killed by soldiers" may be anyone's, often civilians)
+    if (fig.subject_kind in ("state", "armed") or fig.category == "captured") and len(sv.labels) == 2 \
+            and (agent := _BY_AGENT.match(sent, fig.end - s0)) \
+            and (doer := _subject_after(agent.group(1), sv, reg, lex)):
+        return next(label for label in sv.labels if label != doer)  # "71 prisoners were taken by the British"
+    if (m := _FRONTED_WITH.match(sent)) and fig.end - s0 <= m.end() \
+            and (label := _subject_after(sent[m.end():m.end() + SUBJECT_REACH], sv, reg, lex)):
+        return label
+    if not after_others and _ANAPHOR.search(sent, max(0, fig.start - s0 - 10), fig.end - s0) \
+            and not _JOINED_TO.search(sent, max(0, fig.qty.start - s0 - 8), fig.qty.start - s0):
+        # (not "the town mayor and 68 others": more of the same sentence's people)
+        return _side_before(last, sv, reg, lex)
+    return None
+
+
 def _side_before(last: tuple, sv, reg, lex) -> str | None:
     """Whose people "them", "the other 13", "four others" are, from the sentence before: the side of its
     last claim, else of the last people it names ("Gunmen attacked the camp. Three of them were killed";
@@ -305,7 +314,8 @@ _BY_AGENT = re.compile(r"(?:\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|ca
 # 7 wounded, the British ...", "With 12 men killed, the company withdrew"
 _FRONTED_WITH = re.compile(r"\s*with\b[^,;]{0,120},", re.I)
 SUBJECT_REACH, SUBJECT_START = 60, 12  # characters: the subject stands right after the comma
-_SUBJECT_HEAD = re.compile(r"\s*(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+?)\s+(?:had|have|has|was|were|is|are|\w+ed)\b", re.I)
+# (the subject before its verb, or an agent's words alone: "by the British")
+_SUBJECT_HEAD = re.compile(r"\s*(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+?)(?:\s+(?:had|have|has|was|were|is|are|\w+ed)\b|\s*$)", re.I)
 _JOINED_TO = re.compile(r"(?:\band|,)\s*$", re.I)
 # a figure that counts people named before it: "Three of them", "the other 13", "four others"
 _ANAPHOR = re.compile(r"\bof\s+them\b|\bthe\s+other\b|\bothers\b", re.I)

@@ -191,9 +191,16 @@ def verbs_category(verb: re.Match, lex: Lexicon) -> str:
                        verb.group(0)[verb.start("verb") - verb.start():])
     order = [c for w in words if (c := lex.category_of.get(" ".join(w.lower().split())))]
     cats = set(order)
-    if cats == {"captured", "killed"} and order[0] == "captured" and not _EITHER.search(verb.group(0)):
-        return "killed"  # "kidnapped and murdered", "captured and executed": the same people, dead at the end
+    if len(cats) == 2 and _sequel(order[0], order[-1], verb.group(0)):
+        return "killed"  # "kidnapped and murdered", "captured and executed"
     return "casualties" if len(cats) > 1 and "killed" in cats else cat
+
+
+def _sequel(first: str, then: str, words: str) -> bool:
+    """Two fates joined by "and" that befell the same people one after the other: captured, then
+    killed ("captured and executed", "captured and killed 10 soldiers") is killed; "killed or
+    captured" says neither."""
+    return first == "captured" and then == "killed" and not _EITHER.search(words)
 
 
 _EITHER = re.compile(r"\bor\b|/")
@@ -437,9 +444,7 @@ def active(s: Spot) -> Figure | None:
         first = s.lex.category_of.get(joined.group("w").lower())
         if first and first != cat and "killed" in (first, cat) and joined.group("w").lower() in s.lex.patterns.active_words:
             # (a verb joined, not the noun of the figure before: "releasing 354 hostages and killing the 33")
-            # ("captured and killed 10 soldiers": the same people, dead at the end)
-            sequel = first == "captured" and cat == "killed" and not _EITHER.search(joined.group(0))
-            at, cat = s.at(joined.start("w")), "killed" if sequel else "casualties"
+            at, cat = s.at(joined.start("w")), "killed" if _sequel(first, cat, joined.group(0)) else "casualties"
     if s.subject and not _bare(s.subject, s.lex):
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "", speaker_side=word.lower() in LOSING,
                       inherits=_anaphoric(s.subject, s.lex))

@@ -107,13 +107,7 @@ def _lines(text: str, lay: Layout) -> list[Line]:
     """The page's lines up to the site's footer; a block label glued to the cell before it
     ("UnknownCasualties and losses") starts a line of its own, and so does a cell glued to the
     reference marker that ends the one before ("10 wounded[5][6]11 killed")."""
-    # (and the page's title glued after an old revision's banner: "... Newer revision → (diff)Birmingham pub bombings")
-    # (and a column's empty cell glued to the next one's count: "Unknown1,500 killed")
-    empty = "|".join(r"(?<=\b%s)" % re.escape(w[:1].upper() + w[1:]) for w in sorted(lay.empty_cells)
-                     if w.isalpha() and len(w) > 3)
-    glued = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s|(?<=→ \(diff\))(?=\w)|(?:%s)(?=\d)" % ("|".join(
-        re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"), _NEXT_CELL.pattern,
-        empty or "(?!)"))
+    glued = _glued(lay)
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
@@ -123,6 +117,23 @@ def _lines(text: str, lay: Layout) -> list[Line]:
         out += [(pos + a, line[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a or len(cuts) == 2]
         pos += len(raw)
     return out
+
+
+_GLUED: dict[int, re.Pattern] = {}
+
+
+def _glued(lay: Layout) -> re.Pattern:
+    """Where a line the copy glued together is cut (built once a layout): before a block label glued to
+    the cell before it, between a reference marker and the next cell's count, after an old revision's
+    banner ("... Newer revision → (diff)Birmingham pub bombings"), after a column's empty cell glued to
+    the next one's count ("Unknown1,500 killed")."""
+    if id(lay) not in _GLUED:
+        empty = "|".join(r"(?<=\b%s)" % re.escape(w[:1].upper() + w[1:]) for w in sorted(lay.empty_cells)
+                         if w.isalpha() and len(w) > 3)
+        _GLUED[id(lay)] = re.compile(r"(?<=[a-z0-9)\]])(?=(?:%s)\b)|%s|(?<=→ \(diff\))(?=\w)|(?:%s)(?=\d)" % ("|".join(
+            re.escape(b[:1].upper() + b[1:]) for b in lay.blocks if " " in b or b == "belligerents"), _NEXT_CELL.pattern,
+            empty or "(?!)"))
+    return _GLUED[id(lay)]
 
 
 def read(text: str, prov: Provenance) -> Document:
