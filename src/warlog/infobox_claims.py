@@ -260,7 +260,10 @@ def row_figures(doc: Document, seg: Segment, res: Resources, sv, category: str |
             if sv.victims_are_civilians and (perps := _perpetrators(text, fig, e, lex, sv)):
                 # a civilian attack's count whose bracket names its perpetrators: "1 (the perpetrator)" is
                 # theirs, "22 (including the perpetrator)" everyone's
-                party, everyone = (perps, everyone) if perps != "everyone" else (party, True)
+                if perps == "everyone":
+                    everyone = True
+                else:
+                    party = perps
             out.append(RowFigure(fig, (s, e), att or heading_att, party, rule, att_from, heading_total or everyone, everyone,
                                  headed_at, part_at, claimed_at if att_from == "heading" else None))
         _everyones_list(text, out[len(out) - len(figs):])
@@ -346,7 +349,7 @@ def _perpetrators(text: str, fig, end: int, lex, sv) -> str | None:
     them, else None."""
     P = lex.patterns
     if fig.subject is None and P.perpetrators_only.match(text, fig.end, end):
-        return next((label for label in sv.labels if label == "A"), None)
+        return "A" if "A" in sv.labels else None  # (a civilian attack's perpetrators are its side A)
     return "everyone" if P.perpetrators_among.match(text, fig.end, end) else None
 
 
