@@ -361,7 +361,7 @@ def _not_a_count(text, q, before, P) -> bool:
     if P.not_a_count.match(text, q.end) or q.words[:1].isdigit() and _month_before(before[-NEAR:], P) \
             or P.money_before.search(before[-20:]) or P.share_before.search(before[-40:]) and not _WHOLE_DEAD.match(text, q.end):
         return True
-    if q.words[:1].isdigit() and _UNIT_NAME.match(text, q.end):
+    if q.words[:1].isdigit() and P.unit_name.match(text, q.end):
         return True  # "14 Mechanised Infantry", "3 Commando Brigade": a unit's number, no count
     if q.low and q.high and 1800 <= q.low < q.high <= 2100 and before.endswith("(") and text[q.end:q.end + 1] == ")":
         return True  # "War in Iraq (2013–2017)": a span of years in brackets
@@ -371,10 +371,6 @@ def _not_a_count(text, q, before, P) -> bool:
     return year_like and bool(P.year_before.search(before[-NEAR:]) or not before.strip())
 
 
-# a numbered unit: capitalised words, then a unit's word, capitalised ("14 Mechanised Infantry", "3 Commando
-# Brigade", "16 Air Assault Brigade"; not "12 Infantry soldiers were killed": a word of people after it)
-_UNIT_NAME = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Infantry|Regiment|Battalion|Division|Brigade|Corps|Squadron|"
-                        r"Rifles|Cavalry|Artillery|Commando|Fleet)\b(?!\s+(?:soldiers|troops|men|personnel|officers)\b)")
 _DAY_BEFORE = re.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s*$")
 
 

@@ -874,45 +874,24 @@ def _absent_winner(rec, doc: Document, seg: Segment, out_sides: dict[str, Side],
     return of_kind[0] if len(of_kind) == 1 else None
 
 
-# "Islamists capture Diabaly", "Mansila captured by JNIM", "Northern Mali falls to Ansar Dine",
-# "Iraqi government forces retreat from the city": who took the place won; who left it lost
-_TOOK = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:capture[sd]?|take[s]?|took|seize[sd]?|retake[sn]?|retook|"
-                   r"re-?capture[sd]?|secure[sd]?|regain(?:s|ed)?|occup(?:y|ies|ied)|overr(?:un|an)|conquer(?:s|ed)?|gain(?:s|ed)?\s+control|"
-                   r"repel(?:s|led)?|repulse[sd]?)\b", re.I)
-_TAKEN = re.compile(r"\b(?:captured|taken|seized|retaken|recaptured|overrun|occupied|conquered|repelled|repulsed|foiled|"
-                    r"thwarted|defeated|routed|crushed|suppressed|quelled|put\s+down)\s+by\s+(?P<who>[^,;.()]{2,80})|"
-                    # "Capture of Misrata by rebel forces", "Recapture of the town by the army"
-                    r"\b(?:capture|recapture|seizure|conquest|occupation|fall)\s+of\s+[^,;.()]{2,60}?\s+(?:by|to)\s+"
-                    r"(?P<who4>[^,;.()]{2,80})|"
-                    r"\b(?:falls?|fell)\s+(?:to|under)\s+(?P<who2>[^,;.()]{2,80})|"
-                    # "Banibangou under brief ISSP control", "City under Houthi control"
-                    r"\bunder\s+(?:brief\s+|temporary\s+|full\s+|complete\s+|the\s+)?(?P<who3>[^,;.()]{2,40}?)\s+control\b", re.I)
-_KEPT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:maintain|keep|retain|hold|remain)s?\b", re.I)
-_LEFT = re.compile(r"^(?P<who>[^,;.()]{2,80}?)\s+(?:retreat(?:s|ed)?|withdraw(?:s|n)?|withdrew|fle[ed]s?|abandon(?:s|ed)?|"
-                   r"surrender(?:s|ed)?|(?:is|are|was|were)\s+(?:repelled|repulsed|defeated|routed))\b"
-                   # "Retreat of Mexican Army to south of the Rio Grande", "Rout of the Ottoman forces" (a
-                   # withdrawal may be ordered, not forced: no verdict)
-                   r"|^(?:the\s+)?(?:\w+\s+)?(?:retreat|rout|flight|surrender|collapse|destruction|annihilation)\s+of\s+(?:the\s+)?"
-                   r"(?P<who2>[^,;.()]{2,60}?)(?=\s+(?:to|from|toward|towards|across|into|behind|beyond)\b|\s*$)", re.I)
-
-
 def _winner_by_deed(text: str, out_sides: dict[str, Side], sv, reg: Registry, lex: Lexicon) -> str | None:
     """The winner of a result that tells what happened instead of naming a victory: the first clause
-    that says who took the place, or who left it (the other of two sides won)."""
+    that says who took the place, or who left it (the other of two sides won; lexicon results.deeds)."""
+    P = lex.patterns
     clauses = [c.strip() for c in re.split(r"[\n;]|,\s+|\.\s+", text)]
     for n, clause in enumerate(clauses[:4]):
-        m = _TAKEN.search(clause)  # the passive first: "Mansila captured by JNIM"
+        m = P.taken.search(clause)  # the passive first: "Mansila captured by JNIM"
         who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")) if m else None
-        if who is None and (m := _TOOK.match(clause)):
+        if who is None and (m := P.took.match(clause)):
             who = m.group("who")
         if who and re.search(r"\bbut\b", clause, re.I):
             return None  # "KLA forces capture the outpost but are unable to advance further": mixed
         if who:
             won = _side_named(who, out_sides, sv, reg, lex)
             # "government retakes Palma, rebels maintain control over its surroundings": mixed
-            kept = {_side_named(k.group("who"), out_sides, sv, reg, lex) for c in clauses[n + 1:] if (k := _KEPT.match(c))}
+            kept = {_side_named(k.group("who"), out_sides, sv, reg, lex) for c in clauses[n + 1:] if (k := P.kept.match(c))}
             return won if not kept - {won, None} else None
-        m = _LEFT.match(clause)
+        m = P.left.match(clause)
         if m:
             loser = _side_named(m.group("who") or m.group("who2"), out_sides, sv, reg, lex)
             others = [label for label in sv.labels if label != loser]

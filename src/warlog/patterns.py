@@ -308,6 +308,12 @@ class Patterns:
         self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
         subset = _alt(raw["subset_words"])
         self.including = re.compile(rf"\b(?:{subset})\b", re.I)
+        # a commander's men: "Fanning's 524 men", "Frederick's army" (case kept: a name, then lower-case words)
+        self.leaders_men = re.compile(rf"\b(?P<name>[A-Z][^\W\d_]{{2,}})['’]s?\s+(?:[\d,]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+                                      rf"(?:{_alt(raw['commanded_bodies'])})\b")
+        # a numbered unit after a number: capitalised words, then a unit's word ("14 Mechanised Infantry")
+        self.unit_name = re.compile(rf"(?:\s+[A-Z][a-z]+){{0,2}}\s+(?:{_alt(raw['unit_names'], exact=True)})\b"
+                                    rf"(?!\s+(?:{_alt(raw['unit_people'])})\b)")
         self.including_before = re.compile(rf"\b(?:{subset})\s*$", re.I)
         self.of_them_after = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
         # "four out of six gunmen": the people are the ones after the second number
@@ -371,6 +377,19 @@ class Patterns:
                                              rf"[^()]{{0,80}}?\b(?:{perp})\b[^()]{{0,80}}\)", re.I)
         self.suspects = re.compile(rf"\b(?:{_alt(sus['verbs'])})\s+(?:\w+\s+){{0,2}}?(?:{_alt(sus['links'])})\b"
                                    rf"|\b(?:{_alt(sus['nouns'])})", re.I)
+        deeds = results["deeds"]
+        self.took = re.compile(rf"^(?P<who>[^,;.()]{{2,80}}?)\s+(?:{_alt(deeds['took'])})\b", re.I)
+        self.taken = re.compile(
+            rf"\b(?:{_alt(deeds['taken_by'])})\s+by\s+(?P<who>[^,;.()]{{2,80}})|"
+            rf"\b(?:{_alt(deeds['taking_of'])})\s+of\s+[^,;.()]{{2,60}}?\s+(?:by|to)\s+(?P<who4>[^,;.()]{{2,80}})|"
+            rf"\b(?:{_alt(deeds['fell'])})\s+(?:to|under)\s+(?P<who2>[^,;.()]{{2,80}})|"
+            # "Banibangou under brief ISSP control", "City under Houthi control"
+            r"\bunder\s+(?:brief\s+|temporary\s+|full\s+|complete\s+|the\s+)?(?P<who3>[^,;.()]{2,40}?)\s+control\b", re.I)
+        self.kept = re.compile(rf"^(?P<who>[^,;.()]{{2,80}}?)\s+(?:{_alt(deeds['kept'])})\b", re.I)
+        self.left = re.compile(
+            rf"^(?P<who>[^,;.()]{{2,80}}?)\s+(?:{_alt(deeds['left'])}|(?:is|are|was|were)\s+(?:{_alt(deeds['left_passive'])}))\b"
+            rf"|^(?:the\s+)?(?:\w+\s+)?(?:{_alt(deeds['left_nouns'])})\s+of\s+(?:the\s+)?"
+            r"(?P<who2>[^,;.()]{2,60}?)(?=\s+(?:to|from|toward|towards|across|into|behind|beyond)\b|\s*$)", re.I)
         self.repelled = re.compile(rf"\s*(?:the\s+)?(?:\w+\s+)?(?:{_alt(results['repelled_nouns'])})\s+"
                                    rf"(?:(?:was|were)\s+)?(?:{_alt(results['repelled_verbs'])})\b", re.I)
         self.ongoing = re.compile(rf"[\u2013\u2014-]\s*(?:{_alt(ib['ongoing'])})\b", re.I)

@@ -157,7 +157,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
             owner = _loser(sent, fig.start - s0) or owner  # "the army lost 14 men": the army's
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
-        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted)
+        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted, P)
         if side == "unknown":
             side = _side_from_clause(fig, sent, s0, bool(out), last, sv, reg, lex) or side
         each = _ON_EACH_SIDE.match(sent, fig.end - s0) if {"A", "B"} <= set(sv.labels) else None
@@ -236,7 +236,7 @@ def _inflicted_on(sent: str, pos: int, end: int) -> str | None:
 
 
 def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, sent: str, s0: int, owner: str | None = None,
-          owner_kind: str | None = None, admitted: bool = False) -> str:
+          owner_kind: str | None = None, admitted: bool = False, P=None) -> str:
     if fig.speaker_side and att and att.sources:
         # "JNIM ... losing four soldiers": the speaker's own people
         if label := _speaker_side(att, sv, reg):
@@ -261,7 +261,7 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, sent: str, s0:
         # "Russian officials confirmed that 63 troops were killed", states on both sides: troops of no
         # nation named are the ones of the state that owns up to them
         return label
-    return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or _leader_side(sent, fig, s0, sv) or "unknown"
+    return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or _leader_side(sent, fig, s0, sv, P) or "unknown"
 
 
 def _side_from_clause(fig, sent: str, s0: int, after_others: bool, last: tuple, sv, reg, lex) -> str | None:
@@ -322,19 +322,16 @@ _ANAPHOR = re.compile(r"\bof\s+them\b|\bthe\s+other\b|\bothers\b", re.I)
 _WORD_OF_PEOPLE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _leader_side(sent: str, fig, s0: int, sv) -> str | None:
+def _leader_side(sent: str, fig, s0: int, sv, P) -> str | None:
     """A commander's men named just before the figure or in it: "400 of Fanning's 524 men were
     killed", "Over 30% of Frederick's army was defeated; five generals were killed"."""
     label = None
-    for m in _LEADERS_MEN.finditer(sent, max(0, fig.start - s0 - LEADER_REACH), fig.end - s0):
+    for m in P.leaders_men.finditer(sent, max(0, fig.start - s0 - LEADER_REACH), fig.end - s0):
         label = sv.of_leader(m.group("name")) or label
     return label
 
 
 LEADER_REACH = 80
-_LEADERS_MEN = re.compile(r"\b(?P<name>[A-Z][^\W\d_]{2,})['’]s?\s+(?:[\d,]+\s+)?(?:[a-z][\w-]*\s+){0,2}?"
-                          r"(?:army|armies|men|troops|forces|force|division|brigade|corps|regiment|column|soldiers|"
-                          r"cavalry|infantry|battalion|squadron|fleet|command|garrison|followers|band|raiders)\b")
 
 
 OWN_LOSS_RULES = {"bare", "passive"}  # shapes of a figure with no people of its own
