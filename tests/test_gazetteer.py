@@ -81,6 +81,26 @@ def test_gazetteer_towns_of_one_name_in_several_provinces_give_no_point_without_
     assert "names towns in several provinces of MX" in loc.geo_source
 
 
+def test_gazetteer_a_division_of_the_name_before_a_town_known_by_it_as_an_alternate():
+    # GeoNames lists "Montana" among Montana City's alternate names (2,715 people): the state is meant.
+    # The battle's place line (corpus, en.wikipedia) gives its coordinates in a form no reader takes,
+    # then "Montana Territory ... Powder River County, Montana": no town 500 km off at precision 1
+    gaz = gazetteer.load()
+    assert gaz.resolve("Montana City", "US")[0].name == "Montana City"
+    hit = gaz.resolve("Montana", "US")
+    assert hit is None or hit[0].kind not in gazetteer.SETTLEMENTS
+    path = CORPUS / "infobox-text" / "c86_battle_of_powder_river_1876.txt"
+    loc = warlog.extract(path)[0].locations[0]
+    assert loc.precision is None or loc.precision > 2 or km((loc.lat, loc.lon), (45.0883, -105.8578)) < 50, loc
+
+
+def test_gazetteer_the_place_the_title_names_leads_a_line_of_several():
+    # "Between Nampalari and Dogofry, Mali" under "2017 Dogofry ambush" (corpus, en.wikipedia): Dogofry
+    path = CORPUS / "rendered" / "c81_dogofry_ambush_2017_enwiki.txt"
+    names = [loc.name for loc in warlog.extract(path)[0].locations]
+    assert names[0] == "Dogofry" and "Nampala" in names[1:], names
+
+
 def test_gazetteer_unknown_place_in_a_known_country_is_the_country_without_a_point():
     ev = warlog.extract_text("= Raid on Zzyzxville =\n\nInfobox\n- Place: Zzyzxville, Mali\n- Date: 2020\n\nText.\n")[0]
     loc = ev.locations[0]

@@ -69,12 +69,21 @@ def from_document(doc: Document, res: Resources | None = None) -> list[Event]:
 
 def _locations(doc: Document, lex) -> list[Location]:
     """The event's places as written: the infobox's, else the lead's, else the title's."""
-    locs = infobox.places(doc)[0]
+    locs = _title_first(infobox.places(doc)[0], infobox.title(doc))
     if not locs:
         locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
     if not locs:
         locs = _title_places(doc, lex)
     return locs
+
+
+def _title_first(locs: list[Location], title: str) -> list[Location]:
+    """A place line of several places, the one the title names first: "Between Nampalari and Dogofry"
+    under "2017 Dogofry ambush" happened at Dogofry (the main place is the first)."""
+    named = [loc for loc in locs[1:] if re.search(rf"(?<!\w){re.escape(loc.name)}(?!\w)", title)]
+    if not named or re.search(rf"(?<!\w){re.escape(locs[0].name)}(?!\w)", title):
+        return locs
+    return [named[0]] + [loc for loc in locs if loc is not named[0]]
 
 
 _CONTEXT_SECTIONS = re.compile(r"background|prelude|context|aftermath|reaction|response|legacy|analysis|"

@@ -154,14 +154,18 @@ class Gazetteer:
                context: frozenset[str] = frozenset()) -> list[tuple[Place, tuple]]:
         """The candidates a name has in a country (any country when None), best first, each with the
         sort key that ranks it: (layer, divisions of the article it lies in, settlement or division,
-        population)."""
+        population). A settlement reached only by one of its alternate names comes after a division of
+        that very name: "Montana" is the state, not Montana City, whose GeoNames entry lists "Montana"."""
         cands = [c for c in self.candidates(name) if not country_code or c.country_code in (None, country_code)]
         ctx = {world.admin_key(c) for c in context}
         layer_rank = {"conflicts": 0, "user": 1, "world": 2}
+        key = world.place_key(name)
+        named_division = any(c.kind not in SETTLEMENTS and world.place_key(c.name) == key for c in cands)
 
         def score(p: Place):
             in_ctx = sum(1 for a in (p.admin1, p.admin2) if a and world.admin_key(a) in ctx)
-            return (layer_rank[p.layer], -in_ctx, 0 if p.kind in SETTLEMENTS else 1, -(p.population or 0))
+            kind = 1 if p.kind not in SETTLEMENTS else 2 if named_division and world.place_key(p.name) != key else 0
+            return (layer_rank[p.layer], -in_ctx, kind, -(p.population or 0))
 
         return sorted(((c, score(c)) for c in cands), key=lambda x: x[1])
 
@@ -266,12 +270,15 @@ def load() -> Gazetteer:
 _DMS = re.compile(r"(?P<la>\d{1,2}(?:\.\d+)?)°\s*(?:(?P<lam>\d{1,2}(?:\.\d+)?)[′']\s*)?(?:(?P<las>\d{1,2}(?:\.\d+)?)[″\"]\s*)?"
                   r"(?P<ns>[NS])[\s,;/]*(?P<lo>\d{1,3}(?:\.\d+)?)°\s*(?:(?P<lom>\d{1,2}(?:\.\d+)?)[′']\s*)?"
                   r"(?:(?P<los>\d{1,2}(?:\.\d+)?)[″\"]\s*)?(?P<ew>[EW])")
+# ... and with the signs lost, as some plain-text copies give a {{coord}}: "45 05 18 N 105 51 28 W"
+_BARE_DMS = re.compile(r"(?<![\w.])(?P<la>\d{1,2}) (?P<lam>[0-5]\d)(?: (?P<las>[0-5]\d(?:\.\d+)?))? (?P<ns>[NS]) "
+                       r"(?P<lo>\d{1,3}) (?P<lom>[0-5]\d)(?: (?P<los>[0-5]\d(?:\.\d+)?))? (?P<ew>[EW])(?!\w)")
 _DEC = re.compile(r"(?<![\d.])(-?\d{1,2}\.\d+),\s*(-?\d{1,3}\.\d+)(?![\d.])")
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
     """(lat, lon) written in ``text``, or None."""
-    m = _DMS.search(text)
+    m = _DMS.search(text) or _BARE_DMS.search(text)
     if m:
         lat = float(m["la"]) + float(m["lam"] or 0) / 60 + float(m["las"] or 0) / 3600
         lon = float(m["lo"]) + float(m["lom"] or 0) / 60 + float(m["los"] or 0) / 3600

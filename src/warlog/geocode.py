@@ -258,10 +258,20 @@ _NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroun
                          r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
 
 
+# a building or camp named by the place it stands in: "Fambita mosque", "Bohama military camp",
+# "Lemgheity barracks" (a place line's name, after the place itself is found in no layer)
+_FACILITY = re.compile(r"\s+(?:(?:grand|great|central|main|old|new|military|army|police|border|refugee|prison)\s+)?"
+                       r"(?:mosque|church|cathedral|temple|market|marketplace|prison|jail|barracks|camp|base|garrison|"
+                       r"outpost|post|checkpoint|airport|airbase|air\s+base|station|school|college|university|"
+                       r"hospital|hotel|bridge|dam|mine)$", re.I)
+
+
 def _near_hit(loc: Location, gaz, code: str | None):
-    """"Vicinity of Ménaka", "near Kidal": within 25 km of the place named (precision 2)."""
+    """"Vicinity of Ménaka", "near Kidal", "Fambita mosque": within 25 km of the place named
+    (precision 2)."""
     m = _NEAR_WORDS.match(loc.name)
-    hit = gaz.resolve(loc.name[m.end():], code) if m else None
+    f = _FACILITY.search(loc.name) if m is None else None
+    hit = gaz.resolve(loc.name[m.end():], code) if m else gaz.resolve(loc.name[:f.start()], code) if f else None
     if hit and hit[1].lat is not None:
         return hit[0], hit[1], max(hit[2], 2)
     return None

@@ -111,10 +111,11 @@ def _end_key(iso: str) -> str:
 
 
 _PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s+|\s*&|\s*\(|$)")
-# words before a place's name: "near the village of X", "municipality of Ituango", "132–134 Ormeau Road"
+# words before a place's name: "near the village of X", "municipality of Ituango", "132–134 Ormeau Road",
+# "Imperial city of Nördlingen", "the small town of X"
 _NEAR = re.compile(r"^(?:\d+(?:\s*[\u2013-]\s*\d+)?\s+(?=[A-Z]))?(?:(?:near|outside|around|between|in|at)\s+)?(?:the\s+)?"
                    # (not "vicinity of", "outskirts of": a point near the place, geocode._near_hit)
-                   r"(?:(?:municipality|village|town|city|district|commune|hamlet|settlement|suburb|neighbou?rhood)"
+                   r"(?:(?:[A-Za-z]+\s+)?(?:municipality|village|town|city|district|commune|hamlet|settlement|suburb|neighbou?rhood)"
                    r"\s+of\s+(?:the\s+)?)?", re.I)
 
 
@@ -1073,7 +1074,7 @@ def _column_side(rf, default: str | None, sv, reg) -> str:
         if rf.total and not named and not rf.party:
             return "unknown"  # "35 killed overall" below both columns: everyone's
         return named or rf.party or sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or (
-            "unknown" if fig.subject_kind in ("unknown", "armed", "state") and fig.subject else "civilians")
+            "unknown" if fig.subject_kind in ("unknown", "armed", "state") or not (fig.subject or sv.victims_are_civilians) else "civilians")
     # a column's label naming a belligerent of no side ("Kenya:" where Kenya is not listed) is the column's
     return named or (rf.party if rf.party != "unknown" else None) or default
 
