@@ -10,6 +10,7 @@ one person without a number ("a French soldier was killed": singular).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -42,6 +43,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
     figs: list[Figure] = []
     pending: list[tuple[Quantity, str, int]] = []
     group: _Subset | None = None
+    whole: str | None = None  # the people of a whole the counts after it are parts of
     for n, m in enumerate(_quantities(text, start, end, P)):
         if n >= MAX_QUANTITIES:
             break
@@ -66,6 +68,11 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             continue
         if _RATE_OR_PART.match(text, q.end, end):
             continue  # "100 for each German soldier killed", "151 of those killed": a rate, a part of a count
+        if whole_of := _whole(text, q, before, end, lex):
+            # "Of the 6,300 Santee, 2,000 were taken prisoner": the whole the count after it is part of;
+            # its people are the part's ("Of the 6000 American troops, about 500 were killed")
+            whole = shapes.spot(text, q, before, whole_of, None, None, lex).subject
+            continue
         if q.qualifier == "vague" and P.of_things.match(text, q.end, end):
             continue  # "capturing dozens of heavy weaponry"
         if q.qualifier != "vague" and _not_a_count(text, q, before, P):
@@ -90,10 +97,15 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
             # "twelve civilians including two women": a part of the count before, not a new count
             group.add(shapes.spot(text, q, before, end, None, None, lex), P)
             continue
-        fig = shapes.read(shapes.spot(text, q, before, end, last, figs[-1] if figs else None, lex))
+        spot = shapes.spot(text, q, before, end, last, figs[-1] if figs else None, lex)
+        fig = shapes.read(spot)
         if fig is None:
             pending.clear()
+            if spot.subject and P.singular_joined.match(text, spot.after_subj, end):
+                pending.append((q, spot.subject, spot.after_subj))  # "Ten policemen and a civilian driver were killed"
             continue
+        if whole and fig.subject is None:
+            fig = dataclasses.replace(fig, subject=whole, subject_kind=subject_kind(whole, lex), inherits=False)
         if fig.rule == "pending":
             pending.append((q, fig.subject, fig.end))
             continue
@@ -105,6 +117,7 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         figs.append(fig)
     if group is not None:
         figs.extend(group.breakdown(lex))
+    figs = _and_one(text, end, pending, figs, lex)
     _people_at_the_end(text, figs)
     figs = _with_one_more(text, end, figs, lex)
     if P.singular_hint.search(text, start, end):
@@ -125,6 +138,24 @@ _RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s
                            r"|\s+of\s+(?:those|the)\s+(?:wounded|injured|missing)\b"
                            r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:died|succumbed|perished|(?:were|was)\s+killed)\b)", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+# a whole that opens a clause, the count of its part after the comma: "Of the 6,300 Santee, 2,000 were
+# taken prisoner", "Of the 40 passengers, 12 died"
+_WHOLE_BEFORE = re.compile(r"(?:^|[.;:(]\s*|,\s+)of\s+(?:the|these|those|its|their|his|her)\s+$", re.I)
+def _whole(text: str, q: Quantity, before: str, end: int, lex: Lexicon) -> int | None:
+    """Where the words of a whole end ("Of the 6,300 Santee, 2,000 ..."): a clause that opens with "of
+    the", a count, a comma and another count; not when its words say what befell them ("Of the five
+    people killed, four were ...": a count of the dead of its own)."""
+    if not _WHOLE_BEFORE.search(before[-NEAR:]) or not (m := _PART_AFTER.match(text, q.end, end)):
+        return None
+    comma = text.index(",", q.end, m.end())
+    if any(w in lex.category_of for w in _WORD.findall(text[q.end:comma].lower())):
+        return None
+    return comma
+
+
+_PART_AFTER = re.compile(r"[^,.;:()\d]{0,60},\s*(?:only\s+|some\s+|about\s+|around\s+|at\s+least\s+)?"
+                         r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|many|"
+                         r"most|all|half|dozens|hundreds|thousands)\b)", re.I)
 # the whole of a share that is itself a count of the dead: "22 of the 60 dead", "12 of the 45 people killed"
 _WHOLE_DEAD = re.compile(r"\s+(?:(?:people|persons|confirmed)\s+)?(?:killed|dead|victims)\b", re.I)
 
@@ -298,6 +329,22 @@ class _Subset:
             return []
         return [Figure(m.q, m.q.start, m.after_subj, m.subject, m.kind, t.category, shapes.BREAKDOWN.id)
                 for m in ms]
+
+
+def _and_one(text, end, pending, figs, lex) -> list[Figure]:
+    """One person joined to the counts before, with the verb of all: "Ten policemen and a civilian
+    driver were killed" counts ten policemen and one driver killed (the counts still waiting for a
+    verb when the text ends take it too)."""
+    last = pending[-1][2] if pending else figs[-1].end if figs else None
+    m = lex.patterns.singular_joined.match(text, last, end) if last is not None else None
+    if m is None or any(f.start <= m.start("art") < f.end for f in figs):
+        return figs
+    cat = lex.category(m.group("verb"))
+    out = [Figure(pq, pq.start, pend, psubj, subject_kind(psubj, lex), cat, shapes.SHARED.id) for pq, psubj, pend in pending]
+    q = Quantity(1, 1, "exact", m.start("art"), m.start("subj") - 1, m.group("art"))
+    subject = m.group("subj")
+    out.append(Figure(q, m.start("art"), m.end("verb"), subject, subject_kind(subject, lex), cat, shapes.SINGULAR.id))
+    return sorted(figs + out, key=lambda f: f.start)
 
 
 def _with_singulars(text, start, end, figs, lex) -> list[Figure]:

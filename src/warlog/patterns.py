@@ -244,6 +244,12 @@ class Patterns:
             rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+(?P<art>an?)\s+"
             rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))\b"
             rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
+        # "Ten policemen and a civilian driver were killed": the one after the counts waiting for a verb,
+        # the verb theirs too
+        self.singular_joined = re.compile(
+            rf"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<art>an?)\s+"
+            rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])})(?:\s+[a-z]+)?)"
+            rf"\s+(?:were|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|all)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
         # "two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
         # one more of the same people, with a verb of its own
         self.another_after = re.compile(
@@ -446,6 +452,7 @@ class Patterns:
         self.not_casualty_after = re.compile(
             rf"[^\S\n]*(?:(?:were|was|are|is|had\s+been|have\s+been|being|later|also|all)\s+)*"
             rf"(?:{_alt(raw.get('not_casualties', []) or ['(?!)'])})\b", re.I)
+        self.not_casualty_before = re.compile(rf"\b(?:{_alt(raw.get('not_casualties_before', []) or ['(?!)'])})\s+$", re.I)
         self.still_taken = re.compile(rf"\b(?:{_alt(raw.get('still_taken', []) or ['(?!)'])})\b", re.I)
         self.admission = re.compile(rf"\b(?:{_alt(att.get('admission', []) or ['(?!)'])})\b", re.I)
         self.participle = re.compile(rf"\b(?:{_alt(att['participles'])})\b", re.I)

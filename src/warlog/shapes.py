@@ -533,6 +533,8 @@ def shared(s: Spot) -> Figure | None:
         # "either seventy, one hundred, or three hundred rebels were killed": estimates of the same
         # people, who and what happened to them said once, after the last
         return Figure(s.q, s.q.start, s.q.end, None, None, "", "pending")
+    if not subject and (fig := _adjective_then_count(s)) is not None:
+        return fig
     if not subject:
         # people of any name, when it is a name: "left five Nigeriens, four Americans, and 21 militants dead"
         named = _unlisted(s)
@@ -553,6 +555,26 @@ def shared(s: Spot) -> Figure | None:
     if verb:
         return Figure(s.q, s.q.start, after, subject, kind, s.lex.category(verb.group("verb")), "")
     return None
+
+
+_LONE_WORD = re.compile(r"\s+(?P<w>[a-z][\w'’-]*)(?=\s*,?\s+and\s)")
+
+
+def _adjective_then_count(s: Spot) -> Figure | None:
+    """A figure of a lower-case adjective alone, then another's with the people's noun: "About 250
+    royalist and 150 pro-independence fighters were killed" counts royalist fighters (waiting for
+    the verb)."""
+    P = s.lex.patterns
+    w = _LONE_WORD.match(s.text, s.q.end, s.end)
+    if w is None or w.group("w").lower() in s.lex.category_of or P.say_verb.search(w.group("w")):
+        return None
+    join = _JOIN.match(s.text, w.end(), s.end)
+    nxt = P.quantity.match(s.text, join.end(), s.end) if join else None
+    people = P.subject.match(s.text, nxt.end(), s.end) if nxt else None
+    if people is None:
+        return None
+    subject = f"{w.group('w')} {people.group('subj').split()[-1]}"
+    return Figure(s.q, s.q.start, w.end(), subject, subject_kind(subject, s.lex), "", "pending")
 
 
 @dataclass(frozen=True)
@@ -594,15 +616,20 @@ ALTERNATIVE = Rule("alternative", 2, lambda s: None)  # v2: in a bracket right a
 ANOTHER = Rule("another", 1, lambda s: None)
 
 
+NOT_CASUALTY_REACH = 24  # characters before a figure where a verb of freeing stands ("setting free ")
+
+
 def read(s: Spot) -> Figure | None:
     """The first rule's reading of the figure at ``s``; None when no rule reads it."""
     for rule in RULES:
         fig = rule.read(s)
         if fig is not None:
-            if fig.end <= s.end and s.lex.patterns.not_casualty_after.match(s.text, fig.end, s.end) \
-                    and not (fig.subject and s.lex.patterns.still_taken.search(fig.subject)):
-                # "45,000 civilians displaced", "hundreds of prisoners escaped": no casualty (hostages freed
-                # were still taken: "176 hostages were released")
+            P = s.lex.patterns
+            if (fig.end <= s.end and P.not_casualty_after.match(s.text, fig.end, s.end)
+                    or P.not_casualty_before.search(s.text, max(0, s.q.start - NOT_CASUALTY_REACH), s.q.start)) \
+                    and not (fig.subject and P.still_taken.search(fig.subject)):
+                # "45,000 civilians displaced", "hundreds of prisoners escaped", "the raid freed 400
+                # prisoners": no casualty (hostages freed were still taken: "176 hostages were released")
                 return None
             if not fig.rule:
                 fig.rule = rule.id
