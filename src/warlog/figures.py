@@ -60,6 +60,13 @@ def find(text: str, lex: Lexicon, start: int = 0, end: int | None = None,
         before = text[max(start, m.start() - WINDOW):m.start()]
         last = figs[-1] if figs else (previous[-1] if previous else None)
         rev = _revision(before, P)
+        if rev is None and q.qualifier == "at_most" and _UP_TO.match(m.group(0)):
+            # "bringing the death toll up to 15": the new toll, not a bound ("up" belongs to the verb)
+            up = m.start() + _UP_TO.match(m.group(0)).end()
+            rev = _revision(text[max(start, up - WINDOW):up], P)
+            if rev is not None:
+                before = text[max(start, up - WINDOW):m.start()]
+                q = Quantity(q.high, q.high, "exact", q.start, q.end, q.words)
         said = _category_after(text, q, end, lex) if rev else None
         target = _revised(rev, figs, previous, P, said[0] if said else None) if rev else None
         if target is not None:
@@ -138,6 +145,7 @@ _RATE_OR_PART = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+for\s+(?:each|every)\b|\s
                            r"|\s+of\s+(?:those|the)\s+(?:wounded|injured|missing)\b"
                            r"(?!(?:\s+[\w'’-]+){0,3}?\s+(?:died|succumbed|perished|(?:were|was)\s+killed)\b)", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+_UP_TO = re.compile(r"up\s+to\s+", re.I)
 # a whole that opens a clause, the count of its part after the comma: "Of the 6,300 Santee, 2,000 were
 # taken prisoner", "Of the 40 passengers, 12 died"
 _WHOLE_BEFORE = re.compile(r"(?:^|[.;:(]\s*|,\s+)of\s+(?:the|these|those|its|their|his|her)\s+$", re.I)

@@ -425,7 +425,7 @@ class Patterns:
         # "the toll was later raised to", or the verb before it: "bringing the toll to"
         self.revision = re.compile(
             rf"\b(?:(?P<bring>{_alt(rev['bringing'])})\s+(?:the\s+|its\s+|their\s+)?(?:(?:overall|total|final)\s+)?)?"
-            rf"(?P<noun>{_alt(rev['nouns'])})\s+(?(bring)|(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|had|has|have)\s+)?"
+            rf"(?P<noun>{_alt(rev['nouns'])})\s+(?(bring)(?:(?:up|upwards?)\s+)?|(?:(?:was|were|had\s+been|has\s+been|have\s+been|is|had|has|have)\s+)?"
             rf"(?:(?:later|subsequently|then|eventually|soon|quickly|again|further|rapidly)\s+)?"
             rf"(?:{_alt(rev['verbs'])})\s+(?:(?:upwards?|downwards?|up|down)\s+)?)to\s+", re.I)
         self.revision_of_dead = re.compile(rf"(?:{_alt(raw['toll'] + rev['of_the_dead'])})", re.I)
