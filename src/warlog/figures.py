@@ -289,12 +289,27 @@ def _opens_subset(text, q, before, end, here, start, lex) -> bool:
         return here is None or here.category != "casualties" or part_category(text, q, end, lex) is None
     if here is None:
         return False
+    if _BREAKDOWN_GAP.fullmatch(text, here.end, q.start) and not P.category_in.search(_list_after(text, q.start, end)):
+        # "46 people died: 35 soldiers and 11 civilians", "17 killed (11 soldiers, six civilians)"; not
+        # parts that say what befell them ("34 mineworkers dead (78 mineworkers injured)")
+        return True
     gap_from = max(here.end, start, q.start - WINDOW)
     inc = last_match(P.including, text[gap_from:q.start])
     if inc is None:
         return False
     gap = text[gap_from + inc.end():q.start]
     return not (")" in gap or ";" in gap or P.category_in.search(gap) or _own_verb(text, q, end, P))
+
+
+def _list_after(text: str, start: int, end: int) -> str:
+    """The list that begins at ``start``: up to its closing bracket or the clause's end."""
+    stop = _LIST_END.search(text, start, end)
+    return text[start:stop.start() if stop else end]
+
+
+_LIST_END = re.compile(r"[);.]")
+# a colon or an opening bracket right after a count: what follows lists its parts
+_BREAKDOWN_GAP = re.compile(r"\s*(?::|\(|:\s*(?:namely|that\s+is))\s*")
 
 
 class _Subset:
