@@ -445,8 +445,10 @@ class Patterns:
             rf"\b(?P<who>{_alt(att['toll_claimants'])})\s+(?:(?:provisional|final|initial|first|latest)\s+)?"
             rf"(?:{_alt(raw['toll'])})\b")
         # "..., with Burkinabe officials claiming 160 were killed": a participle reports as its verb does
+        # ("the blast claimed more than 50 lives", "claimed the lives of 12": took them, said nothing)
         self.say_verb = WordPattern(rf"\b(?P<verb>{_alt(att['verbs'] + att['participles'])})\b"
-                                    rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)")
+                                    rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)"
+                                    rf"(?!\s+(?!that\b)(?:[\w,]+\s+){{0,3}}lives\b)")
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.not_casualty_after = re.compile(
