@@ -537,6 +537,16 @@ def test_an_attack_article_with_no_sides_takes_its_leads_armed_doer_as_side_a():
     assert [a.id for a in ev.sides["A"].actors] == ["al_shabaab"]
     # an attack on a state's forces keeps the state first ("Malian troops were ambushed by ...")
     assert _corpus_event("h2_battle_of_tabankort_2019.txt").sides["A"].actors[0].id == "mali"
+    # a passive's subject is no doer: "The Sahafi Hotel in Mogadishu, Somalia was attacked by al-Shabaab"
+    sahafi = _corpus_event("c88_sahafi_hotel_attacks_2015_2018_wikious.txt")
+    assert [a.id for a in sahafi.sides["A"].actors] == ["al_shabaab"]
+    assert {c.side for c in sahafi.claims if c.low == 9} == {"A"}  # "Nine attackers were killed"
+    # a state named doing something after the doer fought it: "attacked by al-Shabaab gunmen ... Somali
+    # security guards shot the men dead" (Dayah Hotel attack); a state named first is the doer
+    # ("massacre of 50 to 100 residents ... by the Ethiopian National Defense Force", Merawi massacre)
+    dayah = _corpus_event("c88_dayah_hotel_attack_2017.txt")
+    assert ([a.id for a in dayah.sides["A"].actors], [a.id for a in dayah.sides["B"].actors]) == (["al_shabaab"], ["somalia"])
+    assert _corpus_event("c66_merawi_massacre_2024.txt").sides["A"].actors[0].id == "ethiopia"
 
 
 def test_the_infobox_notes_are_read_as_prose_and_stay_the_infoboxs():

@@ -425,11 +425,14 @@ def _told_sides(doc: Document, reg: Registry, lex: Lexicon, names_line: bool = F
 def _doer_sides(doc: Document, doers: list[Actor], reg: Registry) -> dict[str, Side]:
     """An attack's article that names no sides but its lead's one armed doer ("during an al-Shabaab
     attack", "killed by Boko Haram"): the doer is side A, as an {{Infobox civilian attack}} puts its
-    perpetrators first; the states the lead names beside it are side B, else no one is."""
-    if len(doers) != 1 or doers[0].kind not in ARMED_KINDS or _on_forces(doc):
+    perpetrators first; the states the lead names beside it (or as doers after it: the guards who
+    shot the attackers) are side B, else no one is."""
+    if not doers or doers[0].kind not in ARMED_KINDS or any(a.kind not in STATE_KINDS for a in doers[1:]) \
+            or _on_forces(doc):
         return {}  # (an attack on a state's forces: the state is side A, as in ``_lead_sides``)
+    # (a state named doing something after it, "security guards shot the men dead", fought the doer: side B)
     states, _ = _lead_actors(doc, reg)
-    return {"A": Side(actors=doers), "B": Side(actors=[a for a in states if a.id != doers[0].id])}
+    return {"A": Side(actors=doers[:1]), "B": Side(actors=[a for a in states if a.id != doers[0].id])}
 
 
 def _on_forces(doc: Document) -> bool:
@@ -536,7 +539,8 @@ def _doers(doc: Document, reg: Registry) -> list[Actor]:
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-_DOES_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:killed|attacked|massacred|executed|shot|opened\s+fire|raided|"
+# (not a passive's subject: "Mogadishu, Somalia was attacked by al-Shabaab" names the victim's country)
+_DOES_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|been|being|be)\b)[\w'’-]+){0,3}?\s+(?:killed|attacked|massacred|executed|shot|opened\s+fire|raided|"
                          r"stormed|burned|abducted|kidnapped|slaughtered|bombed|shelled|struck|claimed\s+responsibility)\b"
                          # "during an al-Shabaab attack at a hotel": the name before its deed
                          r"|\s+(?:attack|attacks|raid|bombing|assault|ambush)\b", re.I)
