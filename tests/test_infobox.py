@@ -544,6 +544,11 @@ def test_an_attack_article_with_no_sides_takes_its_leads_armed_doer_as_side_a():
     # a state named doing something after the doer fought it: "attacked by al-Shabaab gunmen ... Somali
     # security guards shot the men dead" (Dayah Hotel attack); a state named first is the doer
     # ("massacre of 50 to 100 residents ... by the Ethiopian National Defense Force", Merawi massacre)
+    # an attack on a place of civilians by its title ("Sahafi Hotel attacks"): the people it counts are
+    # the civilians attacked ("killing 52 people"); a spinning mirror's preamble ("In today's world,
+    # Sahafi Hotel attacks has become a topic of great interest") is no lead, the country is Somalia's
+    assert {c.side for c in sahafi.claims if c.low in (15, 52)} == {"civilians"}
+    assert sahafi.country_code == "SO"
     dayah = _corpus_event("c88_dayah_hotel_attack_2017.txt")
     assert ([a.id for a in dayah.sides["A"].actors], [a.id for a in dayah.sides["B"].actors]) == (["al_shabaab"], ["somalia"])
     assert _corpus_event("c66_merawi_massacre_2024.txt").sides["A"].actors[0].id == "ethiopia"

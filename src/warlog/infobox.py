@@ -311,12 +311,14 @@ def _distinct(found: list) -> list:
 
 
 def massacre(doc: Document, lex: Lexicon) -> bool:
-    """An article its own title calls a massacre or a bombing (the lexicon's massacre_titles): the
-    people it counts without saying whose are the civilians killed ("at least 173 people were
+    """An article its own title calls a massacre or a bombing (the lexicon's massacre_titles), or an
+    attack on a place of civilians ("Sahafi Hotel attacks", "Garissa University College attack"):
+    the people it counts without saying whose are the civilians killed ("at least 173 people were
     executed"), whatever its infobox."""
     words = lex.remembered("massacre_titles", "", lambda _: re.compile(
         r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in lex.raw["massacre_titles"]) + r")\b", re.I))
-    return bool(words.search(title(doc) or ""))
+    name = title(doc) or ""
+    return bool(words.search(name) or _CIVILIAN_TARGET.search(name) and lex.patterns.event_noun.search(name))
 
 CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "target", "type", "weapons", "motive"}
 
