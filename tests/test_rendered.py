@@ -249,3 +249,12 @@ def test_rendered_reads_in_linear_time(text):
     start = time.perf_counter()
     readers.read_text(text, "long.txt")
     assert time.perf_counter() - start < 5  # quadratic matching takes minutes here
+
+
+def test_a_copy_that_opens_with_its_lead_is_named_by_the_leads_subject():
+    # c88_bor_massacre_1991_kiwix_sapo.txt (a kiwix copy without its heading): "The Bor massacre was a
+    # massacre of ..." names it; the section headings below ("See also") do not, and a massacre's
+    # people of no side ("at least 2,000 Dinka were killed") are its civilians
+    ev = warlog.extract(CORPUS / "rendered" / "c88_bor_massacre_1991_kiwix_sapo.txt")[0]
+    assert ev.title == "Bor massacre"
+    assert {c.side for c in ev.claims if c.low == 2000} == {"civilians"}

@@ -261,7 +261,11 @@ def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, sent: str, s0:
         # "Russian officials confirmed that 63 troops were killed", states on both sides: troops of no
         # nation named are the ones of the state that owns up to them
         return label
-    return sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or _leader_side(sent, fig, s0, sv, P) or "unknown"
+    if label := sides.side_of_subject(fig.subject, fig.subject_kind, sv, reg) or _leader_side(sent, fig, s0, sv, P):
+        return label
+    if sv.victims_are_civilians and not related and fig.subject_kind in (None, "unknown") and not reg.find(fig.subject or ""):
+        return "civilians"  # people of no side in an attack on civilians: "2,000 Dinka", "nine men"
+    return "unknown"
 
 
 def _side_from_clause(fig, sent: str, s0: int, after_others: bool, last: tuple, sv, reg, lex) -> str | None:

@@ -286,6 +286,8 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     named = _above_banner(lay, top)
     if named:
         return named
+    if anchor == len(lines) and top and _is_prose(top[0][1]):
+        top = []  # a copy that opens with the lead: the lines below it are its sections ("See also"), no name
     # (a table's caption row "Barrios Altos massacre | |" without its cell bars)
     cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip().rstrip(" |\t")).strip() for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
