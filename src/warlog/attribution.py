@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import countries
 from .actors import Registry
 from .lexicon import Lexicon
-from .patterns import last_match
+from .patterns import MONTHS, last_match
 from .records import Source
 
 _SCAN = 50  # how many attributions a figure looks through on either side
@@ -27,6 +27,9 @@ _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequen
 # leading words that are no part of a claimant; "Earlier the government" (but "later reports")
 _LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then|with)\s+|(?:earlier|later|initially|subsequently|"
                    r"meanwhile|instead|officially|publicly|separately|also)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
+# a date before the claimant: "On 18 May local authorities told ...", "In March 2014, the governor said"
+_DATE_LEAD = re.compile(rf"^(?:on|in|by|since)\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+                        rf"(?:,?\s+\d{{4}})?|\d{{4}}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,?\s+", re.I)
 _STATEMENT = re.compile(r"^(?P<who>.+?)\s+(?:released|issued|published|posted|put\s+out|sent|made)\s+(?:a|an|its|their|his|her)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|video|report|message|press\s+release|release|"
                         r"bulletin|announcement)$", re.I)
@@ -133,7 +136,7 @@ def parse_claimant(np: str, reg: Registry, lex: Lexicon) -> Attribution | None:
     """Sources and relays named by one claimant phrase ("An AFP source within MINUSMA")."""
     P = lex.patterns
     np = _AFTER_BREAK.split(np)[-1]  # 'artillery" The Malian government': the name after the quote
-    np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", _ACCORDING.sub("", np.strip()))).strip(" ,")
+    np = _TRAIL_ADVERBS.sub("", _LEAD.sub("", _DATE_LEAD.sub("", _ACCORDING.sub("", np.strip())))).strip(" ,")
     np = _RELATIVE_CLAUSE.split(np)[0]  # "a passenger who escaped the onslaught"
     if np and (by := _BY_AGENT.search(np)) and _clause(np[:by.start()], lex):
         np = by.group("who")  # "the attack was claimed on 15 October by Ansar Dine, who said": its agent
