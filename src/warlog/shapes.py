@@ -535,6 +535,10 @@ def shared(s: Spot) -> Figure | None:
         return Figure(s.q, s.q.start, s.q.end, None, None, "", "pending")
     if not subject and (fig := _adjective_then_count(s)) is not None:
         return fig
+    if not subject and (join := _AND_NEXT.match(s.text, s.q.end, s.end)) \
+            and s.lex.patterns.quantity.match(s.text, join.end(), s.end) and _RESPECTIVELY.search(s.text, s.q.end, s.end):
+        # "In Kubwat and Fungzai, 28 and 9 people were killed, respectively": the people and verb after the last
+        return Figure(s.q, s.q.start, s.q.end, None, None, "", "pending")
     if not subject:
         # people of any name, when it is a name: "left five Nigeriens, four Americans, and 21 militants dead"
         named = _unlisted(s)
@@ -557,6 +561,8 @@ def shared(s: Spot) -> Figure | None:
     return None
 
 
+_AND_NEXT = re.compile(r"\s*,?\s*and\s+")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LONE_WORD = re.compile(r"\s+(?P<w>[a-z][\w'’-]*)(?=\s*,?\s+and\s)")
 
 
