@@ -27,6 +27,12 @@ _TRAIL_ADVERBS = re.compile(r"(?:\s+(?:also|later|initially|first|then|subsequen
 # leading words that are no part of a claimant; "Earlier the government" (but "later reports")
 _LEAD = re.compile(r"^(?:(?:and|but|while|although|whereas|as|so|then|with)\s+|(?:earlier|later|initially|subsequently|"
                    r"meanwhile|instead|officially|publicly|separately|also)\s+(?=(?:the|a|an)\b|(?-i:[A-Z])))+", re.I)
+# two capitalised words before a reporting verb: a name ("The Associated Press reports that")
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’.-]*\s+(?-i:[A-Z])[\w'’.-]*\s+$")
+# an attack claimed: its doer owns it, no figure ("which was claimed by", "the bombing was claimed by")
+_RESPONSIBILITY = re.compile(r"(?:\bwhich|\bthat|\b(?:attack|attacks|bombing|bombings|ambush|raid|assault|massacre|"
+                             r"blast|explosion|killing|killings|it))\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+                             r"(?:(?:later|quickly|subsequently|also)\s+)?$", re.I)
 # a date before the claimant: "On 18 May local authorities told ...", "In March 2014, the governor said"
 _DATE_LEAD = re.compile(rf"^(?:on|in|by|since)\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
                         rf"(?:,?\s+\d{{4}})?|\d{{4}}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,?\s+", re.I)
@@ -211,9 +217,13 @@ def in_sentence(s: str, lex: Lexicon, reg: Registry, context: Attribution | None
     for m in P.say_verb.finditer(s) if may("say") else ():
         if m.start() > 0 and m.group("verb")[:1].isupper():
             continue  # "the Islamic State", "Kebbi State": a name, not a verb
-        if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, max(0, m.start() - 40), m.start())):
+        if not (m.group("verb")[-1:].lower() == "s" and P.say_noun_before.search(s, max(0, m.start() - 40), m.start())
+                and not _NAME_BEFORE.search(s, max(0, m.start() - 60), m.start())):
+            # ("initial reports claimed": a noun; "The Associated Press reports that": a name's verb)
             events.append((m.start(), "say", m))
     for m in P.passive_by.finditer(s) if may("by") else ():
+        if _RESPONSIBILITY.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "The attack, which was claimed by the Islamic State, killed 12": who did it, not who said
         events.append((m.start(), "by", m))
     for m in P.according.finditer(s) if may("acc") else ():
         events.append((m.start(), "acc", m))
