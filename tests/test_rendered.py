@@ -258,3 +258,18 @@ def test_a_copy_that_opens_with_its_lead_is_named_by_the_leads_subject():
     ev = warlog.extract(CORPUS / "rendered" / "c88_bor_massacre_1991_kiwix_sapo.txt")[0]
     assert ev.title == "Bor massacre"
     assert {c.side for c in ev.claims if c.low == 2000} == {"civilians"}
+
+
+def test_a_markdown_table_copy_with_glued_links_and_no_names_in_its_column():
+    # c88_galmudug_clashes_2021_movatter.txt: rows opened by a bar ("| Belligerents | |||") are an
+    # infobox's; the copy glues each link to the word before it ("between theSomali Army andAhlu Sunna
+    # Waljama'a"), read with a space that stands for nothing in the source; its one column lost its
+    # names (flags) but kept a commander, so the lead's two parties are the sides
+    path = CORPUS / "rendered" / "c88_galmudug_clashes_2021_movatter.txt"
+    text = path.read_text(encoding="utf-8")
+    ev = warlog.extract(path)[0]
+    assert ev.document.format == "rendered-page"
+    assert [a.id for a in ev.sides["A"].actors][-1:] == ["somalia"] and [a.id for a in ev.sides["B"].actors] == ["aswj"]
+    assert ev.sides["A"].commanders == ["Omar Moʽallim Nur"]
+    sixteen = next(c for c in ev.claims if c.text == "16 soldiers had been killed")
+    assert sixteen.side == "A" and text[sixteen.start:sixteen.end] == sixteen.text

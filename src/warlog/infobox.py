@@ -241,6 +241,12 @@ def build_sides(doc: Document, res: Resources) -> dict[str, Side]:
             out[label].actors = _distinct(out[label].actors)
             out[label].commanders = _commanders(doc.get(f"commander{n}"))
             out[label].strength = _strength(doc.get(f"strength{n}") or _numeric(doc.get(f"units{n}")), lex)
+        if len(out) == 1 and not out["A"].actors:
+            # one column, its names lost (a copy that kept a commander but no flag's name): the lead tells
+            told = _told_sides(doc, reg, lex)
+            if told.get("A"):
+                told["A"].commanders = told["A"].commanders or out["A"].commanders
+                return told
         return _fill_empty(out, doc, reg, lex) if out else _told_sides(doc, reg, lex)
     seg = doc.get("combatants")
     if seg is None:

@@ -47,7 +47,8 @@ def sniff(text: str) -> bool:
         return True
     lay = load()
     blocks, inline, chrome = set(), set(), 0
-    for line in [ln.strip() for ln in head.splitlines() if ln.strip()][:150]:
+    # (a markdown table opens each row with a bar too: "| Belligerents | |||||||")
+    for line in [ln.strip().lstrip("|").strip() for ln in head.splitlines() if ln.strip()][:150]:
         label = lay.label_of(line.split("|")[0]) if "|" in line else None
         m = lay.label_start.match(line)
         label = label or (" ".join(m.group("label").lower().split()) if m and not _is_prose(line) else None)
@@ -333,14 +334,28 @@ def _above_banner(lay: Layout, top: list[Line]) -> str:
 
 
 def _clean(pos: int, line: str) -> Segment:
-    """The line without citation markers, mapped to its place in the source."""
+    """The line without citation markers, mapped to its place in the source; a space where a copy
+    glued a link to the word before it ("between theSomali Army andAhlu Sunna Waljama'a")."""
     b = SegmentBuilder()
     last = 0
     for m in MARKER.finditer(line):
-        b.copy(line[last:m.start()], pos + last)
+        _copy_unglued(b, line[last:m.start()], pos + last)
         last = m.end()
-    b.copy(line[last:], pos + last)
+    _copy_unglued(b, line[last:], pos + last)
     return b.build()
+
+
+# a short word glued to the capitalised word of a link after it, as some mirrors print links
+_GLUED_LINK = re.compile(r"\b(?:the|and|in|of|by|to|from|with|at|on|an|as|for|into|between)(?=[A-Z][a-z])")
+
+
+def _copy_unglued(b: SegmentBuilder, text: str, pos: int) -> None:
+    last = 0
+    for m in _GLUED_LINK.finditer(text):
+        b.copy(text[last:m.end()], pos + last)
+        b.put(" ", pos + m.end(), pos + m.end())
+        last = m.end()
+    b.copy(text[last:], pos + last)
 
 
 def _is_heading(lay: Layout, s: str) -> bool:
