@@ -603,3 +603,13 @@ def test_a_regimes_prisoners_are_its_victims_not_its_forces():
     assert [a.id for a in ev.sides["A"].actors] == ["libyan_arab_jamahiriya"]
     held = [c for c in ev.claims if "Libyan prisoners" in c.text]
     assert held and all(c.side == "civilians" for c in held)
+
+
+def test_a_phrase_no_one_is_named_by_takes_the_belligerent_it_names():
+    # 1989 Valvettiturai massacre (wikitext, tests/corpus): "| perps = [[Indian Army]] soldiers of the
+    # [[Indian Peace Keeping Force]]" is the IPKF's, the longest name it holds; people a nationality
+    # word says where they came from are no state ("Russian and Ukrainian volunteers")
+    ev = _corpus_event("c91_valvettiturai_massacre_1989.txt")
+    assert [a.id for a in ev.sides["A"].actors] == ["ipkf"]
+    transnistria = _corpus_event("c50_transnistria_war_1992.txt")
+    assert "Russian and Ukrainian volunteers" in [a.name for a in transnistria.sides["A"].actors]

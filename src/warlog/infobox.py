@@ -719,7 +719,23 @@ def _side_for(a, out: dict[str, Side], reg: Registry) -> str:
 def _actor(doc, seg, item, reg):
     name, s, e = item
     ss, se = seg.source_span(s, e)
-    return sides.actor(name, reg, doc.text[ss:se], ss, se)
+    found = sides.actor(name, reg, doc.text[ss:se], ss, se)
+    if found.id is None and len(name.split()) > LONG_NAME_WORDS:
+        # "Indian Army soldiers of the Indian Peace Keeping Force": a phrase no one's name, around the
+        # belligerent it names (the longest name of one, the most particular)
+        # (not people a nationality word says where they came from: "Russian and Ukrainian volunteers")
+        named = [m for m in reg.find(name) if m.actor.kind in BELLIGERENT_KINDS] \
+            if not _FROM_A_NATION.search(name) else []
+        if named:
+            m = max(named, key=lambda m: m.end - m.start)
+            ms, me = seg.source_span(s + m.start, s + m.end)
+            return sides.actor(m.actor.name, reg, doc.text[ms:me], ms, me)
+    return found
+
+
+LONG_NAME_WORDS = 3  # a cell's item of more words that resolves to no one may hold a name that does
+_FROM_A_NATION = re.compile(r"\b(?:volunteers|mercenaries|vigilantes|settlers|exiles|émigrés|emigres|"
+                            r"sympathi[sz]ers|supporters|diaspora)\s*$", re.I)
 
 
 def _commanders(seg: Segment | None) -> list[str]:
