@@ -148,7 +148,11 @@ def _places(locs: list[Location], gaz: Gazetteer, t: _Tally, looked_up: dict) ->
     for loc in locs[:4]:
         own = _countries_of(gaz, loc.name, False, looked_up)
         for name, weight, divisions in ((loc.name, 12, False), (loc.admin2, 16, True), (loc.admin1, 16, True)):
-            by_cc = _countries_of(gaz, name, divisions, looked_up) if divisions else own
+            if divisions and name and (near := _NEAR_PART.match(name)):
+                name, divisions = name[near.end():], False  # "Togbao, near Sarh": Sarh is a town, not a division
+                by_cc = _countries_of(gaz, name, False, looked_up)
+            else:
+                by_cc = _countries_of(gaz, name, divisions, looked_up) if divisions else own
             if not by_cc or len(by_cc) > 4:
                 continue
             for cc, pop in by_cc.items():
@@ -170,6 +174,8 @@ def _countries_of(gaz: Gazetteer, name: str | None, divisions: bool, looked_up: 
     return by_cc
 
 
+_NEAR_PART = re.compile(r"(?:near|outside|around|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
+_NAME_BEFORE_OF = re.compile(r"(?-i:[A-Z])[\w'’\-]*\s+$")
 _LEAD_PLACE = re.compile(r"\b(?:in|at|near|of|from|outside|around)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
 
 
@@ -178,6 +184,8 @@ def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
     countries says a little."""
     seen = set()
     for m in _LEAD_PLACE.finditer(lead):
+        if m.group(0)[:2] == "of" and _NAME_BEFORE_OF.search(lead, 0, m.start()):
+            continue  # "the Irish War of Independence", "the Kingdom of Prussia": a name's part, no place
         by_cc = {cc: pop for cc, pop in _countries_of(gaz, m.group("name"), False, looked_up).items() if pop >= 50_000}
         if by_cc and len(by_cc) <= 2 and m.group("name") not in seen:
             seen.add(m.group("name"))
@@ -187,7 +195,9 @@ def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
 
 # "the village of Izghe, Borno State", "in the Tillabéri Region": a division the lead names by its kind
 _LEAD_DIVISION = re.compile(r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}\s+(?:State|Province|Region|Governorate|"
-                            r"Oblast|District|Prefecture|Department|County|Division))\b")
+                            r"Oblast|District|Prefecture|Department|County|Division)"
+                            # "in County Cork", "County Tyrone": the kind first, as Ireland's are named
+                            r"|County\s+[A-Z][\w'’\-]+)\b")
 
 
 def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
@@ -196,6 +206,8 @@ def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> No
     for m in _LEAD_DIVISION.finditer(lead):
         name = m.group("name")
         by_cc = _countries_of(gaz, name, True, looked_up)
+        if not by_cc and name.startswith("County "):
+            by_cc = _countries_of(gaz, name[len("County "):], True, looked_up)  # GeoNames names it "Cork"
         if len(by_cc) == 1 and name not in seen:
             seen.add(name)
             cc = next(iter(by_cc))

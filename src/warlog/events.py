@@ -74,7 +74,10 @@ def _locations(doc: Document, lex) -> list[Location]:
         locs = [Location(name=n, text=doc.text[s:e], start=s, end=e) for n, s, e in prose.lead_places(doc)]
     if not locs:
         locs = _title_places(doc, lex)
-    return locs
+    return [loc for loc in locs if loc.name.strip().lower() not in _NO_PLACE]
+
+
+_NO_PLACE = {"the", "a", "an", "of", "in", "on", "at", "and", "or", "near", "unknown", ""}  # a copy's debris
 
 
 def _title_first(locs: list[Location], title: str) -> list[Location]:

@@ -115,7 +115,9 @@ _PLACE_NAMES = re.compile(r"(?:^|\s+and\s+|\s*&\s*)(?P<name>[^()&]+?)(?=\s+and\s
 # "Imperial city of Nördlingen", "the small town of X"
 _NEAR = re.compile(r"^(?:\d+(?:\s*[\u2013-]\s*\d+)?\s+(?=[A-Z]))?(?:(?:near|outside|around|between|in|at)\s+)?(?:the\s+)?"
                    # (not "vicinity of", "outskirts of": a point near the place, geocode._near_hit)
-                   r"(?:(?:[A-Za-z]+\s+)?(?:municipality|village|town|city|district|commune|hamlet|settlement|suburb|neighbou?rhood)"
+                   r"(?:(?:[A-Za-z]+\s+)?(?:municipality|village|town|city|district|commune|hamlet|settlement|suburb|neighbou?rhood|"
+                   # "Wilaya of Relizane", "Province of Buenos Aires": the division's own name
+                   r"wilaya|province|governorate|prefecture)"
                    r"\s+of\s+(?:the\s+)?)?", re.I)
 
 

@@ -263,9 +263,11 @@ def _is_candidate(lay: Layout, s: str) -> bool:
     """A line that can be the article's name."""
     return (bool(re.search(r"[^\W\d_]", s)) and len(s.split()) <= 15 and not _is_prose(s) and not _BULLET.match(s)
             and not lay.is_chrome(s) and not lay.label_start.match(s) and "|" not in s and not s.endswith(":")
-            and not _SENTENCE_END.search(s))
+            and not _SENTENCE_END.search(s) and not _DATED_OPENING.match(s))
 
 
+# a sentence's opening broken off by a link preview: "On 10 January 2013, several"
+_DATED_OPENING = re.compile(r"^(?:On|In|At|By|During|From|Since)\s+(?:\d|the\s+(?:night|morning|evening)\b)")
 # a short sentence is no name: "In total 340 people were killed in the attack." opens a news text
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
 # the name a lead opens with: "The Battle of Boquerón was", "The flour massacre occurred" (capitalised
