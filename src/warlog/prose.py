@@ -188,15 +188,23 @@ def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
     """Who said a figure of no people of its own, in brackets right after it: "from 12 (police) to as
     many as 600 (Associated Press)"; not a part of it ("(including 16 children)", "(mostly civilians)")."""
     right_after = _BRACKET_AFTER.match(sent, fig.qty.end - s0)
-    if fig.subject is not None and not (right_after and shapes.SAID.match(sent, fig.qty.end - s0)):
-        return None  # ("150 rebels (MNLA)": the people's name; but "300 (according to Expresso) villagers")
-    m = right_after if fig.subject is not None else _BRACKET_AFTER.match(sent, fig.end - s0)
+    if fig.subject is not None and right_after and shapes.SAID.match(sent, fig.qty.end - s0):
+        m = right_after  # "300 (according to Expresso) villagers"
+    elif fig.subject is not None and shapes.SAID.match(sent, fig.end - s0):
+        m = _BRACKET_AFTER.match(sent, fig.end - s0)  # "78 people (initial official estimate), 252 people ..."
+    elif fig.subject is not None and (inner := _SAID_INSIDE.search(sent, fig.qty.end - s0, fig.end - s0)):
+        m = _BRACKET_AFTER.match(sent, inner.start())  # "412 people (according to Liberté) were killed"
+    elif fig.subject is not None:
+        return None  # ("150 rebels (MNLA)": the people's name)
+    else:
+        m = _BRACKET_AFTER.match(sent, fig.end - s0)
     if m is None or lex.patterns.not_claimant.match(m.group("who")):
         return None
     return attribution.parse_claimant(lex.patterns.claim_word_after.sub("", m.group("who")), reg, lex)  # "(French claim)": French
 
 
 _BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,150})\)")
+_SAID_INSIDE = re.compile(rf"(?={shapes.SAID_BRACKET})")
 
 
 OWNER_REACH = 120  # characters before a figure searched for whose losses it counts

@@ -547,6 +547,11 @@ def shared(s: Spot) -> Figure | None:
         subject, kind, after = named.group("np"), subject_kind(named.group("np"), s.lex), named.end()
     P = s.lex.patterns
     m = _JOIN.match(s.text, after, s.end)
+    if (said := SAID.match(s.text, after, s.end)) and (alt := _SAID_JOIN.match(s.text, said.end(), s.end)) \
+            and P.quantity.match(s.text, alt.end(), s.end):
+        # "78 people (initial official estimate), 252 people (according to Le Matin) ... were killed": each
+        # its claimant's, the verb after the last
+        return Figure(s.q, s.q.start, after, subject, kind, "", "pending")
     if not m or m.end() == after:
         return None
     if P.quantity.match(s.text, m.end(), s.end):
@@ -561,6 +566,7 @@ def shared(s: Spot) -> Figure | None:
     return None
 
 
+_SAID_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 _AND_NEXT = re.compile(r"\s*,?\s*and\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _LONE_WORD = re.compile(r"\s+(?P<w>[a-z][\w'’-]*)(?=\s*,?\s+and\s)")
