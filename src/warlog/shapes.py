@@ -460,7 +460,8 @@ def active(s: Spot) -> Figure | None:
         # "killing 10 to 20 prisoners of war": the prisoners died (but "62 killed 30 wounded" is a list)
         return Figure(s.q, at, s.after_subj, s.subject, s.kind, cat, "")
     if P.chain_ok_after.match(s.text, s.q.end):
-        return Figure(s.q, at, s.q.end, None, None, cat, "")
+        # ("while Azerbaijan lost 12": the loser's own, who stands before the verb)
+        return Figure(s.q, at, s.q.end, None, None, cat, "", speaker_side=word.lower() in LOSING)
     return None
 
 
