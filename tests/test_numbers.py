@@ -37,6 +37,9 @@ def first(text):
     ("several dozen", (None, None, "vague")),
     ("dozens", (None, None, "vague")),
     ("a dozen", (12, 12, "exact")),
+    # a share of a scale (Iran–Iraq War: "Half a million Iraqi and Iranian soldiers")
+    ("half a million", (500000, 500000, "exact")),
+    ("a quarter of a million", (250000, 250000, "exact")),
 ])
 def test_numbers_quantity_forms(text, expected):
     assert first(text) == expected

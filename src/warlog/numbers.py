@@ -21,6 +21,9 @@ class Quantity:
     words: str
 
 
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
 def word_number(text: str, lex: Lexicon) -> int | None:
     """The value of one number written in digits or English words; None if it is not one."""
     t = text.strip().lower().replace(",", "")
@@ -35,13 +38,17 @@ def word_number(text: str, lex: Lexicon) -> int | None:
         if _DECIMAL.fullmatch(w):  # "1.5 million"
             current += float(w)
         elif w in ("a", "an"):
-            current = max(current, 1)
+            current = current or 1  # ("half a million": the half stays)
+        elif w in _FRACTIONS:
+            current = _FRACTIONS[w]  # "half a million", "a quarter of a million"
+        elif w == "of" and 0 < current < 1:
+            continue
         elif w == "dozen":
             current = max(current, 1) * lex.raw["numbers"]["dozen"]
         elif w in lex.number_words:
             current += lex.number_words[w]
         elif w in scales:
-            total += max(current, 1) * scales[w]
+            total += (current or 1) * scales[w]
             current = 0
         else:
             return None

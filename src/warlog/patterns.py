@@ -98,7 +98,9 @@ class Patterns:
         scale = _alt(scales)
         small = rf"(?:(?:{ten})(?:[{DASH}\s](?:{unit9}))?|(?:{unit19}))"
         # ("a dozen", "two dozen": twelve of them)
-        word_num = (rf"(?:(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|(?:a|{small})\s+dozen|{small})")
+        # ("half a million", "a quarter of a million": a share of a scale)
+        word_num = (rf"(?:(?:a\s+)?(?:half|quarter)\s+(?:of\s+)?an?\s+(?:{scale})"
+                    rf"|(?:a|an|{small})\s+(?:{scale})(?:\s+(?:and\s+)?{small})?|(?:a|{small})\s+dozen|{small})")
         # more than ten digits is an identifier or debris, never a count of people (and int() of a
         # 4,301-digit run raises)
         # (never cut at a thousands comma: "75,000:" is 75,000, not 75)
@@ -126,7 +128,7 @@ class Patterns:
         )
         self.number_re = re.compile(num, re.I)
         # Words a figure can begin with: the quantity pattern is tried only where one stands.
-        first = set(units) | set(tens) | {"a", "an", "between"} | set(SIGNS)
+        first = set(units) | set(tens) | {"a", "an", "between", "half", "quarter"} | set(SIGNS)
         for phrase in q["approx"] + q["at_least"] + q["at_most"] + q.get("plain", []) + raw["vague"]:
             first.add(phrase.split()[0].lower().rstrip("."))
         self.quantity_first = frozenset(first)
