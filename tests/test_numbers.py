@@ -54,3 +54,18 @@ def test_numbers_quantity_forms(text, expected):
                                            ("10:30 am, 5 fighters", (5, 5, "exact"))])
 def test_numbers_strength(text, expected):
     assert numbers.parse_strength(text, LEX) == expected
+
+
+def test_numbers_a_strength_row_of_thousands_of_figures_costs_linear_time():
+    # a fuzzed copy's strength row of some 6,000 numbers took 4 s when each figure tried every later one
+    # as a part of it; a total's parts are a few figures right after it
+    import time
+
+    from warlog.numbers import strength_figures
+
+    row = " ".join(f"{n} men" for n in range(1, 20_001))
+    start = time.perf_counter()
+    found = strength_figures(row, LEX)
+    assert len(found) == 20_000 and time.perf_counter() - start < 5  # quadratic: minutes
+    # (the parts of a total still go: "11,000 fighters / 7,000 Iraqi soldiers / 4,000 PMF militiamen")
+    assert len(strength_figures("11,000 fighters 7,000 Iraqi soldiers 4,000 PMF militiamen", LEX)) == 1

@@ -137,13 +137,20 @@ def _without_parts(figs: list[Quantity]) -> list[Quantity]:
         out.append(whole)
         i += 1
         lows = highs = 0
-        for j in range(i, len(figs)):
+        # (a total's parts are a few figures after it that add up to it: the sum passes the total's low
+        # soon, and a row of thousands of numbers costs linear time, not quadratic)
+        for j in range(i, min(len(figs), i + MAX_PARTS)):
             lows += figs[j].low or 0
             highs += figs[j].high or figs[j].low or 0
+            if whole.low is None or lows > whole.low:
+                break
             if j > i and (lows, highs) == (whole.low, whole.high or whole.low):
                 i = j + 1
                 break
     return out
+
+
+MAX_PARTS = 20  # figures a total of a strength row is broken down into, at most
 
 
 _NOTE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d+)\]", re.I)  # "[5]", "[b]": a citation's mark
