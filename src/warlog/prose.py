@@ -188,8 +188,9 @@ def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
     """Who said a figure of no people of its own, in brackets right after it: "from 12 (police) to as
     many as 600 (Associated Press)"; not a part of it ("(including 16 children)", "(mostly civilians)")."""
     right_after = _BRACKET_AFTER.match(sent, fig.qty.end - s0)
-    if fig.subject is not None and right_after and shapes.SAID.match(sent, fig.qty.end - s0):
-        m = right_after  # "300 (according to Expresso) villagers"
+    if fig.subject is not None and right_after and (shapes.SAID.match(sent, fig.qty.end - s0)
+                                                    or _AFTER_ESTIMATE.search(sent, 0, fig.qty.start - s0)):
+        m = right_after  # "300 (according to Expresso) villagers", "21 (official) or 176 (Liberté) people"
     elif fig.subject is not None and shapes.SAID.match(sent, fig.end - s0):
         m = _BRACKET_AFTER.match(sent, fig.end - s0)  # "78 people (initial official estimate), 252 people ..."
     elif fig.subject is not None and (inner := _SAID_INSIDE.search(sent, fig.qty.end - s0, fig.end - s0)):
@@ -197,13 +198,14 @@ def _bracketed_claimant(sent: str, fig, s0: int, reg, lex):
     elif fig.subject is not None:
         return None  # ("150 rebels (MNLA)": the people's name)
     else:
-        m = _BRACKET_AFTER.match(sent, fig.end - s0)
+        m = right_after or _BRACKET_AFTER.match(sent, fig.end - s0)  # "176 (Liberté) were killed"
     if m is None or lex.patterns.not_claimant.match(m.group("who")):
         return None
     return attribution.parse_claimant(lex.patterns.claim_word_after.sub("", m.group("who")), reg, lex)  # "(French claim)": French
 
 
 _BRACKET_AFTER = re.compile(r"\s*\((?P<who>[^()\d]{2,150})\)")
+_AFTER_ESTIMATE = re.compile(r"\([^()\d]{2,60}\)\s*,?\s*or\s+$")  # another estimate, its claimant in brackets, before
 _SAID_INSIDE = re.compile(rf"(?={shapes.SAID_BRACKET})")
 
 

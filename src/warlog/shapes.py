@@ -22,7 +22,9 @@ _JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|along\s+with|together\s+with)\s+)?(?:
 SAID_BRACKET = r"\s*\((?:(?:according\s+to|per)\b[^()]{2,150}|[^()\d]{2,60}\b(?:claim|estimate|figure|count)s?)\)"
 _ALTERNATIVES = re.compile(r"\s*,?\s+or\s+(?:perhaps\s+|possibly\s+|even\s+)?|\s*,\s*(?=[^,.;]{1,40}?,?\s+or\s+)"
                            # "between 150 (according to the Red Cross) and 300 (according to Expresso) villagers"
-                           rf"|{SAID_BRACKET}\s*,?\s*(?:and|to|or)\s+")
+                           rf"|{SAID_BRACKET}\s*,?\s*(?:and|to|or)\s+"
+                           # "21 (official) or 176 (Liberté) people": a name in brackets, then another estimate
+                           r"|\s*\([^()\d]{2,60}\)\s*,?\s*or\s+(?=[\d~])")
 _A = re.compile(r"(?:a|an)\s+", re.I)
 
 
