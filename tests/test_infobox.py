@@ -613,3 +613,10 @@ def test_a_phrase_no_one_is_named_by_takes_the_belligerent_it_names():
     assert [a.id for a in ev.sides["A"].actors] == ["ipkf"]
     transnistria = _corpus_event("c50_transnistria_war_1992.txt")
     assert "Russian and Ukrainian volunteers" in [a.name for a in transnistria.sides["A"].actors]
+
+
+def test_hostages_of_a_kind_in_a_deaths_row_died():
+    # 1975 Savoy Hotel attack (fandom copy, tests/corpus): "8 civilian hostages" among the dead are
+    # civilians killed, beside the soldiers and the attackers of the same row
+    ev = _corpus_event("c94_savoy_hotel_attack_1975_fandom.txt")
+    assert ("civilians", "killed", 8) in {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}

@@ -313,13 +313,19 @@ _OF_LEAD = re.compile(r"^(?:of|belonging\s+to)\s+(?:the\s+)?", re.I)
 
 
 def noun(s: Spot) -> Figure | None:
-    """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages"."""
+    """Figure and a category noun: "three Malian prisoners", "seven bodies", "2 hostages", "8 civilian
+    hostages" (a word of people, then the noun)."""
     cat = noun_category(s.subject, s.lex)
+    if cat is None and s.subject and (after := _NEXT_WORD.match(s.text, s.after_subj, s.end)) \
+            and (cat := noun_category(after.group(1), s.lex)) == "captured":
+        subject = f"{s.subject} {after.group(1)}"
+        return Figure(s.q, s.q.start, after.end(1), subject, subject_kind(subject, s.lex), cat, "")
     if cat == "casualties" and s.q.qualifier == "vague" and _UNKNOWN_NUMBER.match(s.text, s.q.start, s.q.end):
         return None  # "an unknown number of casualties": nobody counted them
     return Figure(s.q, s.q.start, s.after_subj, s.subject, s.kind, cat, "") if cat else None
 
 
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
 _UNKNOWN_NUMBER = re.compile(r"(?:an?\s+)?(?:unknown|undisclosed|unspecified|undetermined)\b", re.I)
 
 
