@@ -273,3 +273,14 @@ def test_a_markdown_table_copy_with_glued_links_and_no_names_in_its_column():
     assert ev.sides["A"].commanders == ["Omar Moʽallim Nur"]
     sixteen = next(c for c in ev.claims if c.text == "16 soldiers had been killed")
     assert sixteen.side == "A" and text[sixteen.start:sixteen.end] == sixteen.text
+
+
+def test_a_result_whose_label_the_copy_lost_is_read_under_the_date_or_place():
+    # c94_operation_dawn_8_1986_enwiki_old.txt: "9–25 February 1986" / "Locational-Faw Peninsula" /
+    # "Iranian victory" under one label; c18_battle_of_friedland_1807_worddisk.txt: "French victory" as
+    # the first line of the place's value
+    dawn = warlog.extract(CORPUS / "rendered" / "c94_operation_dawn_8_1986_enwiki_old.txt")[0]
+    assert dawn.result.text.startswith("Iranian victory") and dawn.date_start == "1986-02-09"
+    friedland = warlog.extract(CORPUS / "rendered" / "c18_battle_of_friedland_1807_worddisk.txt")[0]
+    assert friedland.result.text.startswith("French victory")
+    assert "French victory" not in [loc.name for loc in friedland.locations]

@@ -275,6 +275,7 @@ def fields(box: Box) -> dict[str, Segment]:
     """The Document fields of the infobox read so far."""
     lay, out = box.lay, {}
     inline = dict(box.inline)
+    _result_unlabelled(inline)
     if "place" in inline:
         inline["place"], coords = _split_coords(inline["place"])
         inline.setdefault("coordinates", coords)
@@ -297,6 +298,24 @@ def fields(box: Box) -> dict[str, Segment]:
             if seg.text.strip():
                 out[stem] = seg
     return out
+
+
+# a result whose label the copy lost, under the date or the place: "Iranian victory", "Decisive French victory"
+_VICTORY_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,5}victory\b[^|]{0,80}$")
+
+
+def _result_unlabelled(inline: dict[str, list[Line]]) -> None:
+    """Where no Result row was read, a line of the date's or the place's value that tells a victory is
+    the result (a copy that lost the label printed it there)."""
+    if "result" in inline:
+        return
+    for key in ("date", "place"):
+        lines = inline.get(key, [])
+        at = next((i for i, (_, t) in enumerate(lines) if _VICTORY_LINE.match(t.strip())), None)
+        if at is not None and (at > 0 or key == "place"):
+            inline["result"] = lines[at:at + 1]
+            inline[key] = lines[:at] + lines[at + 1:]
+            return
 
 
 def _split_coords(lines: list[Line]) -> tuple[list[Line], list[Line]]:
