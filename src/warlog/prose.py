@@ -157,7 +157,7 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
             owner = _loser(sent, fig.start - s0) or owner  # "the army lost 14 men": the army's
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
-        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted, P)
+        side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted, P=P)
         if side == "unknown":
             side = _side_from_clause(fig, sent, s0, bool(out), last, sv, reg, lex) or side
         each = _ON_EACH_SIDE.match(sent, fig.end - s0) if {"A", "B"} <= set(sv.labels) else None
@@ -246,7 +246,7 @@ def _inflicted_on(sent: str, pos: int, end: int) -> str | None:
 
 
 def _side(fig, earlier: list[Claim], sv, reg, att, related: bool, sent: str, s0: int, owner: str | None = None,
-          owner_kind: str | None = None, admitted: bool = False, P=None) -> str:
+          owner_kind: str | None = None, admitted: bool = False, *, P) -> str:
     if fig.speaker_side and att and att.sources:
         # "JNIM ... losing four soldiers": the speaker's own people
         if label := _speaker_side(att, sv, reg):
