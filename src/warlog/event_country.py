@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import countries, world
 from .actors import STATE_KINDS, Registry
 from .document import Document
-from .gazetteer import SETTLEMENTS, Gazetteer
+from .gazetteer import NEAR_WORDS, SETTLEMENTS, Gazetteer
 from .records import Location
 
 RULE = "event_country.v1"
@@ -148,7 +148,7 @@ def _places(locs: list[Location], gaz: Gazetteer, t: _Tally, looked_up: dict) ->
     for loc in locs[:4]:
         own = _countries_of(gaz, loc.name, False, looked_up)
         for name, weight, divisions in ((loc.name, 12, False), (loc.admin2, 16, True), (loc.admin1, 16, True)):
-            if divisions and name and (near := _NEAR_PART.match(name)):
+            if divisions and name and (near := NEAR_WORDS.match(name)):
                 name, divisions = name[near.end():], False  # "Togbao, near Sarh": Sarh is a town, not a division
                 by_cc = _countries_of(gaz, name, False, looked_up)
             else:
@@ -174,7 +174,6 @@ def _countries_of(gaz: Gazetteer, name: str | None, divisions: bool, looked_up: 
     return by_cc
 
 
-_NEAR_PART = re.compile(r"(?:near|outside|around|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
 _NAME_BEFORE_OF = re.compile(r"(?-i:[A-Z])[\w'’\-]*\s+$")
 _LEAD_PLACE = re.compile(r"\b(?:in|at|near|of|from|outside|around)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
 

@@ -153,17 +153,17 @@ def _whole(text: str, q: Quantity, before: str, end: int, lex: Lexicon) -> int |
     """Where the words of a whole end ("Of the 6,300 Santee, 2,000 ..."): a clause that opens with "of
     the", a count, a comma and another count; not when its words say what befell them ("Of the five
     people killed, four were ...": a count of the dead of its own)."""
-    if not _WHOLE_BEFORE.search(before[-NEAR:]) or not (m := _PART_AFTER.match(text, q.end, end)):
+    if not _WHOLE_BEFORE.search(before[-NEAR:]) or not (m := _PART_AFTER.match(text, q.end, end)) \
+            or not (lex.patterns.quantity.match(text, m.end(), end) or _SHARE.match(text, m.end(), end)):
         return None
-    comma = text.index(",", q.end, m.end())
+    comma = m.end() - len(m.group("gap"))
     if any(w in lex.category_of for w in _WORD.findall(text[q.end:comma].lower())):
         return None
     return comma
 
 
-_PART_AFTER = re.compile(r"[^,.;:()\d]{0,60},\s*(?:only\s+|some\s+|about\s+|around\s+|at\s+least\s+)?"
-                         r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|many|"
-                         r"most|all|half|dozens|hundreds|thousands)\b)", re.I)
+_PART_AFTER = re.compile(r"[^,.;:()\d]{0,60}(?P<gap>,\s*)")  # the whole's words, then a comma before a count
+_SHARE = re.compile(r"(?:most|all|half)\b", re.I)  # "Of the 300 soldiers, most were wounded"
 # the whole of a share that is itself a count of the dead: "22 of the 60 dead", "12 of the 45 people killed"
 _WHOLE_DEAD = re.compile(r"\s+(?:(?:people|persons|confirmed)\s+)?(?:killed|dead|victims)\b", re.I)
 

@@ -120,7 +120,7 @@ def _inside_written(loc: Location, hit, gaz, code: str | None, line: list[str] =
     ("Dettingen, Bavaria" is not the Dettingen of Baden-Württemberg)."""
     place, at = hit[0], hit[1]
     for written in dict.fromkeys(filter(None, (loc.admin2, loc.admin1, *line))):
-        near = _NEAR_WORDS.match(written)
+        near = gazetteer.NEAR_WORDS.match(written)
         written = written[near.end():] if near else written  # "Zama, near Carthage": Carthage's region
         key = world.admin_key(written)
         if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
@@ -254,8 +254,6 @@ def _written(loc: Location, doc: Document) -> list[str]:
 
 
 NEAR_REACH_KM = 300  # "X, near Y": near as a battle's article means it, not a suburb (Zama lies 130 km from Carthage)
-_NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroundings|area)\s+of|near|around|outside|"
-                         r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
 
 
 # a building or camp named by the place it stands in: "Fambita mosque", "Bohama military camp",
@@ -269,7 +267,7 @@ _FACILITY = re.compile(r"\s+(?:(?:grand|great|central|main|old|new|military|army
 def _near_hit(loc: Location, gaz, code: str | None):
     """"Vicinity of Ménaka", "near Kidal", "Fambita mosque": within 25 km of the place named
     (precision 2)."""
-    m = _NEAR_WORDS.match(loc.name)
+    m = gazetteer.NEAR_WORDS.match(loc.name)
     f = _FACILITY.search(loc.name) if m is None else None
     hit = gaz.resolve(loc.name[m.end():], code) if m else gaz.resolve(loc.name[:f.start()], code) if f else None
     if hit and hit[1].lat is not None:

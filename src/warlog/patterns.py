@@ -236,21 +236,24 @@ class Patterns:
                                      + [h.lower() for h in self.toll_hints])  # "the number of victims is ..."
         self.category_words = frozenset(w.lower() for w in verbs + active if " " not in w)
         # "a French soldier was killed": one person, written without a number
+        # one person's words: up to a few words before a head noun in the singular
+        modifiers = rf"(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+)"
+        head_one = rf"(?:{_alt([w for w in heads if not w.endswith('s')])})"
         self.singular = re.compile(
-            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,3}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))"
+            rf"\b(?P<art>[Aa]n?)\s+(?P<subj>{modifiers}{{0,3}}?{head_one})"
             rf"(?:\s*,[^,;.]{{1,60}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:(?:also|reportedly|later)\s+)?"
             rf"(?P<verb>{_alt(verbs)})\b", re.I)
         self.singular_hint = re.compile(r"\b(?:was|had been|has been)\b", re.I)
         # "killed 14 military personnel, ..., and a civilian": one more, at the end of a list of counts
         self.singular_after = re.compile(
             rf"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+(?P<art>an?)\s+"
-            rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])}))\b"
+            rf"(?P<subj>{modifiers}{{0,2}}?{head_one})\b"
             rf"(?!\s*(?:was|were|is|are|had|has|who|of)\b)", re.I)
         # "Ten policemen and a civilian driver were killed": the one after the counts waiting for a verb,
         # the verb theirs too
         self.singular_joined = re.compile(
             rf"\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<art>an?)\s+"
-            rf"(?P<subj>(?:{not_stop}[\w'’.]+(?:-[\w'’]+)*\s+){{0,2}}?(?:{_alt([w for w in heads if not w.endswith('s')])})(?:\s+[a-z]+)?)"
+            rf"(?P<subj>{modifiers}{{0,2}}?{head_one}(?:\s+[a-z]+)?)"
             rf"\s+(?:were|have\s+been|had\s+been)\s+(?:(?:also|reportedly|later|all)\s+)?(?P<verb>{_alt(verbs)})\b", re.I)
         # "two soldiers were killed, and a third wounded", "a civilian was killed and another injured":
         # one more of the same people, with a verb of its own
