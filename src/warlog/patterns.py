@@ -280,6 +280,7 @@ class Patterns:
         take = raw["taking"]
         self.taking_words = frozenset(_first_word(w.split()[-1]) for w in take["verbs"])
         self.suffering_words = frozenset(_first_word(w.split()[-1]) for w in raw["suffering"])
+        self.holding_words = frozenset(w.lower() for w in raw.get("holding", []))
         self.taking_before = re.compile(rf"\b(?:{_alt(take['verbs'])})\s+$", re.I)
         # "took hostage hundreds of guests": the captive word before the figure
         self.taking_captive_before = re.compile(
@@ -415,7 +416,9 @@ class Patterns:
         # "British losses are said to have been", "Mamluk–Ottoman casualties ranged from": a name (or
         # a nationality word) whose losses, a link, then the figure
         self.whose_losses_before = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:the\s+)?(?P<who>(?!(?:the|a|an|these|those|its|their|his|her|our|such)\s)(?-i:[A-Z])[\w'’]+(?:[\s–-]+(?-i:[A-Z])[\w'’]+){{0,3}})(?:['’]s?)?\s+"
+            rf"(?:^|(?<=[\s(]))(?:the\s+)?(?:(?P<who>(?!(?:the|a|an|these|those|its|their|his|her|our|such)\s)(?-i:[A-Z])[\w'’]+(?:[\s–-]+(?-i:[A-Z])[\w'’]+){{0,3}})(?:['’]s?)?"
+            # "The TFG claimed its own casualties were 3 dead": the speaker's own
+            rf"|(?P<own>(?:its|their|our)(?:\s+own)?))\s+"
             rf"(?P<noun>{_alt(list(whose['nouns']))})\s+(?:(?:\w+ly|also|later|then)\s+)?(?:{_alt(whose['links'])})\s+$", re.I)
         self.whose_loss_category = {k.lower(): v for k, v in whose["nouns"].items()}
         self.owner = re.compile(

@@ -155,6 +155,9 @@ def _claims(doc, para, sent, s0, figs, atts, context, sv, reg, lex, date_span, y
             owner = owner or _inflicted_on(sent, fig.qty.start - s0, fig.end - s0)
         if fig.speaker_side and not (att and att.sources):
             owner = _loser(sent, fig.start - s0) or owner  # "the army lost 14 men": the army's
+        elif fig.speaker_side and owner is None:
+            # "the army claimed its own losses were 3 dead": a claimant no actor is, unless a loser is named
+            owner = _loser(sent, fig.start - s0) or att.sources[0].name
         owner_kind = figures.subject_kind(owner, lex) if owner else None
         admitted = bool(att and att.sources and P.admission.search(sent, 0, max(0, fig.start - s0)))
         side = revised[1] if revised else _side(fig, out, sv, reg, att, related, sent, s0, owner, owner_kind, admitted, P=P)

@@ -398,8 +398,8 @@ def suffered(s: Spot) -> Figure | None:
     if s.subject and not _bare(s.subject, s.lex) and noun_category(s.subject, s.lex) is None:
         verb = P.verb_after.match(s.text, s.after_subj, s.end)  # "about 20 men killed": the men's verb
     cat = verbs_category(verb, s.lex) if verb else noun_category(s.subject, s.lex)
-    if cat is None:
-        return None
+    if cat is None or cat == "captured" and not verb and m.group("suffered").lower() in P.holding_words:
+        return None  # (not "the French had 300 prisoners": they held them)
     who = m.group("who")
     if who is None:
         # "..., while losing 3 killed and suffering 63 wounded": the clause's speaker lost them
@@ -424,8 +424,8 @@ def whose_losses(s: Spot) -> Figure | None:
     cat = said or (verbs_category(verb, s.lex) if verb else P.whose_loss_category[m.group("noun").lower()])
     who = m.group("who")
     if who is None:
-        # "..., while losing 3 killed and suffering 63 wounded": the clause's speaker lost them
-        return Figure(s.q, s.at(m.start("suffered")), verb.end() if verb else s.after_subj,
+        # "The TFG claimed its own casualties were 3 dead": the speaker's own people
+        return Figure(s.q, s.at(m.start("own")), verb.end() if verb else s.after_subj,
                       None, None, cat, "", speaker_side=True)
     return Figure(s.q, s.at(m.start("who")), verb.end() if verb else s.after_subj, who, subject_kind(who, s.lex),
                   cat, "")
