@@ -74,6 +74,8 @@ def main() -> int:
     for f, d in sorted(gold.items()):
         e = mains.get(f) or {}
         country_ok += e.get("country_code") == d["event"]["country_code"]
+        if args.show and e.get("country_code") != d["event"]["country_code"]:
+            print(f"  country {f}: {e.get('country_code')} for {d['event']['country_code']}")
         for ev in (x for x in events if Path(x["document"]["path"]).name == f):
             codes += [(f, loc["admin1"]) for loc in ev["locations"] if loc.get("admin1") and CODE.match(loc["admin1"])]
         for side in (e.get("sides") or {}).values():

@@ -40,6 +40,12 @@ def main_event(name: str):
     ("c56_operation_storm_1995_dweb.txt", "HR", "names Croatia first"),
     # "Southeastern Iraq", a country with a direction before it (Battle of 73 Easting, a saved page)
     ("c62_battle_of_73_easting_1991.html", "IQ", ""),
+    # "Falkland Islands, South Georgia and surrounding sea": the country first, then its part (not Georgia)
+    ("c19_falklands_war_1982_turkcebilgi.txt", "FK", ""),
+    # wikitext's {{Short description|2014 massacre in Borno State, Nigeria}}; the village no layer knows
+    ("c48_izghe_attack_2014.txt", "NG", "the short description puts it in Nigeria"),
+    # a lead that names no place, and the paragraphs after it name the country ("Anuradhapura, Sri Lanka")
+    ("c40_kebithigollewa_massacre_2006.txt", "LK", "the article"),
 ])
 def test_event_country_from_the_articles_evidence(name, code, why):
     ev = main_event(name)

@@ -60,11 +60,13 @@ class _Tally:
 
 
 def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz: Gazetteer,
-           point: tuple[float, float] | None, lead: str, title: str, part_of: str | None) -> Verdict:
-    """The country the evidence of an article points to, or an empty verdict."""
+           point: tuple[float, float] | None, lead: str, title: str, part_of: str | None, body: str = "") -> Verdict:
+    """The country the evidence of an article points to, or an empty verdict. Only when nothing
+    else tells, the paragraphs after the lead (``body``) are read as the lead is."""
     t = _Tally()
     _place_line(doc, t)
     _place_line_demonyms(doc, reg, t)
+    _description(doc, t)
     if point is not None:
         _coordinates(point, t)
     looked_up: dict[str, list] = {}  # name -> its candidates: a name is looked up once an article
@@ -73,6 +75,10 @@ def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz:
     _lead_divisions(lead, gaz, t, looked_up)
     _text(title, lead, part_of, reg, t)
     _actors(sides, reg, t)
+    if not t.score and body:
+        _lead_places(body, gaz, t, looked_up, "the article")
+        _lead_divisions(body, gaz, t, looked_up, "the article")
+        _text("", body, None, reg, t, "the article")
     if not t.score:
         return Verdict()
     ranked = sorted(t.score.items(), key=lambda kv: (-kv[1], -max(w for w, _ in t.why[kv[0]])))
@@ -108,8 +114,9 @@ def _place_item(text: str, t: _Tally) -> bool:
         # "Croatia, Bosnia and Herzegovina": countries only, the first is where it was fought most
         t.add(hits[0][1], 40, f"the place line names {hits[0][0]} first")
         return True
-    for hit in reversed(hits[1:] if len(hits) > 1 else hits):
+    for hit in reversed(hits):
         if hit:
+            # (a country first, then its parts: "Falkland Islands, South Georgia and surrounding sea")
             t.add(hit[1], 40, f"the place line names {hit[0]}")
             return True
     for p in reversed(parts[1:] if len(parts) > 1 else parts):
@@ -118,6 +125,17 @@ def _place_item(text: str, t: _Tally) -> bool:
             t.add(hit[1], 40, f"the place line names {hit[0]}")
             return True
     return False
+
+
+def _description(doc: Document, t: _Tally) -> None:
+    """The article's short description, where it puts the event ("2014 massacre in Borno State, Nigeria"):
+    the last country it places the event in."""
+    seg = doc.get("description")
+    text = seg.text if seg else ""
+    for name, code, s, _e in reversed(list(countries.find_all(text))):
+        if re.search(_IN_COUNTRY + r"$", text[max(0, s - 40):s], re.I) or _IN_PLACE_OF.search(text[max(0, s - 40):s]):
+            t.add(code, 30, f"the short description puts it in {name}")
+            return
 
 
 def _place_line_demonyms(doc: Document, reg: Registry, t: _Tally) -> None:
@@ -178,7 +196,7 @@ _NAME_BEFORE_OF = re.compile(r"(?-i:[A-Z])[\w'’\-]*\s+$")
 _LEAD_PLACE = re.compile(r"\b(?:in|at|near|of|from|outside|around)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
 
 
-def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
+def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict, where: str = "the lead") -> None:
     """Cities the lead names ("south-east of Brno"): a city of 50,000 people or more in one or two
     countries says a little."""
     seen = set()
@@ -189,7 +207,7 @@ def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
         if by_cc and len(by_cc) <= 2 and m.group("name") not in seen:
             seen.add(m.group("name"))
             for cc in by_cc:
-                t.add(cc, 5, f"the lead names {m.group('name')}, a city of {cc}")
+                t.add(cc, 5, f"{where} names {m.group('name')}, a city of {cc}")
 
 
 # "the village of Izghe, Borno State", "in the Tillabéri Region": a division the lead names by its kind
@@ -199,7 +217,7 @@ _LEAD_DIVISION = re.compile(r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)
                             r"|County\s+[A-Z][\w'’\-]+)\b")
 
 
-def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> None:
+def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict, where: str = "the lead") -> None:
     """Divisions the lead names by their kind ("Borno State"): one known in one country places it there."""
     seen = set()
     for m in _LEAD_DIVISION.finditer(lead):
@@ -210,7 +228,7 @@ def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict) -> No
         if len(by_cc) == 1 and name not in seen:
             seen.add(name)
             cc = next(iter(by_cc))
-            t.add(cc, 8, f"the lead names {name}, a division of {cc}")
+            t.add(cc, 8, f"{where} names {name}, a division of {cc}")
 
 
 # a country's name that names its forces or its state's people: "United States forces", "Russian troops"
@@ -218,12 +236,12 @@ _ACTOR_AFTER = re.compile(r"\s+(?:armed\s+)?(?:forces|troops|army|military|soldi
                           r"authorities|officials|government|embassy|consulate)\b", re.I)
 
 
-def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally) -> None:
+def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally, lead_name: str = "the lead") -> None:
     """Countries the title and lead put the event in, and the conflict's country."""
-    for text, weight, where in ((title, 20, "the title"), (lead, 15, "the lead")):
+    for text, weight, where in ((title, 20, "the title"), (lead, 15, lead_name)):
         seen = set()
         for name, code, s, e in countries.find_all(text):
-            if code in seen or where == "the lead" and _ACTOR_AFTER.match(text, e):
+            if code in seen or where == lead_name and _ACTOR_AFTER.match(text, e):
                 continue  # ("committed by United States forces": who acted, not where)
             seen.add(code)
             before, after = text[max(0, s - 40):s], text[e:e + 8]
@@ -239,7 +257,7 @@ def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally) 
             placed = _DEMONYM_PLACE.match(lead, m.end)
             w = 15 if placed else 3
             if w > best.get(m.actor.country, (0, ""))[0]:
-                best[m.actor.country] = (w, f"the lead says {lead[m.start:m.end]}{placed.group(0) if placed else ''}")
+                best[m.actor.country] = (w, f"{lead_name} says {lead[m.start:m.end]}{placed.group(0) if placed else ''}")
     for code, (w, why) in best.items():
         t.add(code, w, why)
     if part_of:

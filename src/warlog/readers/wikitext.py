@@ -265,6 +265,11 @@ def read(text: str, prov: Provenance) -> Document:
         if isinstance(node, Template) and not box_found and INFOBOX.match(str(node.name)):
             box_found = True
             _fields(doc, node, raw, pos)
+        elif isinstance(node, Template) and _SHORT_DESCRIPTION.match(str(node.name)) and node.params:
+            # "{{Short description|2014 massacre in Borno State, Nigeria}}": where, in the editors' words
+            (p, off), *_ = _param_offsets(node, pos)
+            if (seg := render(p.value, off)).text.strip():
+                doc.fields["description"] = Field("description", seg)
         elif isinstance(node, Heading):
             _flush(doc, section, body)
             body = SegmentBuilder()
@@ -286,6 +291,7 @@ def read(text: str, prov: Provenance) -> Document:
     return doc
 
 
+_SHORT_DESCRIPTION = re.compile(r"\s*[Ss]hort description\s*$")
 _CITE_AT = re.compile(r"\{\{\s*(?:[Cc]ite\b|[Cc]itation\s*[|}])")
 _BRACES = re.compile(r"\{\{|\}\}")
 _WORK_KEYS = ("work", "website", "newspaper", "magazine", "journal", "periodical", "publisher", "agency")
