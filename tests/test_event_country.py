@@ -44,6 +44,8 @@ def main_event(name: str):
     ("c19_falklands_war_1982_turkcebilgi.txt", "FK", ""),
     # wikitext's {{Short description|2014 massacre in Borno State, Nigeria}}; the village no layer knows
     ("c48_izghe_attack_2014.txt", "NG", "the short description puts it in Nigeria"),
+    # "the Empire of Japan", "Charles XII of Sweden" are names, not where a battle was: Marengo is in Italy
+    ("c37_battle_of_marengo_1800_ipfs.txt", "IT", ""),
     # a lead that names no place, and the paragraphs after it name the country ("Anuradhapura, Sri Lanka")
     ("c40_kebithigollewa_massacre_2006.txt", "LK", "the article"),
 ])

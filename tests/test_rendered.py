@@ -284,3 +284,12 @@ def test_a_result_whose_label_the_copy_lost_is_read_under_the_date_or_place():
     friedland = warlog.extract(CORPUS / "rendered" / "c18_battle_of_friedland_1807_worddisk.txt")[0]
     assert friedland.result.text.startswith("French victory")
     assert "French victory" not in [loc.name for loc in friedland.locations]
+
+
+@pytest.mark.parametrize("name,title", [
+    ("c54_battle_of_atbara_1898_kiddle.txt", "Battle of Atbara"),  # kiddle.co: "Battle of Atbara facts for kids"
+    ("c80_hyde_park_regents_park_bombings_1982_kiddle.txt", "Hyde Park and Regent's Park bombings"),
+])
+def test_a_sites_words_after_the_articles_name_are_no_part_of_it(name, title):
+    path = CORPUS / "rendered" / name
+    assert readers.read_path(path).title == title

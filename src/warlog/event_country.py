@@ -193,6 +193,8 @@ def _countries_of(gaz: Gazetteer, name: str | None, divisions: bool, looked_up: 
 
 
 _NAME_BEFORE_OF = re.compile(r"(?-i:[A-Z])[\w'’\-]*\s+$")
+# "the Empire of Japan", "Charles XII of Sweden": a name's part, not where it was
+_NAME_OF = re.compile(r"(?-i:[A-Z])[\w'’\-]*\s+of\s+(?:the\s+)?$")
 _LEAD_PLACE = re.compile(r"\b(?:in|at|near|of|from|outside|around)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
 
 
@@ -247,7 +249,7 @@ def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally, 
             before, after = text[max(0, s - 40):s], text[e:e + 8]
             # "near the Iraq–Syria border" puts it in neither
             placed = (re.search(_IN_COUNTRY + r"$", before, re.I) or _IN_PLACE_OF.search(before)) \
-                and not re.match(r"\s*(?:[–—-]|border)", after)
+                and not re.match(r"\s*(?:[–—-]|border)", after) and not _NAME_OF.search(before)
             t.add(code, weight if placed or where == "the title" else 4,
                   f"{where} puts it in {name}" if placed else f"{where} names {name}")
     best: dict[str, tuple[int, str]] = {}

@@ -25,7 +25,6 @@ _REF = re.compile(r"^\s*\d+\.\s*(?:\^|\d+ \d+\b|\d+\.\d+ \d+\.\d+ )"
                   r"|^[^\n]{0,300}[\"“][^\"”\n]{4,200}[\"”][^\n]{0,200}\b(?:Retrieved|Accessed)\s+(?:on\s+)?\w")
 _BULLET = re.compile(r"^\s*[•·*▪◦-]\s")
 _END = re.compile(r"[.!?][\"”’')\]]*\s*$")
-_SITE_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|]\s++(?:wikipedia|wiki\w*)\b.*$", re.I)  # "X - Wikipedia, the free..."
 _BANNER = re.compile(r"the free encyclopedia|^(?:fro'?m?|from) (?:wikipedia|encyclopedia)", re.I)
 
 
@@ -195,7 +194,7 @@ def _heading_over(lay: Layout, top: list[Line], caption: str) -> str:
     The two share a word of the name (four letters alike at its start), not a word any event's name holds."""
     words = _name_stems(lay, caption)
     for _, t in top[-HEADING_REACH:]:
-        c = _SITE_SUFFIX.sub("", _EDIT.sub("", t).strip().rstrip(" |\t")).strip()
+        c = lay.site_suffix.sub("", _EDIT.sub("", t).strip().rstrip(" |\t")).strip()
         if c and c != caption and "°" not in c and _is_candidate(lay, c) and words & _name_stems(lay, c):
             return c
     return ""
@@ -294,7 +293,7 @@ def _title(lay: Layout, lines: list[Line], anchor: int) -> str:
     # (a table's caption row "Barrios Altos massacre | |" without its cell bars)
     cands = [_EQUALS_HEADING.sub(r"\g<h>", _EDIT.sub("", t).strip().rstrip(" |\t")).strip() for _, t in top]
     cands = [c for c in cands if c and _is_candidate(lay, c)]
-    cands = [_SITE_SUFFIX.sub("", c) for c in cands]
+    cands = [lay.site_suffix.sub("", c) for c in cands]
     if not cands:
         # a pipe table that opens the page: its caption row names the article ("Karpalak ambush | |||||||")
         cap = next((m.group(1) for _, t in lines[anchor:anchor + CAPTION_ROWS] if (m := _CAPTION_ROW.match(t))
@@ -328,7 +327,7 @@ def _above_banner(lay: Layout, top: list[Line]) -> str:
     for i, (_, t) in enumerate(top):
         if _BANNER.search(t):
             for _, prev in reversed(top[max(0, i - 3):i]):
-                c = _SITE_SUFFIX.sub("", _EDIT.sub("", prev).strip())
+                c = lay.site_suffix.sub("", _EDIT.sub("", prev).strip())
                 if c and _is_candidate(lay, c):
                     return c
             return ""

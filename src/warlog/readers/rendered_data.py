@@ -11,6 +11,11 @@ from .. import yamlfile
 from ..errors import DataFileError
 
 
+def _site_suffix(words) -> re.Pattern:
+    named = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    return re.compile(rf"(?<!\s)\s++[-–—|]\s++(?:wikipedia|wiki\w*)\b.*$|(?<=\w)\s+(?:{named})\s*$", re.I)
+
+
 @dataclass(frozen=True)
 class Layout:
     labels: dict[str, str]  # inline label -> field key
@@ -30,6 +35,8 @@ class Layout:
     inline_claim: re.Pattern
     title_generic: frozenset[str] = frozenset()  # words any event's name may hold ("battle", "attacks")
     table_blocks: dict[str, str] | None = None  # block labels of a pipe table's own rows only ("Casualties")
+    # a site's words after the article's name in its heading: "X - Wikipedia, the free...", "X facts for kids"
+    site_suffix: re.Pattern = _site_suffix(())
 
     def table_block(self, text: str) -> str | None:
         """The block a pipe table's lone label cell opens: a block label, or one of the table's own."""
@@ -135,6 +142,7 @@ def load() -> Layout:
             empty_cells=frozenset(x.lower() for x in raw["empty_cells"]),
             inline_claim=_inline_claim(raw["claim_words"]),
             title_generic=frozenset(x.lower() for x in raw.get("title_generic_words", [])),
-            table_blocks={k.lower(): v for k, v in (raw.get("table_blocks") or {}).items()})
+            table_blocks={k.lower(): v for k, v in (raw.get("table_blocks") or {}).items()},
+            site_suffix=_site_suffix(raw.get("title_suffixes", [])))
     except (yamlfile.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"not a valid layout file: {exc}", path="warlog/data/rendered.yaml") from exc
