@@ -460,6 +460,9 @@ def active(s: Spot) -> Figure | None:
         # "killed two Americans, one Australian and 16 Afghan soldiers": people of a name
         return Figure(s.q, at, named.end(), named.group("np"), subject_kind(named.group("np"), s.lex), cat, "",
                       speaker_side=word.lower() in LOSING)
+    if not s.subject and cat in ("killed", "wounded") and (plural := _plural_people(s)):
+        # "killed 47 colonists": people no word list names, in the plural, whom a killing befell
+        return Figure(s.q, at, plural.end(), plural.group("np"), subject_kind(plural.group("np"), s.lex), cat, "")
     last = s.last
     if last is not None and last.end <= at and P.chain_gap.match(s.text[last.end:at]):
         # "killed 107 soldiers and captured seven POWs": the people of the figure before
@@ -522,6 +525,19 @@ def _named_people(s: Spot) -> re.Match | None:
             or not s.lex.patterns.chain_ok_after.match(s.text, m.end()) or _WHEN_WORD.match(m.group("np")):
         return None  # "37+ AFVs destroyed", "1 AC-130 shot down": things, or words of no name; "12 Tuesday"
     return m
+
+
+def _plural_people(s: Spot) -> re.Match | None:
+    """People the lexicon does not name, a plural noun of one or two words that ends the clause
+    ("colonists", "Red Cross workers"): not things, not a category word (``_unlisted``)."""
+    m = _unlisted(s)
+    if not m or len(m.group("np").split()) > 2 or not _PLURAL.search(m.group("np")) \
+            or not s.lex.patterns.chain_ok_after.match(s.text, m.end()) or _WHEN_WORD.match(m.group("np")):
+        return None
+    return m
+
+
+_PLURAL = re.compile(r"[a-z]{2}(?<!s)s$")
 
 
 _WHEN_WORD = re.compile(rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTHS})\b", re.I)
