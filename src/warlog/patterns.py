@@ -184,7 +184,8 @@ class Patterns:
         self.relational = frozenset(w.lower() for w in raw["relational_subjects"])
         self.of_phrase = re.compile(
             r"\s+(?:of|belonging\s+to)\s+(?P<of>(?:(?:the|its|their)\s+)?(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)"
-            r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded)\b))", re.I)
+            r"(?=\s*(?:[,;.()]|$|\b(?:and|were|was|who|in|at|on|during|had|have|as|from|by|killed|wounded|"
+            rf"{_alt(raw['taking']['captives'])})\b))", re.I)  # ("took 26 members of a research mission captive")
         # people the lexicon does not name: one to three words, none a category word ("three minelayers",
         # "Tigrayans", "Dozo hunters"); a rule reads them only before a verb of their own
         # (their age is an aside: "1,500 Moros aged 11–70 were killed")

@@ -142,10 +142,13 @@ def spot(text: str, q: Quantity, before: str, end: int, last, here, lex: Lexicon
         before_head = " ".join(subject.split()[:-1])
         named = [k for k in (subject_kind(before_head, lex), subject_kind(of.group("of"), lex)) if k not in (None, "unknown")]
         subject, after = subject + text[after:of.end()], of.end()
-        kind = named[0] if named else kind
+        kind = named[0] if named else "unknown" if _INDEFINITE_OWNER.match(of.group("of")) else kind
     return Spot(text, q, before, end, last, here, lex, subject, kind, after, own)
 
 
+# whose they were, a body no name of the article's parties ("of a research mission"); not
+# "of the group", "of the militia", which point back to a party
+_INDEFINITE_OWNER = re.compile(r"(?:a|an)\s")
 SAID = re.compile(SAID_BRACKET)  # (between a figure and its people, or right after it)
 _OF = frozenset({"of", "the", "all", "to"})  # the words nominal_before can end with
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
@@ -354,10 +357,23 @@ def hostage(s: Spot) -> Figure | None:
             first := P.taking_captive_before.search(s.before, max(0, len(s.before) - NEAR))):
         return Figure(s.q, s.at(first.start()), s.after_subj, s.subject, s.kind, "captured", "")
     m = P.taking_before.search(s.before) if _may_end_with(s.before, P.taking_words) else None
-    if not m or not s.subject or not P.captive_after.match(s.text, s.after_subj, s.end):
+    if not m or not s.subject or not (captive := _captive_after(s)):
         return None
-    return Figure(s.q, s.at(m.start()), P.captive_after.match(s.text, s.after_subj, s.end).end(), s.subject,
-                  s.kind, "captured", "")
+    return Figure(s.q, s.at(m.start()), captive.end(), s.subject, s.kind, "captured", "")
+
+
+def _captive_after(s: Spot) -> re.Match | None:
+    """The captive word after the people, or after whose they were ("took 26 members of a World
+    Wildlife Fund research mission captive")."""
+    P = s.lex.patterns
+    if m := P.captive_after.match(s.text, s.after_subj, s.end):
+        return m
+    m = P.captive_after.search(s.text, s.after_subj, min(s.end, s.after_subj + CAPTIVE_REACH))
+    return m if m and _OF_GAP.fullmatch(s.text, s.after_subj, m.start()) else None
+
+
+_OF_GAP = re.compile(r"\s+(?:of|from)\s+[^,;.()\n]+")
+CAPTIVE_REACH = 80  # characters from the people to their captive word
 
 
 def others(s: Spot) -> Figure | None:
