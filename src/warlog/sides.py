@@ -297,8 +297,9 @@ def debris(name: str) -> bool:
 
 
 # a word glued to a number ("Casualties28 killed"), a table's cell id, a list's number ("4. ..."), an
-# editor's tag ("[ unreliable source? ]")
-_GLUED_DEBRIS = re.compile(r"[a-z]{3,}\d|_cell_|_header_|^\d+\.\s|^\s*\[")
+# editor's tag ("[ unreliable source? ]"), a section's edit link ("Attacks edit"), a span of years
+# heading a column's phases ("1927–1936")
+_GLUED_DEBRIS = re.compile(r"[a-z]{3,}\d|_cell_|_header_|^\d+\.\s|^\s*\[|\sedit$|^\d{3,4}\s*[–-]\s*\d{2,4}$")
 
 
 def civilian_target(sides: dict, target: str | None, reg: Registry, lex) -> None:
