@@ -213,10 +213,11 @@ class Patterns:
                     # (not more people joined: "30 fighters, along with nine southern fighters, were killed")
                     rf"|\s*,(?!\s*(?:along|together|as\s+well|and|plus|or)\b)[^,;.()]{{1,80}},(?=\s*(?:{aux})\s)")
         # "74 civilians who were said to have died", "the 30 soldiers who died"
-        verb = (rf"\s*(?:(?:who|that)\s+)?(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been|have)\s+)?)*[\"“”'‘]?(?P<verb>{_alt(verbs)})\b"
+        harm = rf"(?:{_alt(raw['passive'].get('harms', []))})(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+        verb = (rf"\s*(?:(?:who|that)\s+)?(?:{adv}\s+)?(?:(?P<aux>{aux})\s+)?(?:{adv}\s+(?:to\s+(?:be|have\s+been|have)\s+)?)*[\"“”'‘]?(?:{harm})*(?P<verb>{_alt(verbs)})\b"
                 # "killed or wounded", "killed, wounded, missing or captured", "captured/missing"
-                # "killed and seriously injured": an adverb before the second
-                rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?:(?!fatally|mortally)\w+ly\s+)?(?P<verb2>{_alt(verbs)})\b)*")
+                # "killed and seriously injured": an adverb before the second; "abducted, tortured, and killed"
+                rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?:(?!fatally|mortally)\w+ly\s+)?(?:{harm})*(?P<verb2>{_alt(verbs)})\b)*")
         self.verb_after = re.compile(rf"(?:{aside}){{0,2}}{verb}", re.I)
         self.verb_after_people = re.compile(rf"(?:{aside}|{modifier}){{0,2}}{verb}", re.I)
         # "14 dead and wounded": a category noun joined to another category word
