@@ -97,6 +97,9 @@ def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, rea
     ("Jama'at Nasr al-Islam wal-Muslimin", "jnim"), ("Ottoman Empire", "ottoman_empire"), ("Austria-Hungary", "austria_hungary"),
     ("Miniconjou", "miniconjou"), ("Blackwater", "blackwater"), ("Grupo Colina", "grupo_colina"),
     ("Hadi-led government", "yemen_government"),
+    # round 7: Libya's tribal wars, a colony's company, a state's police unit named with its state
+    ("Tubu tribe", "toubou_libya"), ("Zuwayya tribe", "zuwayya"), ("WIC", "dutch_west_india_company"),
+    ("Sri Lankan Special Task Force", "sri_lanka"), ("FNCI", "forces_nouvelles"),
 ])
 def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
     assert actors.load().lookup(written).id == actor_id
