@@ -8,7 +8,7 @@ import pytest
 
 import warlog
 from warlog import readers
-from warlog.readers import rendered_box
+from warlog.readers import rendered_box, spoofed
 from warlog.readers.rendered_data import load
 
 HERE = Path(__file__).parent
@@ -293,3 +293,20 @@ def test_a_result_whose_label_the_copy_lost_is_read_under_the_date_or_place():
 def test_a_sites_words_after_the_articles_name_are_no_part_of_it(name, title):
     path = CORPUS / "rendered" / name
     assert readers.read_path(path).title == title
+
+
+def test_a_mirrors_swapped_letters_are_put_back_one_for_one():
+    # wikien4.appspot.com serves Wikipedia with every lower-case "l" written "w" ("Casuawties and
+    # wosses", "kiwwed"): read with the letters put back where a known word comes of it, so the
+    # infobox's block and rows read, and every offset still points into the file as it is
+    path = CORPUS / "rendered" / "c101_russo_turkish_war_1877_appspot.txt"
+    text = path.read_text(encoding="utf-8")
+    restored = spoofed.restore(text)
+    assert len(restored) == len(text) and "Casualties and losses" in restored and "kiwwed" not in restored
+    assert "Gonagawa" in spoofed.restore((CORPUS / "rendered" / "c91_gonagala_massacre_1999_wikien4.txt").read_text())
+    ev = warlog.extract(path)[0]
+    killed = [c for c in ev.claims if c.category == "killed" and c.low == 15567]
+    assert killed and text[killed[0].start:killed[0].end].endswith("kiwwed")
+    assert ev.document.sha256 == readers.source.sha256(text)
+    # an article in plain English is left alone
+    assert spoofed.restore((CORPUS / "rendered" / "c54_battle_of_atbara_1898_kiddle.txt").read_text()) is None

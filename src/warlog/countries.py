@@ -24,6 +24,11 @@ def _table() -> dict[str, tuple[str, str]]:
     return table
 
 
+def table_names() -> list[str]:
+    """Every name a country goes by, folded (lower case, no accents)."""
+    return list(_table())
+
+
 @functools.lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     """Any country name, whole words, the longest first. Written as its first character, then the

@@ -36,10 +36,13 @@ def detect(text: str) -> str:
 def read_text(text: str, path: str = "<text>", fmt: str = "auto", title: str = "", **prov) -> Document:
     """A Document from decoded text; ``fmt`` is one of FORMATS or "auto"; ``title``, ``page_id`` and
     ``revision_id`` are the page's where it comes from a dump."""
-    from . import html, infobox_text, rendered, wikitext
+    from . import html, infobox_text, rendered, spoofed, wikitext
 
+    digest, source = sha256(text), text
+    # ("kiwwed": a mirror's swapped letters, put back one for one to read; the quotes are the file's)
+    text = spoofed.restore(text) or text
     form = detect(text) if fmt == "auto" else fmt
-    p = Provenance(path=path, format=form, title=title, sha256=sha256(text),
+    p = Provenance(path=path, format=form, title=title, sha256=digest,
                    licence=LICENCE if form in ("wikitext", "infobox-text", "rendered-page", "html") else None, **prov)
     if form == "wikitext":
         doc = wikitext.read(text, p)
@@ -52,6 +55,7 @@ def read_text(text: str, path: str = "<text>", fmt: str = "auto", title: str = "
     else:
         raise UnknownFormat(f"{form} input is not supported", path=path)
     p.title = p.title or doc.title
+    doc.text = source
     if title:
         doc.title = title
     return doc
