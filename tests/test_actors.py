@@ -100,6 +100,9 @@ def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, rea
     # round 7: Libya's tribal wars, a colony's company, a state's police unit named with its state
     ("Tubu tribe", "toubou_libya"), ("Zuwayya tribe", "zuwayya"), ("WIC", "dutch_west_india_company"),
     ("Sri Lankan Special Task Force", "sri_lanka"), ("FNCI", "forces_nouvelles"),
+    # round 8: names that held another actor's name resolved to it ("... of the Congo", "United States of ...")
+    ("Free Republic of the Congo", "free_republic_of_the_congo"), ("United States of Colombia", "united_states_of_colombia"),
+    ("Uganda National Rescue Front", "unrf_uganda"), ("FANT", "chad"), ("Dzungar Khanate", "dzungar_khanate"),
 ])
 def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
     assert actors.load().lookup(written).id == actor_id
