@@ -10,9 +10,10 @@ import itertools
 import re
 from importlib import resources
 
-# a spoofed copy: hardly a lower-case "l" among thousands of letters, which English text never lacks
-SAMPLE, MIN_LETTERS = 20_000, 500
-MAX_L_SHARE, MIN_W_SHARE = 0.002, 0.02
+# a spoofed copy: hardly a lower-case "l" among hundreds of "e"s, where English text has one "l" to
+# three "e"s (letters counted by str.count: a look at every article costs next to nothing)
+SAMPLE, MIN_E = 20_000, 60
+MAX_L_PER_E, MIN_W_PER_E = 0.02, 0.1
 MAX_SWAPS = 6  # w's a word may have (2^6 readings tried at most)
 
 _WORD = re.compile(r"[A-Za-z]*w[A-Za-z]*")
@@ -21,8 +22,8 @@ _WORD = re.compile(r"[A-Za-z]*w[A-Za-z]*")
 def restore(text: str) -> str | None:
     """``text`` with the swapped letters put back, when it is a spoofed copy; else None."""
     head = text[:SAMPLE]
-    lower = sum(c.islower() for c in head)
-    if lower < MIN_LETTERS or head.count("l") > MAX_L_SHARE * lower or head.count("w") < MIN_W_SHARE * lower:
+    e = head.count("e")
+    if e < MIN_E or head.count("l") > MAX_L_PER_E * e or head.count("w") < MIN_W_PER_E * e:
         return None
     known = _vocabulary()
     return _WORD.sub(lambda m: _word(m.group(0), known), text)
