@@ -319,7 +319,7 @@ class Patterns:
             r"|^\s*[;,]\s*(?:and\s+)?(?:in|at|near|on)\s+[^,;.()]{1,40}?,\s*$", re.I)
         # an auxiliary with no verb of the categories after it: "and one civilian was ki[lled]" cut off
         self.aux_after = re.compile(r"\s*(?:was|were|is|are|had|has|have)\b", re.I)
-        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while)\b))", re.I)
+        self.chain_ok_after = re.compile(r"(?:\s*(?:$|[.,;:()]|\b(?:in|at|near|on|from|during|of|and|while|according\s+to)\b))", re.I)
         subset = _alt(raw["subset_words"])
         self.including = re.compile(rf"\b(?:{subset})\b", re.I)
         # a commander's men: "Fanning's 524 men", "Frederick's army" (case kept: a name, then lower-case words)
@@ -459,6 +459,9 @@ class Patterns:
         self.say_verb = WordPattern(rf"\b(?P<verb>{_alt(att['verbs'] + att['participles'])})\b"
                                     rf"(?!\s+(?:{_alt(att['not_followed_by'])})\b)"
                                     rf"(?!\s+(?!that\b)(?:[\w,]+\s+){{0,3}}lives\b)")
+        # "..., while Le Matin reported 58": a verb of saying right before a count of no words of its own
+        self.reported_before = re.compile(rf"\b(?:{_alt(att['verbs'])})\s+$", re.I)
+        self.reported_words = frozenset(w.split()[-1].lower() for w in att["verbs"])
         # "initial reports claimed": "reports" is a noun after these words
         self.say_noun_before = re.compile(rf"\b(?:{_alt(att['noun_before'])})\s+$", re.I)
         self.not_casualty_after = re.compile(

@@ -521,6 +521,19 @@ def chain(s: Spot) -> Figure | None:
                   last.category, "", last.speaker_side, inherits=s.subject is None)
 
 
+def reported(s: Spot) -> Figure | None:
+    """Another account of the people of the figure before, a count of no words of its own after a
+    verb of saying: "Most papers reported 47 dead, while Le Matin reported 58" (the claimant is the
+    verb's subject, read by the attribution)."""
+    P, last = s.lex.patterns, s.last
+    if last is None or s.subject or not last.category or last.rule.split(".v")[0] not in CHAINABLE | {"toll", "suffered"} \
+            or not _may_end_with(s.before, P.reported_words) or not P.reported_before.search(s.before[-NEAR:]) \
+            or not P.chain_ok_after.match(s.text, s.q.end):
+        return None
+    return Figure(s.q, s.q.start, s.q.end, last.subject, last.subject_kind, last.category, "", last.speaker_side,
+                  inherits=True)
+
+
 def _verb_after_next(s: Spot) -> bool:
     """Whether the figure's people are joined by "and" to a next figure whose words end in a verb of
     a category ("5 soldiers and 6 tanks captured")."""
@@ -656,6 +669,7 @@ RULES: list[Rule] = [
     Rule("attributive", 2, attributive),
     Rule("noun", 2, noun),
     Rule("chain", 4, chain),  # v4: people of any name ("and 20 Naxalites")
+    Rule("reported", 1, reported),  # "..., while Le Matin reported 58": the same people by another account
     Rule("shared", 3, shared),  # v3: "along with", "together with"
 ]
 
