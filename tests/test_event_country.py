@@ -46,8 +46,8 @@ def main_event(name: str):
     ("c48_izghe_attack_2014.txt", "NG", "the short description puts it in Nigeria"),
     # "the Empire of Japan", "Charles XII of Sweden" are names, not where a battle was: Marengo is in Italy
     ("c37_battle_of_marengo_1800_ipfs.txt", "IT", ""),
-    # a lead that names no place, and the paragraphs after it name the country ("Anuradhapura, Sri Lanka")
-    ("c40_kebithigollewa_massacre_2006.txt", "LK", "the article"),
+    # a lead that names no place, and the paragraphs after it name the country ("in Jammu and Kashmir, India")
+    ("c83_sangrampora_massacre_1997_bharatpedia.txt", "IN", "the article puts it in India"),
 ])
 def test_event_country_from_the_articles_evidence(name, code, why):
     ev = main_event(name)

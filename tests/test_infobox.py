@@ -620,3 +620,14 @@ def test_hostages_of_a_kind_in_a_deaths_row_died():
     # civilians killed, beside the soldiers and the attackers of the same row
     ev = _corpus_event("c94_savoy_hotel_attack_1975_fandom.txt")
     assert ("civilians", "killed", 8) in {(c.side, c.category, c.low) for c in ev.claims if c.origin == "infobox"}
+
+
+@pytest.mark.parametrize("name,doer", [
+    # "The U.S and the SLMM claimed that LTTE was the perpetrator" (the blame it took)
+    ("c40_kebithigollewa_massacre_2006.txt", "ltte"),
+    # "Gunmen suspected of being members of Boko Haram entered the village of Izghe" (the words before it)
+    ("c48_izghe_attack_2014.txt", "boko_haram"),
+])
+def test_the_doer_an_attack_article_blames_or_suspects_without_an_infobox(name, doer):
+    ev = _corpus_event(name)
+    assert [a.id for a in ev.sides["A"].actors] == [doer]

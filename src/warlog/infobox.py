@@ -427,7 +427,7 @@ def _told_sides(doc: Document, reg: Registry, lex: Lexicon, names_line: bool = F
     told = _perpetrator_side(doc, reg, lex) or (names_line and _names_line(doc, reg))
     if told:
         return told
-    doers = _doers(doc, reg)  # (read once for the massacre's reading and the attack's)
+    doers = _doers(doc, reg, lex)  # (read once for the massacre's reading and the attack's)
     return (_massacre_sides(doc, doers, lex) or _doer_sides(doc, doers, reg) or _lead_sides(doc, reg)
             or _between_sides(doc, reg, lex))
 
@@ -532,15 +532,16 @@ def _massacre_sides(doc: Document, doers: list[Actor], lex: Lexicon) -> dict[str
     return {"A": Side(actors=doers), "B": Side(actors=[Actor("Civilians", None, [], "civilians")])}
 
 
-def _doers(doc: Document, reg: Registry) -> list[Actor]:
+def _doers(doc: Document, reg: Registry, lex: Lexicon) -> list[Actor]:
     """The belligerents the first lead paragraph naming any names as doers ("killed by Boko Haram",
     "Boko Haram militants attacked", "an al-Shabaab attack")."""
+    P = lex.patterns
     for para in [p for p in doc.paragraphs if p.section == ""][:LEAD_PARAGRAPHS]:
         text = para.text.text[:800]
         doers = {}
         for m in reg.find(text):
-            if m.actor.kind in BELLIGERENT_KINDS and (_BY_BEFORE.search(text, max(0, m.start - 12), m.start)
-                                                     or _DOES_AFTER.match(text, m.end)):
+            if m.actor.kind in BELLIGERENT_KINDS and (P.doer_before.search(text, max(0, m.start - DOER_REACH), m.start)
+                                                     or P.doer_after.match(text, m.end)):
                 s, e = para.text.source_span(m.start, m.end)
                 doers.setdefault(m.actor.id, sides.actor(m.actor.name, reg, doc.text[s:e], s, e))
         if doers:
@@ -548,12 +549,7 @@ def _doers(doc: Document, reg: Registry) -> list[Actor]:
     return []
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-# (not a passive's subject: "Mogadishu, Somalia was attacked by al-Shabaab" names the victim's country)
-_DOES_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|been|being|be)\b)[\w'’-]+){0,3}?\s+(?:killed|attacked|massacred|executed|shot|opened\s+fire|raided|"
-                         r"stormed|burned|abducted|kidnapped|slaughtered|bombed|shelled|struck|claimed\s+responsibility)\b"
-                         # "during an al-Shabaab attack at a hotel": the name before its deed
-                         r"|\s+(?:attack|attacks|raid|bombing|assault|ambush)\b", re.I)
+DOER_REACH = 40  # characters before a name where the words that make it the doer stand
 
 
 def _lead_actors(doc: Document, reg: Registry, both: bool = False) -> tuple[list, list]:

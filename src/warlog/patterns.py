@@ -483,6 +483,12 @@ class Patterns:
         opp = raw["opposing"]
         self.opposed_between = re.compile(rf"\b(?:{_alt(opp['between'])})\b[^.;]{{0,100}}?\bbetween\s+")
         self.opposed_against = re.compile(rf"\b(?:{_alt(opp['against'])})\b")
+        doers = raw["doers"]
+        self.doer_before = re.compile(rf"\b(?:{_alt(doers['before'])})\s+(?:the\s+)?$", re.I)
+        # (not a passive's subject: "Mogadishu, Somalia was attacked by al-Shabaab" names the victim's country)
+        self.doer_after = re.compile(
+            rf"(?:\s+(?!(?:was|were|is|are|been|being|be)\b)[\w'’-]+){{0,3}}?\s+(?:{_alt(doers['deeds'])})\b"
+            rf"|\s+(?:{_alt(doers['deed_nouns'])})\b|\s+(?:{_alt(doers['blame'])})\b", re.I)
         self.event_verb = WordPattern(rf"\b(?:{_alt(raw['event_verbs'])})\b")
         self.event_verb_first = frozenset(_first_word(w) for w in raw["event_verbs"])
         self.event_noun = re.compile(rf"\s*\b(?:{_alt(raw['event_nouns'])})\b\s*", re.I)
