@@ -631,3 +631,6 @@ def test_hostages_of_a_kind_in_a_deaths_row_died():
 def test_the_doer_an_attack_article_blames_or_suspects_without_an_infobox(name, doer):
     ev = _corpus_event(name)
     assert [a.id for a in ev.sides["A"].actors] == [doer]
+    # an armed doer and no one it fought, no infobox: one-sided violence, its people of no side civilians
+    if name == "c48_izghe_attack_2014.txt":
+        assert {c.side for c in ev.claims if c.low == 105} == {"civilians"}  # "murdered 105 men"

@@ -333,10 +333,20 @@ CIVILIAN_ATTACK_FIELDS = {"perpetrator", "deaths", "injuries", "victims", "targe
 
 def on_civilians(doc: Document, out_sides: dict[str, Side]) -> bool:
     """An {{Infobox civilian attack}} on civilians: its fields (perpetrators, deaths, victims...), no
-    combatant columns, no armed target. Its people of no stated side are the civilians attacked."""
+    combatant columns, no armed target; or an article of no infobox whose lead names an armed group's
+    attack and no one it fought (UCDP GED's one-sided violence). Its people of no stated side are the
+    civilians attacked."""
     armed_target = armed_target_only(doc)
     return (bool(CIVILIAN_ATTACK_FIELDS & doc.fields.keys()) and not any(k.startswith("combatant") for k in doc.fields)
-            and not armed_target)
+            and not armed_target) or _one_sided(doc, out_sides)
+
+
+def _one_sided(doc: Document, out_sides: dict[str, Side]) -> bool:
+    doers = out_sides.get("A")
+    others = [a for label, side in out_sides.items() if label != "A" for a in side.actors]
+    return not any(k.startswith(("combatant", "casualt")) or k in CIVILIAN_ATTACK_FIELDS for k in doc.fields) \
+        and doers is not None and bool(doers.actors) \
+        and all(a.kind in ARMED_KINDS for a in doers.actors) and all(a.kind == "civilians" for a in others)
 
 
 def _perpetrator_side(doc: Document, reg: Registry, lex: Lexicon) -> dict[str, Side]:
