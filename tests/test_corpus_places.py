@@ -37,10 +37,10 @@ def test_corpus_places_no_point_placed_wrong(figures):
     assert figures["wrong"] == 0, figures
 
 
-def test_corpus_places_country_right_in_94_percent(figures):
-    # (95% is the bar on unseen articles; the corpus's last rounds brought campaigns and border
-    # wars whose copies name no place: 94.8% on 1,059 articles)
-    assert figures["country_right"] >= 0.94 * figures["documents"], figures
+def test_corpus_places_country_right_in_94_5_percent(figures):
+    # (95% is the bar on unseen articles; the corpus holds campaigns and border wars whose copies
+    # name no place, and historical battles named by states and rivers: 94.9% on 1,598 articles)
+    assert figures["country_right"] >= 0.945 * figures["documents"], figures
 
 
 def test_corpus_places_admin1_always_a_name(figures):
