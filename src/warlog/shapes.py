@@ -495,6 +495,7 @@ def active(s: Spot) -> Figure | None:
 _JOINED_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s+(?:or|and|and/or)\s+$")
 
 CHAINABLE = {"active", "chain", "passive", "bare", "shared", "nominal", "unlisted", "attributive", "whose_losses"}
+REPORTABLE = CHAINABLE | {"toll", "suffered"}  # figures another account may follow ("the toll was 47, while X reported 58")
 
 
 def chain(s: Spot) -> Figure | None:
@@ -526,7 +527,7 @@ def reported(s: Spot) -> Figure | None:
     verb of saying: "Most papers reported 47 dead, while Le Matin reported 58" (the claimant is the
     verb's subject, read by the attribution)."""
     P, last = s.lex.patterns, s.last
-    if last is None or s.subject or not last.category or last.rule.split(".v")[0] not in CHAINABLE | {"toll", "suffered"} \
+    if last is None or s.subject or not last.category or last.rule.split(".v")[0] not in REPORTABLE \
             or not _may_end_with(s.before, P.reported_words) or not P.reported_before.search(s.before[-NEAR:]) \
             or not P.chain_ok_after.match(s.text, s.q.end):
         return None
@@ -549,19 +550,25 @@ _AND = re.compile(r"\s+and\s+")
 
 def _named_people(s: Spot) -> re.Match | None:
     """People the lexicon does not name, when a name ("Maoists", "Naxalites") ends the clause."""
+    m = _people_ending_clause(s)
+    if not m or not all(_NAME_WORD.fullmatch(w) for w in m.group("np").split()):
+        return None  # "37+ AFVs destroyed", "1 AC-130 shot down": things, or words of no name
+    return m
+
+
+def _people_ending_clause(s: Spot) -> re.Match | None:
+    """People the lexicon does not name (``_unlisted``) whose words end the clause; not a day ("12 Tuesday")."""
     m = _unlisted(s)
-    if not m or not all(_NAME_WORD.fullmatch(w) for w in m.group("np").split()) \
-            or not s.lex.patterns.chain_ok_after.match(s.text, m.end()) or _WHEN_WORD.match(m.group("np")):
-        return None  # "37+ AFVs destroyed", "1 AC-130 shot down": things, or words of no name; "12 Tuesday"
+    if not m or not s.lex.patterns.chain_ok_after.match(s.text, m.end()) or _WHEN_WORD.match(m.group("np")):
+        return None
     return m
 
 
 def _plural_people(s: Spot) -> re.Match | None:
     """People the lexicon does not name, a plural noun of one or two words that ends the clause
     ("colonists", "Red Cross workers"): not things, not a category word (``_unlisted``)."""
-    m = _unlisted(s)
-    if not m or len(m.group("np").split()) > 2 or not _PLURAL.search(m.group("np")) \
-            or not s.lex.patterns.chain_ok_after.match(s.text, m.end()) or _WHEN_WORD.match(m.group("np")):
+    m = _people_ending_clause(s)
+    if not m or len(m.group("np").split()) > 2 or not _PLURAL.search(m.group("np")):
         return None
     return m
 
