@@ -103,6 +103,9 @@ def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, rea
     # round 8: names that held another actor's name resolved to it ("... of the Congo", "United States of ...")
     ("Free Republic of the Congo", "free_republic_of_the_congo"), ("United States of Colombia", "united_states_of_colombia"),
     ("Uganda National Rescue Front", "unrf_uganda"), ("FANT", "chad"), ("Dzungar Khanate", "dzungar_khanate"),
+    # round 9: a state's named forces whose names hold neither the country's name nor its people's
+    ("Guardia Civil", "spain"), ("Garda Síochána", "ireland"), ("Carabineros de Chile", "chile"),
+    ("Jandarma", "turkey"), ("Frontier Constabulary", "pakistan"),
 ])
 def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
     assert actors.load().lookup(written).id == actor_id
