@@ -152,7 +152,7 @@ def read(text: str, prov: Provenance) -> Document:
         return doc
     for i in range(banner + 1, anchor):
         if _is_prose(lines[i][1]) and not lay.is_chrome(lines[i][1].strip()):
-            doc.paragraphs.append(Paragraph("", _clean(*lines[i])))
+            doc.paragraphs.append(Paragraph("", _clean(lay, *lines[i])))
     _body(doc, lay, lines[end:])
     return doc
 
@@ -334,25 +334,21 @@ def _above_banner(lay: Layout, top: list[Line]) -> str:
     return ""
 
 
-def _clean(pos: int, line: str) -> Segment:
+def _clean(lay: Layout, pos: int, line: str) -> Segment:
     """The line without citation markers, mapped to its place in the source; a space where a copy
     glued a link to the word before it ("between theSomali Army andAhlu Sunna Waljama'a")."""
     b = SegmentBuilder()
     last = 0
     for m in MARKER.finditer(line):
-        _copy_unglued(b, line[last:m.start()], pos + last)
+        _copy_unglued(lay, b, line[last:m.start()], pos + last)
         last = m.end()
-    _copy_unglued(b, line[last:], pos + last)
+    _copy_unglued(lay, b, line[last:], pos + last)
     return b.build()
 
 
-# a short word glued to the capitalised word of a link after it, as some mirrors print links
-_GLUED_LINK = re.compile(r"\b(?:the|and|in|of|by|to|from|with|at|on|an|as|for|into|between)(?=[A-Z][a-z])")
-
-
-def _copy_unglued(b: SegmentBuilder, text: str, pos: int) -> None:
+def _copy_unglued(lay: Layout, b: SegmentBuilder, text: str, pos: int) -> None:
     last = 0
-    for m in _GLUED_LINK.finditer(text):
+    for m in lay.glued_link.finditer(text):
         b.copy(text[last:m.end()], pos + last)
         b.put(" ", pos + m.end(), pos + m.end())
         last = m.end()
@@ -387,7 +383,7 @@ def _body(doc: Document, lay: Layout, lines: list[Line]) -> None:
         if refs or _REF.match(line):
             doc.references.append(Segment.verbatim(line, pos))
             continue
-        doc.paragraphs.append(Paragraph(section, _clean(pos, line)))
+        doc.paragraphs.append(Paragraph(section, _clean(lay, pos, line)))
 
 
 def _stands_apart(lay: Layout, lines: list[Line], n: int, prev: str) -> bool:

@@ -37,6 +37,8 @@ class Layout:
     table_blocks: dict[str, str] | None = None  # block labels of a pipe table's own rows only ("Casualties")
     # a site's words after the article's name in its heading: "X - Wikipedia, the free...", "X facts for kids"
     site_suffix: re.Pattern = _site_suffix(())
+    # a short word glued to the capitalised word of a link after it ("between theSomali Army")
+    glued_link: re.Pattern = re.compile("(?!)")
 
     def table_block(self, text: str) -> str | None:
         """The block a pipe table's lone label cell opens: a block label, or one of the table's own."""
@@ -143,6 +145,8 @@ def load() -> Layout:
             inline_claim=_inline_claim(raw["claim_words"]),
             title_generic=frozenset(x.lower() for x in raw.get("title_generic_words", [])),
             table_blocks={k.lower(): v for k, v in (raw.get("table_blocks") or {}).items()},
-            site_suffix=_site_suffix(raw.get("title_suffixes", [])))
+            site_suffix=_site_suffix(raw.get("title_suffixes", [])),
+            glued_link=re.compile(r"\b(?:%s)(?=[A-Z][a-z])" % "|".join(map(re.escape, raw.get("glued_link_words", [])))
+                                  if raw.get("glued_link_words") else "(?!)"))
     except (yamlfile.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"not a valid layout file: {exc}", path="warlog/data/rendered.yaml") from exc
