@@ -235,3 +235,13 @@ def test_gazetteer_damaged_zip_is_refused_and_nothing_kept(tmp_path, offset):
         gazetteer.import_geonames(src, db)
     assert err.value.path == str(src) and err.value.reason.startswith("a damaged zip: ")
     assert Gazetteer([], user_db=db, world=False).candidates("Mopti") == []
+
+
+def test_the_words_of_places_are_data_the_rules_read():
+    # data/places.yaml: what stands near a place, a building named by its place, a division's kind
+    from warlog import place_words
+    assert place_words.near().match("north-east of Brno").end() == len("north-east of ")
+    assert place_words.near().match("Vicinity of Ménaka") and not place_words.near().match("Nearby")
+    assert place_words.facility().search("Bohama military camp").start() == len("Bohama")
+    assert [m.group("name") for m in place_words.division().finditer("in Borno State and County Cork")] \
+        == ["Borno State", "County Cork"]

@@ -15,10 +15,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import countries, world
+from . import countries, place_words, world
 from .actors import STATE_KINDS, Registry
 from .document import Document
-from .gazetteer import NEAR_WORDS, SETTLEMENTS, Gazetteer
+from .gazetteer import SETTLEMENTS, Gazetteer
 from .records import Location
 
 RULE = "event_country.v1"
@@ -166,7 +166,7 @@ def _places(locs: list[Location], gaz: Gazetteer, t: _Tally, looked_up: dict) ->
     for loc in locs[:4]:
         own = _countries_of(gaz, loc.name, False, looked_up)
         for name, weight, divisions in ((loc.name, 12, False), (loc.admin2, 16, True), (loc.admin1, 16, True)):
-            if divisions and name and (near := NEAR_WORDS.match(name)):
+            if divisions and name and (near := place_words.near().match(name)):
                 name, divisions = name[near.end():], False  # "Togbao, near Sarh": Sarh is a town, not a division
                 by_cc = _countries_of(gaz, name, False, looked_up)
             else:
@@ -212,17 +212,10 @@ def _lead_places(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict, where: s
                 t.add(cc, 5, f"{where} names {m.group('name')}, a city of {cc}")
 
 
-# "the village of Izghe, Borno State", "in the Tillabéri Region": a division the lead names by its kind
-_LEAD_DIVISION = re.compile(r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}\s+(?:State|Province|Region|Governorate|"
-                            r"Oblast|District|Prefecture|Department|County|Division)"
-                            # "in County Cork", "County Tyrone": the kind first, as Ireland's are named
-                            r"|County\s+[A-Z][\w'’\-]+)\b")
-
-
 def _lead_divisions(lead: str, gaz: Gazetteer, t: _Tally, looked_up: dict, where: str = "the lead") -> None:
     """Divisions the lead names by their kind ("Borno State"): one known in one country places it there."""
     seen = set()
-    for m in _LEAD_DIVISION.finditer(lead):
+    for m in place_words.division().finditer(lead):
         name = m.group("name")
         by_cc = _countries_of(gaz, name, True, looked_up)
         if not by_cc and name.startswith("County "):

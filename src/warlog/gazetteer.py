@@ -259,12 +259,6 @@ def _latin(name: str) -> bool:
     return world.latin(name)
 
 
-# words before a place that say the event was by it, not in it: "near Kidal", "vicinity of Ménaka",
-# "north-east of Brno" (a place line's item, or the division written after a place)
-NEAR_WORDS = re.compile(r"^(?:(?:the\s+)?(?:vicinity|outskirts|environs|surroundings|area)\s+of|near|around|outside|"
-                        r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+", re.I)
-
-
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged conflict gazetteer, the user's places and the world layer."""

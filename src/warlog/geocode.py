@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import countries, gazetteer, world
+from . import countries, gazetteer, place_words, world
 from .actors import fold
 from .document import Document
 from .event_country import Verdict
@@ -120,7 +120,7 @@ def _inside_written(loc: Location, hit, gaz, code: str | None, line: list[str] =
     ("Dettingen, Bavaria" is not the Dettingen of Baden-Württemberg)."""
     place, at = hit[0], hit[1]
     for written in dict.fromkeys(filter(None, (loc.admin2, loc.admin1, *line))):
-        near = gazetteer.NEAR_WORDS.match(written)
+        near = place_words.near().match(written)
         written = written[near.end():] if near else written  # "Zama, near Carthage": Carthage's region
         key = world.admin_key(written)
         if any(a and world.admin_key(a) == key for a in (place.admin1, place.admin2, place.name)):
@@ -256,19 +256,11 @@ def _written(loc: Location, doc: Document) -> list[str]:
 NEAR_REACH_KM = 300  # "X, near Y": near as a battle's article means it, not a suburb (Zama lies 130 km from Carthage)
 
 
-# a building or camp named by the place it stands in: "Fambita mosque", "Bohama military camp",
-# "Lemgheity barracks" (a place line's name, after the place itself is found in no layer)
-_FACILITY = re.compile(r"\s+(?:(?:grand|great|central|main|old|new|military|army|police|border|refugee|prison)\s+)?"
-                       r"(?:mosque|church|cathedral|temple|market|marketplace|prison|jail|barracks|camp|base|garrison|"
-                       r"outpost|post|checkpoint|airport|airbase|air\s+base|station|school|college|university|"
-                       r"hospital|hotel|bridge|dam|mine)$", re.I)
-
-
 def _near_hit(loc: Location, gaz, code: str | None):
     """"Vicinity of Ménaka", "near Kidal", "Fambita mosque": within 25 km of the place named
     (precision 2)."""
-    m = gazetteer.NEAR_WORDS.match(loc.name)
-    f = _FACILITY.search(loc.name) if m is None else None
+    m = place_words.near().match(loc.name)
+    f = place_words.facility().search(loc.name) if m is None else None
     hit = gaz.resolve(loc.name[m.end():], code) if m else gaz.resolve(loc.name[:f.start()], code) if f else None
     if hit and hit[1].lat is not None:
         return hit[0], hit[1], max(hit[2], 2)
