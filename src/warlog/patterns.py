@@ -219,6 +219,10 @@ class Patterns:
                 # "killed and seriously injured": an adverb before the second; "abducted, tortured, and killed"
                 rf"(?:[\"“”'’]?(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|and/or)\s+)(?:(?!fatally|mortally)\w+ly\s+)?(?:{harm})*(?P<verb2>{_alt(verbs)})\b)*")
         self.verb_after = re.compile(rf"(?:{aside}){{0,2}}{verb}", re.I)
+        # "hauled 18 men out and killed them", "abducted 12 people and later executed them": what
+        # befell the people last, a verb of a category with "them" for its object
+        self.then_them = re.compile(rf"[^,;.()\d]{{0,30}}?\s+and\s+(?:{adv}\s+)?(?P<verb>{_alt(verbs + active)})\s+them\b"
+                                    rf"(?P<dead>\s+dead\b)?", re.I)
         self.verb_after_people = re.compile(rf"(?:{aside}|{modifier}){{0,2}}{verb}", re.I)
         # "14 dead and wounded": a category noun joined to another category word
         self.category_tail = re.compile(

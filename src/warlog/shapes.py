@@ -425,6 +425,18 @@ def suffered(s: Spot) -> Figure | None:
                   cat, "")
 
 
+def then_them(s: Spot) -> Figure | None:
+    """People named, then what befell them last, its object "them": "hauled 18 men out and killed
+    them", "abducted 12 people and later executed them" (a fate after another is the fate: killed)."""
+    if not s.subject or _bare(s.subject, s.lex):
+        return None
+    m = s.lex.patterns.then_them.match(s.text, s.after_subj, s.end)
+    if not m:
+        return None
+    cat = "killed" if m.group("dead") else s.lex.category(m.group("verb"))
+    return Figure(s.q, s.q.start, m.end(), s.subject, s.kind, cat, "")
+
+
 def whose_losses(s: Spot) -> Figure | None:
     """Whose losses, a link, the figure: "British losses are said to have been 847 killed and
     wounded", "French casualties were approximately 30,000" (the people counted are the named
@@ -662,6 +674,7 @@ class Rule:
 
 
 RULES: list[Rule] = [
+    Rule("then_them", 1, then_them),  # before all: "hauled 18 men out and killed them" (the people's last fate)
     Rule("suffered", 2, suffered),  # before passive: "suffered 150 killed" counts the sufferer's people (v2: "admitted losing", joined categories)
     Rule("whose_losses", 1, whose_losses),  # before passive: "British losses were 847 killed and wounded"
     Rule("passive", 2, passive),
