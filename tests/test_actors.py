@@ -106,6 +106,10 @@ def test_actors_bad_user_file_is_one_line_naming_it(tmp_path, content, line, rea
     # round 9: a state's named forces whose names hold neither the country's name nor its people's
     ("Guardia Civil", "spain"), ("Garda Síochána", "ireland"), ("Carabineros de Chile", "chile"),
     ("Jandarma", "turkey"), ("Frontier Constabulary", "pakistan"),
+    # names that held another's: "Scotland Yard" is not the Kingdom of Scotland, nor Argentina's federal
+    # police Mexico's, nor the KCIA the United States'
+    ("Scotland Yard", "united_kingdom"), ("Policía Federal Argentina", "argentina"),
+    ("Korean Central Intelligence Agency", "south_korea"),
 ])
 def test_actors_armed_groups_of_the_worlds_wars_resolve(written, actor_id):
     assert actors.load().lookup(written).id == actor_id
