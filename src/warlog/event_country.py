@@ -60,9 +60,9 @@ class _Tally:
 
 
 def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz: Gazetteer,
-           point: tuple[float, float] | None, lead: str, title: str, part_of: str | None, body: str = "") -> Verdict:
+           point: tuple[float, float] | None, lead: str, title: str, part_of: str | None) -> Verdict:
     """The country the evidence of an article points to, or an empty verdict. Only when nothing
-    else tells, the paragraphs after the lead (``body``) are read as the lead is."""
+    else tells, the paragraphs after the lead are read as the lead is."""
     t = _Tally()
     _place_line(doc, t)
     _place_line_demonyms(doc, reg, t)
@@ -75,7 +75,7 @@ def decide(doc: Document, locs: list[Location], sides: dict, reg: Registry, gaz:
     _lead_divisions(lead, gaz, t, looked_up)
     _text(title, lead, part_of, reg, t)
     _actors(sides, reg, t)
-    if not t.score and body:
+    if not t.score and (body := _body(doc)):
         _lead_places(body, gaz, t, looked_up, "the article")
         _lead_divisions(body, gaz, t, looked_up, "the article")
         _text("", body, None, reg, t, "the article")
@@ -127,13 +127,27 @@ def _place_item(text: str, t: _Tally) -> bool:
     return False
 
 
+# the paragraphs after the lead read for the country when nothing before them tells (characters, paragraphs)
+BODY_REACH, BODY_PARAGRAPHS = 3000, 6
+
+
+def _body(doc: Document) -> str:
+    return "\n".join(p.text.text for p in doc.paragraphs[1:BODY_PARAGRAPHS])[:BODY_REACH]
+
+
+def _placed(before: str) -> bool:
+    """Whether the words before a country's name put an event in it: "in northern Mali", "in
+    Kidal, Mali"."""
+    return bool(re.search(_IN_COUNTRY + r"$", before, re.I) or _IN_PLACE_OF.search(before))
+
+
 def _description(doc: Document, t: _Tally) -> None:
     """The article's short description, where it puts the event ("2014 massacre in Borno State, Nigeria"):
     the last country it places the event in."""
     seg = doc.get("description")
     text = seg.text if seg else ""
     for name, code, s, _e in reversed(list(countries.find_all(text))):
-        if re.search(_IN_COUNTRY + r"$", text[max(0, s - 40):s], re.I) or _IN_PLACE_OF.search(text[max(0, s - 40):s]):
+        if _placed(text[max(0, s - 40):s]):
             t.add(code, 30, f"the short description puts it in {name}")
             return
 
@@ -241,8 +255,7 @@ def _text(title: str, lead: str, part_of: str | None, reg: Registry, t: _Tally, 
             seen.add(code)
             before, after = text[max(0, s - 40):s], text[e:e + 8]
             # "near the Iraq–Syria border" puts it in neither
-            placed = (re.search(_IN_COUNTRY + r"$", before, re.I) or _IN_PLACE_OF.search(before)) \
-                and not re.match(r"\s*(?:[–—-]|border)", after) and not _NAME_OF.search(before)
+            placed = _placed(before) and not re.match(r"\s*(?:[–—-]|border)", after) and not _NAME_OF.search(before)
             t.add(code, weight if placed or where == "the title" else 4,
                   f"{where} puts it in {name}" if placed else f"{where} names {name}")
     best: dict[str, tuple[int, str]] = {}

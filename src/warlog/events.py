@@ -216,13 +216,8 @@ FEATURE_REACH = 5000  # characters: the infobox and the lead
 def _country(doc: Document, locs: list[Location], ev_sides, res: Resources, point) -> event_country.Verdict:
     """The event's country, weighed from the article's evidence (``event_country``)."""
     lead = doc.paragraphs[0].text.text[:600] if doc.paragraphs else ""
-    body = "\n".join(p.text.text for p in doc.paragraphs[1:BODY_PARAGRAPHS])[:BODY_REACH]
     return event_country.decide(doc, locs, ev_sides, res.actors, res.gazetteer, point, lead,
-                                infobox.title(doc), infobox.part_of(doc), body)
-
-
-# the paragraphs after the lead read for the country when nothing before them tells (characters, paragraphs)
-BODY_REACH, BODY_PARAGRAPHS = 3000, 6
+                                infobox.title(doc), infobox.part_of(doc))
 
 
 def _split_related(related: list[prose.RelatedSentence]):
